@@ -1,0 +1,118 @@
+// Plain POSIX I/O where atomicity and permissions matter, std::filesystem elsewhere.
+#include "util/fs.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace empreinte::util {
+
+Result<std::string> read_file(const fs::path& path, std::uintmax_t max_bytes)
+{
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    return input_error("file not found", path.string(), "check the path");
+  }
+  if (fs::is_directory(status)) {
+    return input_error("is a directory, not a file", path.string(), "give a file path");
+  }
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    return input_error("file too large (" + std::to_string(size) + " bytes, limit "
+                         + std::to_string(max_bytes) + ")",
+                       path.string(),
+                       "give a smaller file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return input_error(std::string("cannot read file: ") + std::strerror(errno),
+                       path.string(),
+                       "check its permissions");
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    return input_error("read error", path.string(), "check the file and the disk");
+  }
+  return buffer.str();
+}
+
+fs::path temp_path_beside(const fs::path& path)
+{
+  static std::atomic<unsigned> counter{0};
+  return path.parent_path()
+         / (path.filename().string() + ".tmp." + std::to_string(::getpid()) + "."
+            + std::to_string(counter++));
+}
+
+Status write_file_atomic(const fs::path& path, const std::string& content, unsigned mode)
+{
+  const fs::path tmp = temp_path_beside(path);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) {
+    return runtime_error(std::string("cannot create file: ") + std::strerror(errno),
+                         tmp.string(),
+                         "check that the directory exists and is writable");
+  }
+  const char* data = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return runtime_error("cannot write file: " + reason, tmp.string(), "check free disk space");
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    ::unlink(tmp.c_str());
+    return runtime_error("cannot flush file", tmp.string(), "check free disk space");
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return runtime_error("cannot replace file: " + reason, path.string(), "check permissions");
+  }
+  return ok_status();
+}
+
+Result<fs::path> cache_dir()
+{
+  fs::path base;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/') {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = fs::path(home) / ".cache";
+  } else {
+    return runtime_error("no cache directory: neither XDG_CACHE_HOME nor HOME is set",
+                         {},
+                         "set XDG_CACHE_HOME to a writable directory");
+  }
+  const fs::path dir = base / "empreinte";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    return runtime_error("cannot create cache directory: " + ec.message(),
+                         dir.string(),
+                         "set XDG_CACHE_HOME to a writable directory");
+  }
+  ::chmod(dir.c_str(), 0700);
+  return dir;
+}
+
+} // namespace empreinte::util

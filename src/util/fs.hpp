@@ -1,0 +1,28 @@
+// File-system helpers: whole-file reads, atomic writes, the user's cache directory.
+#pragma once
+
+#include "util/result.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace empreinte::util {
+
+// Reads a whole file, refusing files larger than `max_bytes`.
+Result<std::string> read_file(const std::filesystem::path& path,
+                              std::uintmax_t max_bytes = 64u * 1024 * 1024);
+
+// Writes `content` to a temporary file beside `path`, then renames it over `path`, so that
+// readers never see a half-written file. `mode` is applied to the new file.
+Status write_file_atomic(const std::filesystem::path& path,
+                         const std::string& content,
+                         unsigned mode = 0644);
+
+// A unique temporary path beside `path` for atomic replacement.
+std::filesystem::path temp_path_beside(const std::filesystem::path& path);
+
+// $XDG_CACHE_HOME/empreinte, else $HOME/.cache/empreinte; created with mode 0700.
+Result<std::filesystem::path> cache_dir();
+
+} // namespace empreinte::util

@@ -1,0 +1,29 @@
+// Safe terminal output: colour only where it belongs, no escape sequences from third parties.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace empreinte::util {
+
+// True when `stream` is a terminal and NO_COLOR is not set (https://no-color.org).
+bool use_color(std::FILE* stream);
+
+// Removes C0/C1 control characters and escape sequences from third-party text (titles,
+// snippets, URLs) so that nothing it carries can drive the terminal; tabs become spaces.
+std::string strip_controls(std::string_view text);
+
+// ANSI styles, or empty strings when colour is off.
+struct Style
+{
+  bool enabled = false;
+  std::string bold(std::string_view s) const;
+  std::string dim(std::string_view s) const;
+  std::string red(std::string_view s) const;
+  std::string green(std::string_view s) const;
+  std::string yellow(std::string_view s) const;
+  std::string blue(std::string_view s) const;
+};
+
+} // namespace empreinte::util

@@ -1,0 +1,216 @@
+// utf8proc does the Unicode work; nothing here hand-rolls tables.
+#include "util/text.hpp"
+
+#include <cstdlib>
+#include <utf8proc.h>
+
+namespace empreinte::util {
+
+std::string sanitize_utf8(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      out += "\xEF\xBF\xBD";
+      ++p;
+      --left;
+      continue;
+    }
+    out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+bool is_valid_utf8(std::string_view text)
+{
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      return false;
+    }
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::string latin1_to_utf8(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string fold(std::string_view text)
+{
+  const std::string clean = sanitize_utf8(text);
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT
+                                                      | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK
+                                                      | UTF8PROC_IGNORE);
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
+                                          static_cast<utf8proc_ssize_t>(clean.size()),
+                                          &mapped,
+                                          options);
+  if (n < 0) {
+    return ascii_lower(clean); // cannot happen on sanitized input; stay safe anyway
+  }
+  std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+  std::free(mapped);
+  return out;
+}
+
+namespace {
+
+bool is_word_codepoint(utf8proc_int32_t cp)
+{
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_LU:
+  case UTF8PROC_CATEGORY_LL:
+  case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM:
+  case UTF8PROC_CATEGORY_LO:
+  case UTF8PROC_CATEGORY_MN:
+  case UTF8PROC_CATEGORY_MC:
+  case UTF8PROC_CATEGORY_ND:
+  case UTF8PROC_CATEGORY_NL:
+  case UTF8PROC_CATEGORY_NO:
+    return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+std::vector<std::string> words(std::string_view text)
+{
+  const std::string folded = fold(text);
+  std::vector<std::string> out;
+  std::string current;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      n = 1;
+      cp = -1;
+    }
+    if (cp >= 0 && is_word_codepoint(cp)) {
+      current.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+    } else if (!current.empty()) {
+      out.push_back(std::move(current));
+      current.clear();
+    }
+    p += n;
+    left -= n;
+  }
+  if (!current.empty()) {
+    out.push_back(std::move(current));
+  }
+  return out;
+}
+
+std::string word_key(std::string_view text)
+{
+  std::string out;
+  for (const auto& w : words(text)) {
+    if (!out.empty()) {
+      out += ' ';
+    }
+    out += w;
+  }
+  return out;
+}
+
+bool contains_words(const std::vector<std::string>& haystack, const std::vector<std::string>& needle)
+{
+  if (needle.empty() || needle.size() > haystack.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    std::size_t j = 0;
+    while (j < needle.size() && haystack[i + j] == needle[j]) {
+      ++j;
+    }
+    if (j == needle.size()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string squeeze_spaces(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes)
+{
+  if (text.size() <= max_bytes) {
+    return std::string(text);
+  }
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::string first_char(std::string_view text)
+{
+  if (text.empty()) {
+    return {};
+  }
+  std::size_t n = 1;
+  while (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) {
+    ++n;
+  }
+  return std::string(text.substr(0, n));
+}
+
+std::string ascii_lower(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+} // namespace empreinte::util

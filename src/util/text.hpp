@@ -1,0 +1,47 @@
+// Unicode text helpers built on utf8proc: validation, folding for comparison, word splitting.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace empreinte::util {
+
+// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string sanitize_utf8(std::string_view text);
+
+// True when `text` is entirely valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// Decodes ISO-8859-1 bytes to UTF-8 (old pages saved without a UTF-8 charset).
+std::string latin1_to_utf8(std::string_view text);
+
+// Folds text for comparison: compatibility normalisation, case folding, accents stripped,
+// default-ignorable characters (soft hyphens, zero-width spaces) removed.
+// "Hélène MÜLLER-Ñúñez" -> "helene muller-nunez".
+std::string fold(std::string_view text);
+
+// Splits text into words (runs of letters, marks and digits), folded.
+// "Jean-Pierre d'Arc" -> {"jean", "pierre", "d", "arc"}.
+std::vector<std::string> words(std::string_view text);
+
+// The folded words joined by single spaces: a canonical key for names and phrases.
+std::string word_key(std::string_view text);
+
+// True when the word sequence `needle` occurs contiguously in `haystack`.
+bool contains_words(const std::vector<std::string>& haystack,
+                    const std::vector<std::string>& needle);
+
+// Collapses runs of white space to one space and trims both ends.
+std::string squeeze_spaces(std::string_view text);
+
+// Truncates to at most `max_bytes` without cutting a UTF-8 sequence, adding "…" when cut.
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+// The first UTF-8 character of `text` (whole sequence), or "".
+std::string first_char(std::string_view text);
+
+// ASCII lower-casing (for hosts, schemes, keywords).
+std::string ascii_lower(std::string_view text);
+
+} // namespace empreinte::util
