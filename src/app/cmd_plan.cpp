@@ -1,0 +1,94 @@
+// `empreinte plan`: shows what would be searched, without searching.
+#include "app/commands.hpp"
+#include "app/data_paths.hpp"
+#include "app/exit_codes.hpp"
+#include "app/pipeline.hpp"
+#include "plan/planner.hpp"
+#include "profile/names.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace empreinte::app {
+
+namespace {
+
+struct PlanCommand
+{
+  profile::ProfileFlags subject;
+  OutputOptions output;
+  std::size_t max_queries = 0;
+};
+
+std::string render_plan_text(const profile::Profile& subject,
+                             const std::vector<plan::Query>& queries)
+{
+  std::string out = fmt::format(
+    "Plan for {}: {} queries\n", profile::full_name(subject), queries.size());
+  int section = 0;
+  for (plan::Family family :
+       {plan::Family::name, plan::Family::network, plan::Family::pseudonym, plan::Family::job}) {
+    ++section;
+    out += fmt::format(
+      "\n{}. {} — {}\n", section, plan::family_name(family), plan::family_question(family));
+    bool any = false;
+    for (const auto& q : queries) {
+      if (q.family == family) {
+        out += fmt::format("   {:<4} {}\n", q.id, q.text);
+        any = true;
+      }
+    }
+    if (!any) {
+      out += "   (nothing to search: the profile gives nothing for it)\n";
+    }
+  }
+  return out;
+}
+
+int run_plan(const PlanCommand& cmd)
+{
+  auto data = find_data_paths();
+  if (!data) {
+    return report_error(data.error());
+  }
+  auto catalog = plan::NetworkCatalog::load(data->rules("networks.json").string());
+  if (!catalog) {
+    return report_error(catalog.error());
+  }
+  auto subject = load_subject(cmd.subject, *catalog);
+  if (!subject) {
+    return report_error(subject.error());
+  }
+  const auto queries = plan::make_plan(*subject, *catalog, {cmd.max_queries});
+  std::string content;
+  if (cmd.output.format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& q : queries) {
+      list.push_back(plan::query_to_json(q));
+    }
+    content = nlohmann::ordered_json{{"queries", list}}.dump(2) + "\n";
+  } else {
+    content = render_plan_text(*subject, queries);
+  }
+  if (auto s = write_output(cmd.output, content); !s) {
+    return report_error(s.error());
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_plan_command(CLI::App& app, Runner& runner)
+{
+  auto cmd = std::make_shared<PlanCommand>();
+  CLI::App* sub = app.add_subcommand("plan", "Print the searches an audit would run");
+  sub->footer(k_exit_help);
+  add_profile_options(*sub, cmd->subject);
+  sub->add_option("--max-queries",
+                  cmd->max_queries,
+                  "Keep at most N queries, taken in turn from each of the four searches");
+  add_output_options(*sub, cmd->output, {"text", "json"});
+  sub->callback([cmd, &runner] { runner = [cmd] { return run_plan(*cmd); }; });
+}
+
+} // namespace empreinte::app

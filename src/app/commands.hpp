@@ -1,0 +1,19 @@
+// Registration of every subcommand on the command-line parser.
+#pragma once
+
+#include "app/options.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace empreinte::app {
+
+// `empreinte plan`: print the four searches for a profile.
+void add_plan_command(CLI::App& app, Runner& runner);
+
+// `empreinte audit` and `empreinte demo`: run the whole pipeline and print the report.
+void add_audit_commands(CLI::App& app, Runner& runner);
+
+// Parses argv, runs the chosen subcommand, returns the process exit code.
+int run(int argc, char** argv);
+
+} // namespace empreinte::app

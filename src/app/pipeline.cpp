@@ -1,0 +1,53 @@
+// Stages exchange plain structs; this file only wires them in order.
+#include "app/pipeline.hpp"
+
+#include "classify/classifier.hpp"
+#include "classify/site_rules.hpp"
+#include "traces/merge.hpp"
+#include "util/clock.hpp"
+
+#ifndef EMPREINTE_VERSION
+#define EMPREINTE_VERSION "0.0.0"
+#endif
+
+namespace empreinte::app {
+
+util::Result<profile::Profile> load_subject(const profile::ProfileFlags& flags,
+                                            const plan::NetworkCatalog& catalog)
+{
+  auto subject = profile::profile_from_flags(flags);
+  if (!subject) {
+    return subject.error();
+  }
+  const std::string source = flags.profile_file.empty() ? "command line" : flags.profile_file;
+  if (auto s = plan::resolve_networks(*subject, catalog, source); !s) {
+    return s.error();
+  }
+  return subject;
+}
+
+util::Result<report::Report> run_audit(const profile::Profile& subject,
+                                       const DataPaths& data,
+                                       const plan::NetworkCatalog& catalog,
+                                       search::Backend& backend,
+                                       const AuditSettings& settings)
+{
+  auto rules = classify::SiteRules::load(data.rules("sites.json").string(), catalog);
+  if (!rules) {
+    return rules.error();
+  }
+  report::Report r;
+  r.tool_version = EMPREINTE_VERSION;
+  r.generated_at = util::now_rfc3339();
+  r.subject = subject;
+  const auto queries = plan::make_plan(subject, catalog, settings.plan);
+  const auto outcomes = backend.search_all(queries, settings.pages);
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    r.queries.push_back(report::QueryRun{queries[i], outcomes[i]});
+  }
+  r.traces = traces::merge(queries, outcomes);
+  classify::Classifier(subject, *rules).classify_all(r.traces);
+  return r;
+}
+
+} // namespace empreinte::app

@@ -1,0 +1,32 @@
+// The audit pipeline: profile -> plan -> search -> traces -> classify -> report.
+#pragma once
+
+#include "app/data_paths.hpp"
+#include "plan/networks.hpp"
+#include "plan/planner.hpp"
+#include "profile/profile.hpp"
+#include "report/report.hpp"
+#include "search/backend.hpp"
+#include "util/result.hpp"
+
+namespace empreinte::app {
+
+// The profile from flags, its networks resolved against the catalog.
+util::Result<profile::Profile> load_subject(const profile::ProfileFlags& flags,
+                                            const plan::NetworkCatalog& catalog);
+
+struct AuditSettings
+{
+  plan::PlanOptions plan;
+  int pages = 1;
+};
+
+// Runs the plan on `backend`, merges and classifies the results. Failed queries are data in
+// the report, not errors; only loading the rules can fail.
+util::Result<report::Report> run_audit(const profile::Profile& subject,
+                                       const DataPaths& data,
+                                       const plan::NetworkCatalog& catalog,
+                                       search::Backend& backend,
+                                       const AuditSettings& settings);
+
+} // namespace empreinte::app

@@ -1,0 +1,227 @@
+// Profiles come from people typing JSON by hand: every error names the key and the fix.
+#include "profile/profile.hpp"
+
+#include "util/fs.hpp"
+#include "util/json_fields.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+
+namespace empreinte::profile {
+
+using nlohmann::json;
+using util::input_error;
+using util::Result;
+
+bool ProfileFlags::any_subject() const
+{
+  return !profile_file.empty() || !first_name.empty() || !last_name.empty();
+}
+
+Result<Profile> profile_from_json(const json& value, const std::string& source)
+{
+  util::JsonFields f(value, source, "");
+  f.allow_only({"first_name",
+                "last_name",
+                "other_names",
+                "pseudonyms",
+                "networks",
+                "job",
+                "location",
+                "emails",
+                "phones",
+                "not_me"});
+  Profile p;
+  p.first_name = f.string("first_name", true);
+  p.last_name = f.string("last_name", true);
+  p.other_names = f.strings("other_names");
+  p.pseudonyms = f.strings("pseudonyms");
+  p.networks = f.strings("networks");
+  if (const json* job = f.object("job"); job && !f.error()) {
+    util::JsonFields j(*job, source, "/job");
+    j.allow_only({"title", "employer"});
+    p.job.title = j.string("title");
+    p.job.employer = j.string("employer");
+    if (j.error()) {
+      return *j.error();
+    }
+  }
+  p.location = f.string("location");
+  p.emails = f.strings("emails");
+  p.phones = f.strings("phones");
+  p.not_me = f.strings("not_me");
+  if (f.error()) {
+    return *f.error();
+  }
+  if (auto status = validate(p, source); !status) {
+    return status.error();
+  }
+  return p;
+}
+
+Result<Profile> load_profile(const std::string& path)
+{
+  auto text = util::read_file(path, 1024 * 1024);
+  if (!text) {
+    return text.error();
+  }
+  auto value = util::parse_json(*text, path);
+  if (!value) {
+    return value.error();
+  }
+  return profile_from_json(*value, path);
+}
+
+namespace {
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& from)
+{
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+bool has_letter(const std::string& text)
+{
+  for (const auto& word : util::words(text)) {
+    if (std::any_of(word.begin(), word.end(), [](char c) { return !(c >= '0' && c <= '9'); })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+Result<Profile> profile_from_flags(const ProfileFlags& flags)
+{
+  Profile p;
+  if (!flags.profile_file.empty()) {
+    auto loaded = load_profile(flags.profile_file);
+    if (!loaded) {
+      return loaded.error();
+    }
+    p = std::move(*loaded);
+  }
+  if (!flags.first_name.empty()) {
+    p.first_name = flags.first_name;
+  }
+  if (!flags.last_name.empty()) {
+    p.last_name = flags.last_name;
+  }
+  append(p.other_names, flags.other_names);
+  append(p.pseudonyms, flags.pseudonyms);
+  append(p.networks, flags.networks);
+  if (!flags.job_title.empty()) {
+    p.job.title = flags.job_title;
+  }
+  if (!flags.employer.empty()) {
+    p.job.employer = flags.employer;
+  }
+  if (!flags.location.empty()) {
+    p.location = flags.location;
+  }
+  append(p.emails, flags.emails);
+  append(p.phones, flags.phones);
+  append(p.not_me, flags.not_me);
+  if (p.first_name.empty() && p.last_name.empty()) {
+    return input_error("no subject to audit",
+                       "command line",
+                       "give --first and --last, or --profile FILE");
+  }
+  if (auto status = validate(p, flags.profile_file.empty() ? "command line" : flags.profile_file);
+      !status) {
+    return status.error();
+  }
+  return p;
+}
+
+util::Status validate(const Profile& p, const std::string& source)
+{
+  const bool from_file = source != "command line";
+  auto where = [&](const std::string& key, const std::string& flag) {
+    return from_file ? source + ": /" + key : "command line: " + flag;
+  };
+  if (util::squeeze_spaces(p.first_name).empty() || !has_letter(p.first_name)) {
+    return input_error("first name is empty or has no letters",
+                       where("first_name", "--first"),
+                       "give the person's first name, e.g. \"Camille\"");
+  }
+  if (util::squeeze_spaces(p.last_name).empty() || !has_letter(p.last_name)) {
+    return input_error("last name is empty or has no letters",
+                       where("last_name", "--last"),
+                       "give the person's last name, e.g. \"Martin\"");
+  }
+  struct ListField
+  {
+    const char* key;
+    const char* flag;
+    const std::vector<std::string>* values;
+  };
+  const ListField lists[] = {{"other_names", "--other-name", &p.other_names},
+                             {"pseudonyms", "--pseudonym", &p.pseudonyms},
+                             {"networks", "--network", &p.networks},
+                             {"emails", "--email", &p.emails},
+                             {"phones", "--phone", &p.phones},
+                             {"not_me", "--not-me", &p.not_me}};
+  for (const auto& list : lists) {
+    for (std::size_t i = 0; i < list.values->size(); ++i) {
+      if (util::words((*list.values)[i]).empty()) {
+        return input_error("empty value",
+                           where(std::string(list.key) + "/" + std::to_string(i), list.flag),
+                           "remove it or fill it in");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < p.emails.size(); ++i) {
+    const auto& e = p.emails[i];
+    const auto at = e.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == e.size()) {
+      return input_error("\"" + e + "\" is not an e-mail address",
+                         where("emails/" + std::to_string(i), "--email"),
+                         "write it as name@domain");
+    }
+  }
+  for (std::size_t i = 0; i < p.phones.size(); ++i) {
+    const auto digits = std::count_if(
+      p.phones[i].begin(), p.phones[i].end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits < 6) {
+      return input_error("\"" + p.phones[i] + "\" is not a phone number",
+                         where("phones/" + std::to_string(i), "--phone"),
+                         "write it with its digits, e.g. \"+33 6 12 34 56 78\"");
+    }
+  }
+  return util::ok_status();
+}
+
+nlohmann::ordered_json profile_to_json(const Profile& p)
+{
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  out["first_name"] = p.first_name;
+  out["last_name"] = p.last_name;
+  auto list = [&](const char* key, const std::vector<std::string>& values) {
+    if (!values.empty()) {
+      out[key] = values;
+    }
+  };
+  list("other_names", p.other_names);
+  list("pseudonyms", p.pseudonyms);
+  list("networks", p.networks);
+  if (!p.job.title.empty() || !p.job.employer.empty()) {
+    nlohmann::ordered_json job = nlohmann::ordered_json::object();
+    if (!p.job.title.empty()) {
+      job["title"] = p.job.title;
+    }
+    if (!p.job.employer.empty()) {
+      job["employer"] = p.job.employer;
+    }
+    out["job"] = job;
+  }
+  if (!p.location.empty()) {
+    out["location"] = p.location;
+  }
+  list("emails", p.emails);
+  list("phones", p.phones);
+  list("not_me", p.not_me);
+  return out;
+}
+
+} // namespace empreinte::profile

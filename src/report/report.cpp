@@ -1,0 +1,71 @@
+// The JSON shape is a contract with scripts: later versions add fields, never rename or drop.
+#include "report/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace empreinte::report {
+
+using json = nlohmann::ordered_json;
+
+bool Report::complete() const
+{
+  return std::none_of(queries.begin(), queries.end(), [](const QueryRun& q) {
+    return search::is_failure(q.outcome.status);
+  });
+}
+
+namespace {
+
+// Two decimals: verdicts are estimates, more digits would be noise.
+double round2(double v)
+{
+  return std::round(v * 100.0) / 100.0;
+}
+
+json trace_json(const traces::Trace& t)
+{
+  json found_by = json::array();
+  for (const auto& s : t.found_by) {
+    found_by.push_back({{"query", s.query}, {"backend", s.backend}, {"rank", s.rank}});
+  }
+  return {{"id", t.id},
+          {"url", t.url},
+          {"domain", t.domain},
+          {"title", t.title},
+          {"snippet", t.snippets.empty() ? std::string() : t.snippets.front()},
+          {"snippets", t.snippets},
+          {"kind", traces::kind_name(t.kind)},
+          {"confidence", round2(t.confidence)},
+          {"about_subject", round2(t.about_subject)},
+          {"found_by", found_by},
+          {"evidence", t.evidence}};
+}
+
+} // namespace
+
+json to_json(const Report& r)
+{
+  json queries = json::array();
+  for (const auto& q : r.queries) {
+    json item = plan::query_to_json(q.query);
+    item["backend"] = q.outcome.backend;
+    item["status"] = search::status_name(q.outcome.status);
+    item["results"] = q.outcome.results.size();
+    item["error"] = q.outcome.reason.empty() ? json(nullptr) : json(q.outcome.reason);
+    queries.push_back(std::move(item));
+  }
+  json traces = json::array();
+  for (const auto& t : r.traces) {
+    traces.push_back(trace_json(t));
+  }
+  return {{"schema", k_schema},
+          {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
+          {"generated_at", r.generated_at},
+          {"subject", profile::profile_to_json(r.subject)},
+          {"complete", r.complete()},
+          {"queries", queries},
+          {"traces", traces}};
+}
+
+} // namespace empreinte::report

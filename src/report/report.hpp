@@ -1,0 +1,41 @@
+// The audit's result: what was searched, how each search ended, and the traces found.
+#pragma once
+
+#include "plan/query.hpp"
+#include "profile/profile.hpp"
+#include "search/backend.hpp"
+#include "traces/trace.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace empreinte::report {
+
+constexpr const char* k_schema = "empreinte/report/v1";
+
+// One query as run on one backend.
+struct QueryRun
+{
+  plan::Query query;
+  search::QueryOutcome outcome;
+};
+
+struct Report
+{
+  std::string tool_version;
+  std::string generated_at; // RFC 3339
+  profile::Profile subject;
+  std::vector<QueryRun> queries;
+  std::vector<traces::Trace> traces;
+
+  // True when every query ended ok or empty.
+  bool complete() const;
+  // Traces at or above this about_subject count as the person's; below, "possibly someone else".
+  static constexpr double k_about_threshold = 0.5;
+};
+
+// The report as JSON (schema empreinte/report/v1).
+nlohmann::ordered_json to_json(const Report& report);
+
+} // namespace empreinte::report

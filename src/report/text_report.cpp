@@ -1,0 +1,205 @@
+// Written to be read top-down in one screenful per section: headline first, details after.
+#include "report/text_report.hpp"
+
+#include "profile/names.hpp"
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <map>
+
+namespace empreinte::report {
+
+using traces::Kind;
+using traces::Trace;
+
+namespace {
+
+std::string clean(std::string_view s, std::size_t max_bytes)
+{
+  return util::truncate_utf8(util::strip_controls(s), max_bytes);
+}
+
+std::string kind_label(Kind kind, const util::Style& style)
+{
+  switch (kind) {
+  case Kind::voluntary:
+    return style.green("voluntary");
+  case Kind::inherited:
+    return style.blue("inherited");
+  case Kind::involuntary:
+    return style.red("involuntary");
+  case Kind::unknown:
+    return style.dim("unknown");
+  }
+  return "unknown";
+}
+
+std::string_view kind_meaning(Kind kind)
+{
+  switch (kind) {
+  case Kind::voluntary:
+    return "published by you or on your accounts";
+  case Kind::inherited:
+    return "published about you by someone else";
+  case Kind::involuntary:
+    return "collected or aggregated by machines (directories, brokers, archives)";
+  case Kind::unknown:
+    return "not yet classified: look at them yourself";
+  }
+  return "";
+}
+
+bool about(const Trace& t)
+{
+  return t.about_subject >= Report::k_about_threshold;
+}
+
+void trace_line(std::string& out, const Trace& t, const util::Style& style, bool with_evidence)
+{
+  out += fmt::format("  - {}\n    {}  {}\n",
+                     style.bold(clean(t.title.empty() ? t.url : t.title, 110)),
+                     clean(t.url, 110),
+                     style.dim(fmt::format("[{} {:.0f}%, about you {:.0f}%]",
+                                           traces::kind_name(t.kind),
+                                           t.confidence * 100,
+                                           t.about_subject * 100)));
+  if (with_evidence && !t.evidence.empty()) {
+    std::string why;
+    for (const auto& e : t.evidence) {
+      why += (why.empty() ? "" : "; ") + e;
+    }
+    out += "    " + style.dim("why: " + clean(why, 300)) + "\n";
+  }
+}
+
+} // namespace
+
+std::string render_text(const Report& r, const util::Style& style)
+{
+  std::string out;
+  const std::string name = profile::full_name(r.subject);
+  std::size_t mine = 0;
+  std::map<Kind, std::size_t> by_kind;
+  for (const auto& t : r.traces) {
+    if (about(t)) {
+      ++mine;
+      ++by_kind[t.kind];
+    }
+  }
+  std::string backends;
+  for (const auto& q : r.queries) {
+    if (backends.find(q.outcome.backend) == std::string::npos) {
+      backends += (backends.empty() ? "" : ", ") + q.outcome.backend;
+    }
+  }
+  out += style.bold(fmt::format("Digital footprint of {}", clean(name, 200))) + "\n";
+  out += fmt::format("{} queries on {} · {} traces found: {} about you, {} possibly someone else\n",
+                     r.queries.size(),
+                     backends.empty() ? "no backend" : backends,
+                     r.traces.size(),
+                     mine,
+                     r.traces.size() - mine);
+  out += fmt::format("About you: {} voluntary, {} inherited, {} involuntary, {} unknown\n",
+                     by_kind[Kind::voluntary],
+                     by_kind[Kind::inherited],
+                     by_kind[Kind::involuntary],
+                     by_kind[Kind::unknown]);
+
+  // The four searches, each with its question and what came up first.
+  int section = 0;
+  for (plan::Family family :
+       {plan::Family::name, plan::Family::network, plan::Family::pseudonym, plan::Family::job}) {
+    ++section;
+    std::vector<const QueryRun*> runs;
+    for (const auto& q : r.queries) {
+      if (q.query.family == family) {
+        runs.push_back(&q);
+      }
+    }
+    out += "\n" + style.bold(fmt::format("{}. {} search", section, plan::family_name(family)))
+           + " — " + std::string(plan::family_question(family)) + "\n";
+    if (runs.empty()) {
+      out += "  not searched (the profile gives nothing for it)\n";
+      continue;
+    }
+    for (const auto* run : runs) {
+      std::string status = std::string(search::status_name(run->outcome.status));
+      if (search::is_failure(run->outcome.status)) {
+        status = style.red(status + ": " + clean(run->outcome.reason, 200));
+      }
+      out += fmt::format("  {} {}  {} result(s), {}\n",
+                         style.dim(run->query.id),
+                         clean(run->query.text, 160),
+                         run->outcome.results.size(),
+                         status);
+      // The first three results about the person, as a stranger would see them.
+      int shown = 0;
+      for (const auto& result : run->outcome.results) {
+        if (shown == 3) {
+          break;
+        }
+        const auto it = std::find_if(r.traces.begin(), r.traces.end(), [&](const Trace& t) {
+          return std::any_of(t.found_by.begin(), t.found_by.end(), [&](const auto& s) {
+            return s.query == run->query.id && s.rank == result.rank;
+          });
+        });
+        if (it == r.traces.end() || !about(*it)) {
+          continue;
+        }
+        ++shown;
+        out += fmt::format("      #{} {} {}\n",
+                           result.rank,
+                           kind_label(it->kind, style),
+                           clean(it->title.empty() ? it->url : it->title, 90));
+      }
+    }
+  }
+
+  // Traces about the person, grouped by kind, with the evidence behind each verdict.
+  for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
+    std::vector<const Trace*> group;
+    for (const auto& t : r.traces) {
+      if (about(t) && t.kind == kind) {
+        group.push_back(&t);
+      }
+    }
+    if (group.empty()) {
+      continue;
+    }
+    out += "\n" + style.bold(fmt::format("{} traces ({})", traces::kind_name(kind), group.size()))
+           + " — " + std::string(kind_meaning(kind)) + "\n";
+    for (const auto* t : group) {
+      trace_line(out, *t, style, true);
+    }
+  }
+  std::vector<const Trace*> others;
+  for (const auto& t : r.traces) {
+    if (!about(t)) {
+      others.push_back(&t);
+    }
+  }
+  if (!others.empty()) {
+    out += "\n" + style.bold(fmt::format("Possibly someone else ({})", others.size()))
+           + " — not counted; add a URL to \"not_me\" in your profile to settle it\n";
+    for (const auto* t : others) {
+      trace_line(out, *t, style, false);
+    }
+  }
+  std::size_t failed = 0;
+  for (const auto& q : r.queries) {
+    failed += search::is_failure(q.outcome.status) ? 1 : 0;
+  }
+  if (failed > 0) {
+    out += "\n"
+           + style.red(fmt::format("Audit incomplete: {} of {} queries failed; the results above "
+                                   "miss what they would have found. Re-run later.",
+                                   failed,
+                                   r.queries.size()))
+           + "\n";
+  }
+  return out;
+}
+
+} // namespace empreinte::report

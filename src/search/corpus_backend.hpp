@@ -1,0 +1,28 @@
+// The `corpus` backend: answers queries from an offline folder of saved pages.
+#pragma once
+
+#include "search/backend.hpp"
+#include "search/corpus_index.hpp"
+
+namespace empreinte::search {
+
+// Searches a CorpusIndex as a web engine would: bm25 ranking (title and URL weigh most),
+// a snippet around the match, 10 results a page.
+class CorpusBackend final : public Backend
+{
+public:
+  static constexpr int k_results_per_page = 10;
+
+  explicit CorpusBackend(CorpusIndex index) : m_index(std::move(index)) {}
+
+  std::string name() const override { return "corpus"; }
+  QueryOutcome search(const plan::Query& query, int pages) override;
+
+  // Searches raw query text (no plan needed): for tests and the `search` debugging path.
+  QueryOutcome search_text(const std::string& text, int pages);
+
+private:
+  CorpusIndex m_index;
+};
+
+} // namespace empreinte::search

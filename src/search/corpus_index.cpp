@@ -1,0 +1,352 @@
+// Building is all-or-nothing: pages are checked first, the index is written to a temporary file
+// and renamed into place, so a crash or a bad page never leaves a half-built cache.
+#include "search/corpus_index.hpp"
+
+#include "parse/html_page.hpp"
+#include "util/fs.hpp"
+#include "util/hash.hpp"
+#include "util/text.hpp"
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <system_error>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace empreinte::search {
+
+namespace {
+
+// Bump whenever page extraction or the index schema changes: cached indexes are keyed by it.
+constexpr const char* k_index_version = "empreinte-corpus-index/2";
+constexpr std::uintmax_t k_max_page_bytes = 16u * 1024 * 1024;
+constexpr std::size_t k_max_listed_problems = 10;
+
+struct PageFile
+{
+  std::string relative; // with '/' separators
+  std::string content;  // UTF-8
+};
+
+bool is_html_name(const fs::path& p)
+{
+  const std::string ext = util::ascii_lower(p.extension().string());
+  return ext == ".html" || ext == ".htm";
+}
+
+// Lists and reads every page; every problem is collected so the user fixes them in one go.
+util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
+{
+  std::error_code ec;
+  const auto status = fs::status(dir, ec);
+  if (ec || !fs::exists(status)) {
+    return util::input_error("corpus folder not found",
+                             dir.string(),
+                             "give --corpus a folder of saved HTML pages");
+  }
+  if (!fs::is_directory(status)) {
+    return util::input_error("corpus is not a folder",
+                             dir.string(),
+                             "give --corpus a folder of saved HTML pages");
+  }
+  std::vector<fs::path> paths;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    return util::input_error(
+      "cannot list corpus folder: " + ec.message(), dir.string(), "check its permissions");
+  }
+  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) {
+      return util::input_error(
+        "cannot list corpus folder: " + ec.message(), dir.string(), "check its permissions");
+    }
+    const auto name = it->path().filename().string();
+    if (!name.empty() && name.front() == '.') {
+      if (it->is_directory(ec)) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (!is_html_name(it->path())) {
+      continue;
+    }
+    // A page that is a broken link is listed so that reading it reports the problem.
+    if (it->is_regular_file(ec) || (it->is_symlink(ec) && !fs::exists(it->path(), ec))) {
+      paths.push_back(it->path());
+    }
+  }
+  if (paths.empty()) {
+    return util::input_error("no HTML pages (.html, .htm) in the corpus folder",
+                             dir.string(),
+                             "save pages there, one file per page, named after their URL");
+  }
+  std::sort(paths.begin(), paths.end());
+
+  std::vector<PageFile> pages;
+  std::vector<std::string> problems;
+  for (const auto& path : paths) {
+    const std::string relative = fs::relative(path, dir, ec).generic_string();
+    auto content = util::read_file(path, k_max_page_bytes);
+    if (!content) {
+      problems.push_back(relative + ": " + content.error().what);
+      continue;
+    }
+    if (content->find('\0') != std::string::npos) {
+      problems.push_back(relative + ": binary content (NUL bytes), not an HTML text page");
+      continue;
+    }
+    if (!util::is_valid_utf8(*content)) {
+      *content = util::latin1_to_utf8(*content); // pages saved in ISO-8859-1
+    }
+    pages.push_back(PageFile{relative, std::move(*content)});
+  }
+  if (!problems.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < problems.size() && i < k_max_listed_problems; ++i) {
+      list += "\n  " + problems[i];
+    }
+    if (problems.size() > k_max_listed_problems) {
+      list += "\n  ... and " + std::to_string(problems.size() - k_max_listed_problems) + " more";
+    }
+    return util::input_error(std::to_string(problems.size()) + " corpus page(s) cannot be used:"
+                               + list + "\n",
+                             dir.string(),
+                             "fix or remove these files");
+  }
+  return pages;
+}
+
+std::string fingerprint(const std::vector<PageFile>& pages)
+{
+  util::Hasher h;
+  h.field(k_index_version);
+  for (const auto& p : pages) {
+    h.field(p.relative).field(p.content);
+  }
+  return h.hex();
+}
+
+const char* k_schema = R"sql(
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE pages(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  url TEXT NOT NULL,
+  host TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  body TEXT NOT NULL);
+CREATE VIRTUAL TABLE pages_fts USING fts5(
+  title, description, body, url,
+  content='pages', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+util::Status build(util::Database& db,
+                   const std::vector<PageFile>& pages,
+                   const std::string& dir,
+                   const std::string& key)
+{
+  if (auto s = db.exec(k_schema); !s) {
+    return s;
+  }
+  if (auto s = db.exec("BEGIN"); !s) {
+    return s;
+  }
+  auto insert = db.prepare(
+    "INSERT INTO pages(id, path, url, host, title, description, body) VALUES(?,?,?,?,?,?,?)");
+  auto insert_fts = db.prepare(
+    "INSERT INTO pages_fts(rowid, title, description, body, url) VALUES(?,?,?,?,?)");
+  if (!insert) {
+    return insert.error();
+  }
+  if (!insert_fts) {
+    return insert_fts.error();
+  }
+  std::int64_t id = 0;
+  for (const auto& page : pages) {
+    const parse::PageText text = parse::extract_page(page.content);
+    auto parts = util::parse_http_url(text.canonical);
+    if (!parts) {
+      parts = util::parse_http_url(url_from_path(page.relative));
+    }
+    if (!parts) {
+      continue; // a file at the top of the corpus has no host folder: nothing to index
+    }
+    const std::string url = util::join_url(*parts);
+    // A URL's words (slug, handle) are indexed the way engines match them.
+    std::string url_words = url;
+    std::replace_if(url_words.begin(), url_words.end(), [](char c) { return c == '_'; }, ' ');
+    ++id;
+    insert->bind(1, id);
+    insert->bind(2, page.relative);
+    insert->bind(3, url);
+    insert->bind(4, parts->host);
+    insert->bind(5, text.title);
+    insert->bind(6, text.description);
+    insert->bind(7, text.text);
+    insert->step();
+    if (!insert->error().empty()) {
+      return util::runtime_error("cannot index page: " + insert->error(), page.relative);
+    }
+    insert->reset();
+    insert_fts->bind(1, id);
+    insert_fts->bind(2, text.title);
+    insert_fts->bind(3, text.description);
+    insert_fts->bind(4, text.text);
+    insert_fts->bind(5, url_words);
+    insert_fts->step();
+    if (!insert_fts->error().empty()) {
+      return util::runtime_error("cannot index page: " + insert_fts->error(), page.relative);
+    }
+    insert_fts->reset();
+  }
+  auto meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
+  if (!meta) {
+    return meta.error();
+  }
+  for (const auto& [k, v] : {std::pair<std::string, std::string>{"version", k_index_version},
+                             {"key", key},
+                             {"dir", dir},
+                             {"pages", std::to_string(id)},
+                             {"complete", "1"}}) {
+    meta->bind(1, k);
+    meta->bind(2, v);
+    meta->step();
+    meta->reset();
+  }
+  return db.exec("COMMIT");
+}
+
+std::optional<std::string> read_meta(util::Database& db, const std::string& key)
+{
+  auto stmt = db.prepare("SELECT value FROM meta WHERE key = ?");
+  if (!stmt) {
+    return std::nullopt;
+  }
+  stmt->bind(1, key);
+  if (!stmt->step()) {
+    return std::nullopt;
+  }
+  return stmt->column_text(0);
+}
+
+// An existing index is used only when it says it is complete and of this version and key.
+std::optional<util::Database> open_cached(const fs::path& path, const std::string& key)
+{
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    return std::nullopt;
+  }
+  auto db = util::Database::open(path.string(), util::Database::Mode::read_only);
+  if (!db) {
+    return std::nullopt;
+  }
+  if (read_meta(*db, "complete") != "1" || read_meta(*db, "version") != k_index_version
+      || read_meta(*db, "key") != key) {
+    return std::nullopt;
+  }
+  return std::move(*db);
+}
+
+// Old indexes of the same folder are removed once a new one is in place.
+void remove_stale(const fs::path& cache, const fs::path& keep, const std::string& dir)
+{
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(cache, ec)) {
+    const auto name = entry.path().filename().string();
+    if (entry.path() == keep || name.rfind("corpus-", 0) != 0
+        || entry.path().extension() != ".sqlite") {
+      continue;
+    }
+    bool same_dir = false;
+    {
+      auto db = util::Database::open(entry.path().string(), util::Database::Mode::read_only);
+      same_dir = db && read_meta(*db, "dir") == dir;
+    }
+    if (same_dir) {
+      fs::remove(entry.path(), ec);
+    }
+  }
+}
+
+} // namespace
+
+std::string url_from_path(const std::string& relative_path)
+{
+  std::string path = relative_path;
+  const auto slash = path.find('/');
+  if (slash == std::string::npos) {
+    return {};
+  }
+  const std::string host = path.substr(0, slash);
+  std::string rest = path.substr(slash); // starts with '/'
+  const auto last = rest.rfind('/');
+  std::string file = rest.substr(last + 1);
+  const std::string lower = util::ascii_lower(file);
+  if (lower == "index.html" || lower == "index.htm") {
+    rest.erase(last + 1);
+  } else {
+    if (const auto dot = file.rfind('.'); dot != std::string::npos && dot > 0) {
+      rest.erase(last + 1 + dot);
+    }
+  }
+  return "https://" + host + rest;
+}
+
+util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
+                                            const std::optional<fs::path>& cache_dir)
+{
+  auto pages = read_pages(dir);
+  if (!pages) {
+    return pages.error();
+  }
+  const std::string key = fingerprint(*pages);
+  std::error_code ec;
+  const std::string canonical_dir = fs::weakly_canonical(dir, ec).string();
+
+  if (!cache_dir) {
+    auto db = util::Database::open(":memory:", util::Database::Mode::read_write_create);
+    if (!db) {
+      return db.error();
+    }
+    if (auto s = build(*db, *pages, canonical_dir, key); !s) {
+      return s.error();
+    }
+    return CorpusIndex(std::move(*db), pages->size(), true, ":memory:");
+  }
+
+  const fs::path path = *cache_dir / ("corpus-" + key + ".sqlite");
+  if (auto cached = open_cached(path, key)) {
+    return CorpusIndex(std::move(*cached), pages->size(), false, path.string());
+  }
+  const fs::path tmp = util::temp_path_beside(path);
+  {
+    auto db = util::Database::open(tmp.string(), util::Database::Mode::read_write_create);
+    if (!db) {
+      return db.error();
+    }
+    if (auto s = build(*db, *pages, canonical_dir, key); !s) {
+      fs::remove(tmp, ec);
+      return s.error();
+    }
+  }
+  fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return util::runtime_error("cannot store corpus index: " + ec.message(), path.string());
+  }
+  remove_stale(*cache_dir, path, canonical_dir);
+  auto db = util::Database::open(path.string(), util::Database::Mode::read_only);
+  if (!db) {
+    return db.error();
+  }
+  return CorpusIndex(std::move(*db), pages->size(), true, path.string());
+}
+
+} // namespace empreinte::search

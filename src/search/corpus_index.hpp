@@ -1,0 +1,48 @@
+// The offline corpus: a folder of saved HTML pages indexed in SQLite FTS5, cached by content.
+#pragma once
+
+#include "util/result.hpp"
+#include "util/sqlite.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace empreinte::search {
+
+// An opened corpus index.
+class CorpusIndex
+{
+public:
+  // Opens the index of the pages under `dir`. The index lives in `cache_dir` as
+  // corpus-<content hash>.sqlite and is rebuilt only when a page is added, removed or changed;
+  // without a cache directory it is built in memory. Errors: a missing folder, a folder without
+  // HTML pages, unreadable or binary pages (all listed at once) are input errors.
+  static util::Result<CorpusIndex> open(const std::filesystem::path& dir,
+                                        const std::optional<std::filesystem::path>& cache_dir);
+
+  util::Database& db() { return m_db; }
+  std::size_t page_count() const { return m_pages; }
+  bool rebuilt() const { return m_rebuilt; }
+  const std::string& db_path() const { return m_db_path; }
+
+private:
+  CorpusIndex(util::Database db, std::size_t pages, bool rebuilt, std::string path)
+    : m_db(std::move(db)),
+      m_pages(pages),
+      m_rebuilt(rebuilt),
+      m_db_path(std::move(path))
+  {
+  }
+  util::Database m_db;
+  std::size_t m_pages = 0;
+  bool m_rebuilt = false;
+  std::string m_db_path;
+};
+
+// The URL a page stands for when it has no canonical link: its path below the corpus folder,
+// host first. "www.example.com/a/b.html" -> "https://www.example.com/a/b",
+// "www.example.com/a/index.html" -> "https://www.example.com/a/".
+std::string url_from_path(const std::string& relative_path);
+
+} // namespace empreinte::search

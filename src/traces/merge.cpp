@@ -1,0 +1,49 @@
+// Discovery order (query order, then rank) keeps reports stable from run to run.
+#include "traces/merge.hpp"
+
+#include "traces/url_normalise.hpp"
+#include "util/text.hpp"
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace empreinte::traces {
+
+std::vector<Trace> merge(const std::vector<plan::Query>& queries,
+                         const std::vector<search::QueryOutcome>& outcomes)
+{
+  std::vector<Trace> traces;
+  std::unordered_map<std::string, std::size_t> by_url;
+  for (std::size_t q = 0; q < outcomes.size() && q < queries.size(); ++q) {
+    for (const auto& result : outcomes[q].results) {
+      const auto url = normalise_url(result.url);
+      if (!url) {
+        continue;
+      }
+      auto [it, inserted] = by_url.try_emplace(*url, traces.size());
+      if (inserted) {
+        Trace t;
+        t.id = trace_id(*url);
+        t.url = *url;
+        t.host = util::parse_http_url(*url)->host;
+        t.domain = registrable_domain(t.host);
+        t.title = util::squeeze_spaces(result.title);
+        traces.push_back(std::move(t));
+      }
+      Trace& t = traces[it->second];
+      if (t.title.empty()) {
+        t.title = util::squeeze_spaces(result.title);
+      }
+      const std::string snippet = util::squeeze_spaces(result.snippet);
+      if (!snippet.empty()
+          && std::find(t.snippets.begin(), t.snippets.end(), snippet) == t.snippets.end()) {
+        t.snippets.push_back(snippet);
+      }
+      t.found_by.push_back(Sighting{queries[q].id, outcomes[q].backend, result.rank});
+    }
+  }
+  return traces;
+}
+
+} // namespace empreinte::traces

@@ -1,0 +1,42 @@
+// A trace: one page about the person, however many queries found it, with its verdict.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace empreinte::traces {
+
+// Who produced the trace, in the method's three kinds.
+enum class Kind { voluntary, inherited, involuntary, unknown };
+
+std::string_view kind_name(Kind kind);
+
+// One sighting of a trace: a query, on a backend, at a rank.
+struct Sighting
+{
+  std::string query; // query id
+  std::string backend;
+  int rank = 0;
+};
+
+struct Trace
+{
+  std::string id;     // stable: derived from the normalised URL
+  std::string url;    // normalised
+  std::string host;   // lower-case
+  std::string domain; // registrable domain of the host; empty for IP hosts
+  std::string title;
+  std::vector<std::string> snippets; // every distinct snippet, in order of discovery
+  std::vector<Sighting> found_by;
+
+  // Verdicts, filled by the classifier.
+  Kind kind = Kind::unknown;
+  double confidence = 0.0;    // of `kind`
+  double about_subject = 0.0; // how likely the page is about the person, not a namesake
+  std::vector<std::string> evidence;
+
+  int best_rank() const;
+};
+
+} // namespace empreinte::traces

@@ -1,0 +1,196 @@
+// End to end: the built binary, as a user runs it, on the bundled training corpus.
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <set>
+
+using namespace empreinte;
+using nlohmann::json;
+
+namespace {
+
+std::string persona(const std::string& id)
+{
+  return test::source_dir() + "/training/personas/" + id + ".json";
+}
+
+std::string corpus()
+{
+  return test::source_dir() + "/training/corpus";
+}
+
+} // namespace
+
+TEST_CASE("cli: demo prints a readable report of the default persona")
+{
+  const auto r = test::run_empreinte({"demo"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("Digital footprint of Hélène Vasseur") != std::string::npos);
+  for (const char* section : {"1. name search", "2. network search", "3. pseudonym search", "4. job search",
+                              "voluntary traces", "inherited traces", "involuntary traces"}) {
+    CAPTURE(section);
+    CHECK(r.out.find(section) != std::string::npos);
+  }
+  CHECK(r.out.find("\x1b[") == std::string::npos); // not a terminal: no colour
+}
+
+TEST_CASE("cli: audit --format json on the training corpus")
+{
+  for (const char* id : {"helene-vasseur", "declan-ashworth"}) {
+    CAPTURE(id);
+    const auto r = test::run_empreinte(
+      {"audit", "--profile", persona(id), "--corpus", corpus(), "--format", "json"},
+      {{"SOURCE_DATE_EPOCH", "1790000000"}});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const json report = json::parse(r.out);
+    CHECK(report["schema"] == "empreinte/report/v1");
+    CHECK(report["tool"]["name"] == "empreinte");
+    CHECK(report["generated_at"] == "2026-09-21T14:13:20Z");
+    CHECK(report["complete"] == true);
+    CHECK(report["subject"]["first_name"].is_string());
+
+    std::set<std::string> families;
+    std::set<std::string> query_ids;
+    for (const auto& q : report["queries"]) {
+      families.insert(q["family"].get<std::string>());
+      query_ids.insert(q["id"].get<std::string>());
+      CHECK(q["backend"] == "corpus");
+      CHECK((q["status"] == "ok" || q["status"] == "empty"));
+      CHECK(q["error"].is_null());
+      CHECK(q["question"].get<std::string>().size() > 10);
+    }
+    CHECK(families == std::set<std::string>{"name", "network", "pseudonym", "job"});
+
+    std::set<std::string> kinds;
+    std::set<std::string> ids;
+    bool merged = false;
+    for (const auto& t : report["traces"]) {
+      kinds.insert(t["kind"].get<std::string>());
+      CHECK(ids.insert(t["id"].get<std::string>()).second);
+      CHECK(t["url"].get<std::string>().rfind("https://", 0) == 0);
+      CHECK_FALSE(t["domain"].get<std::string>().empty());
+      CHECK(t["confidence"].get<double>() >= 0.0);
+      CHECK(t["confidence"].get<double>() <= 1.0);
+      CHECK(t["about_subject"].get<double>() >= 0.0);
+      CHECK(t["about_subject"].get<double>() <= 1.0);
+      CHECK_FALSE(t["evidence"].empty());
+      CHECK_FALSE(t["found_by"].empty());
+      std::set<std::string> queries;
+      for (const auto& s : t["found_by"]) {
+        CHECK(query_ids.count(s["query"].get<std::string>()) == 1);
+        CHECK(s["rank"].get<int>() >= 1);
+        queries.insert(s["query"].get<std::string>());
+      }
+      merged = merged || queries.size() > 1;
+    }
+    CHECK(merged); // the same page found by several queries is one trace
+    CHECK(kinds.count("voluntary") == 1);
+    CHECK(kinds.count("inherited") == 1);
+    CHECK(kinds.count("involuntary") == 1);
+  }
+}
+
+TEST_CASE("cli: the namesake in not_me is not about the subject")
+{
+  const auto r = test::run_empreinte(
+    {"audit", "--profile", persona("helene-vasseur"), "--corpus", corpus(), "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  const json report = json::parse(r.out);
+  const auto not_me = report["subject"]["not_me"][0].get<std::string>();
+  for (const auto& t : report["traces"]) {
+    if (t["url"] == not_me) {
+      CHECK(t["about_subject"] == 0.0);
+    }
+  }
+}
+
+TEST_CASE("cli: plan prints the four searches, as text and JSON")
+{
+  const auto text = test::run_empreinte({"plan", "--first", "Camille", "--last", "Martin",
+                                         "--pseudonym", "camimart75", "--job", "architecte",
+                                         "--network", "twitter"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("\"Camille Martin\" site:x.com") != std::string::npos);
+  const auto js = test::run_empreinte({"plan", "--profile", persona("helene-vasseur"),
+                                       "--format", "json", "--max-queries", "4"});
+  REQUIRE(js.exit_code == 0);
+  const json plan = json::parse(js.out);
+  REQUIRE(plan["queries"].size() == 4);
+  CHECK(plan["queries"][0]["family"] == "name");
+  CHECK(plan["queries"][3]["family"] == "job");
+}
+
+TEST_CASE("cli: -o writes the report to a file, nothing on stdout")
+{
+  test::TempDir dir;
+  const auto file = dir.path() / "report.json";
+  const auto r = test::run_empreinte({"demo", "--format", "json", "-o", file.string(), "--quiet"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  CHECK(json::parse(test::slurp(file))["schema"] == "empreinte/report/v1");
+}
+
+TEST_CASE("cli: bad input gets a clear message and exit code 2")
+{
+  test::TempDir dir;
+  const auto bad_types = dir.write("bad.json", R"({"first_name": "A", "last_name": ["B"]})");
+  const auto bad_json = dir.write("broken.json", R"({"first_name": "A",)");
+  const auto bad_network = dir.write("net.json", R"({"first_name": "A", "last_name": "B", "networks": ["myspace"]})");
+  dir.write("empty/readme.txt", "no pages");
+  struct Case
+  {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const Case cases[] = {
+    {{"audit", "--profile", bad_types.string(), "--corpus", corpus()}, "bad.json: /last_name"},
+    {{"audit", "--profile", bad_json.string(), "--corpus", corpus()}, "invalid JSON at byte"},
+    {{"plan", "--profile", bad_network.string()}, "unknown network \"myspace\""},
+    {{"audit", "--first", "A", "--last", "B", "--corpus", (dir.path() / "empty").string()}, "no HTML pages"},
+    {{"audit", "--first", "A", "--last", "B", "--corpus", (dir.path() / "none").string()}, "corpus folder not found"},
+    {{"audit", "--first", "A", "--last", "B"}, "--corpus"},
+    {{"audit", "--first", "A", "--last", "B", "--backend", "google", "--corpus", corpus()}, "unknown backend"},
+    {{"audit", "--corpus", corpus()}, "no subject to audit"},
+    {{"demo", "--persona", "nobody"}, "unknown training persona"},
+    {{"demo", "--format", "pdf"}, "pdf"},
+    {{"plan", "--first", "A"}, "last name is empty"},
+    {{"audit", "--bogus"}, "--bogus"},
+    {{}, "subcommand"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.message);
+    const auto r = test::run_empreinte(c.args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("empreinte: error: ", 0) == 0);
+    CHECK(r.err.find(c.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: --help and --version exit 0 and document the exit codes")
+{
+  const auto help = test::run_empreinte({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("Exit codes: 0 success") != std::string::npos);
+  for (const char* cmd : {"plan", "audit", "demo"}) {
+    const auto sub = test::run_empreinte({cmd, "--help"});
+    CAPTURE(cmd);
+    CHECK(sub.exit_code == 0);
+    CHECK(sub.out.find("3 audit incomplete") != std::string::npos);
+  }
+  const auto version = test::run_empreinte({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.rfind("empreinte ", 0) == 0);
+}
+
+TEST_CASE("cli: an unwritable cache directory falls back to an in-memory index")
+{
+  const auto r = test::run_empreinte({"demo", "--format", "json"}, {{"XDG_CACHE_HOME", "/proc/empreinte-no"}});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("indexing in memory") != std::string::npos);
+}

@@ -1,0 +1,244 @@
+#include "search/corpus_backend.hpp"
+#include "search/corpus_index.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+using namespace empreinte;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string page(const std::string& canonical,
+                 const std::string& title,
+                 const std::string& body,
+                 const std::string& description = "")
+{
+  std::string head = "<title>" + title + "</title>";
+  if (!canonical.empty()) {
+    head += "<link rel=\"canonical\" href=\"" + canonical + "\">";
+  }
+  if (!description.empty()) {
+    head += "<meta name=\"description\" content=\"" + description + "\">";
+  }
+  return "<!doctype html><html><head>" + head + "<script>var hidden = 'Vasseur secret';</script>"
+         + "</head><body><nav>Accueil Vasseur</nav><p>" + body + "</p></body></html>";
+}
+
+void write_corpus(const test::TempDir& dir)
+{
+  dir.write("corpus/www.instagram.com/helvass38/index.html",
+            page("https://www.instagram.com/helvass38/", "Hélène Vasseur (@helvass38)", "Trail à Grenoble."));
+  dir.write("corpus/fr.linkedin.com/in/helene.html",
+            page("https://fr.linkedin.com/in/helene-vasseur", "Hélène Vasseur - Infirmière", "Clinique des Tilleuls"));
+  dir.write("corpus/www.ledauphine.com/article.html",
+            page("", "Une clinique innove", std::string(200, ' ') + "Selon Helene VASSEUR, infirmière, tout va bien."));
+  dir.write("corpus/notaire.example/index.html",
+            page("https://notaire.example/", "Office notarial", "Maître Hélène Vasseur, notaire à Lille."));
+  dir.write("corpus/noise.example/a.htm",
+            page("", "Recette", "Poires belle Hélène et Didier Vasseur."));
+  dir.write("corpus/.hidden/x.html", page("", "Hélène Vasseur hidden", "never indexed"));
+  dir.write("corpus/notes.txt", "Hélène Vasseur, not a page");
+}
+
+std::vector<std::string> urls(const search::QueryOutcome& out)
+{
+  std::vector<std::string> u;
+  for (const auto& r : out.results) {
+    u.push_back(r.url);
+  }
+  return u;
+}
+
+} // namespace
+
+TEST_CASE("corpus: URLs come from canonical links, else from the path")
+{
+  CHECK(search::url_from_path("www.example.com/a/b.html") == "https://www.example.com/a/b");
+  CHECK(search::url_from_path("www.example.com/a/index.html") == "https://www.example.com/a/");
+  CHECK(search::url_from_path("www.example.com/index.htm") == "https://www.example.com/");
+  CHECK(search::url_from_path("top.html").empty());
+}
+
+TEST_CASE("corpus: exact phrases, ranking, sites, exclusions, snippets")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  CHECK(index->page_count() == 5);
+  search::CorpusBackend backend(std::move(*index));
+
+  auto name = backend.search_text("\"Hélène Vasseur\"", 1);
+  CHECK(name.status == search::QueryStatus::ok);
+  CHECK(name.backend == "corpus");
+  const auto found = urls(name);
+  CHECK(found.size() == 4); // the noise page has both words, never the phrase
+  CHECK(std::find(found.begin(), found.end(), "https://noise.example/a") == found.end());
+  // Title and URL matches rank above a body-only match.
+  CHECK(found.back() == "https://www.ledauphine.com/article");
+  CHECK(name.results.front().rank == 1);
+  CHECK(name.results.back().rank == 4);
+
+  SUBCASE("accents and case are folded")
+  {
+    CHECK(urls(backend.search_text("\"HELENE vasseur\"", 1)).size() == 4);
+  }
+  SUBCASE("site: matches the domain and its subdomains")
+  {
+    CHECK(urls(backend.search_text("\"Hélène Vasseur\" site:linkedin.com", 1))
+          == std::vector<std::string>{"https://fr.linkedin.com/in/helene-vasseur"});
+    CHECK(urls(backend.search_text("\"Hélène Vasseur\" site:instagram.com OR site:x.com", 1)).size() == 1);
+    CHECK(backend.search_text("\"Hélène Vasseur\" site:tiktok.com", 1).status == search::QueryStatus::empty);
+    CHECK(urls(backend.search_text("\"Hélène Vasseur\" -site:linkedin.com", 1)).size() == 3);
+  }
+  SUBCASE("exclusions and OR")
+  {
+    CHECK(urls(backend.search_text("\"Hélène Vasseur\" -notaire", 1)).size() == 3);
+    CHECK(urls(backend.search_text("notaire OR trail", 1)).size() == 2);
+  }
+  SUBCASE("a pseudonym matches in the URL")
+  {
+    CHECK(urls(backend.search_text("\"helvass38\"", 1)) == std::vector<std::string>{"https://www.instagram.com/helvass38/"});
+  }
+  SUBCASE("snippets come from visible text around the match, never scripts or menus")
+  {
+    const auto out = backend.search_text("infirmière tout", 1);
+    REQUIRE(out.results.size() == 1);
+    CHECK(out.results[0].snippet.find("Helene VASSEUR, infirmière") != std::string::npos);
+    CHECK(backend.search_text("secret", 1).status == search::QueryStatus::empty);
+    CHECK(backend.search_text("Accueil", 1).status == search::QueryStatus::empty);
+    CHECK(backend.search_text("hidden", 1).status == search::QueryStatus::empty);
+  }
+  SUBCASE("FTS5 syntax in a query is harmless")
+  {
+    CHECK(backend.search_text("title:Vasseur NEAR( \"", 1).status != search::QueryStatus::error);
+    CHECK(backend.search_text("\"", 1).status == search::QueryStatus::error);
+  }
+}
+
+TEST_CASE("corpus: 10 results a page")
+{
+  test::TempDir dir;
+  for (int i = 0; i < 25; ++i) {
+    dir.write("corpus/site" + std::to_string(i) + ".example/index.html",
+              page("", "Page " + std::to_string(i), "Camille Martin here"));
+  }
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  search::CorpusBackend backend(std::move(*index));
+  CHECK(backend.search_text("\"Camille Martin\"", 1).results.size() == 10);
+  const auto three = backend.search_text("\"Camille Martin\"", 3);
+  CHECK(three.results.size() == 25);
+  CHECK(three.results.back().rank == 25);
+}
+
+TEST_CASE("corpus: the index is cached by content and rebuilt when a page changes")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  const fs::path cache = dir.path() / "cache";
+  fs::create_directories(cache);
+  auto count_indexes = [&] {
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(cache)) {
+      n += e.path().extension() == ".sqlite" ? 1 : 0;
+    }
+    return n;
+  };
+  {
+    auto first = search::CorpusIndex::open(dir.path() / "corpus", cache);
+    REQUIRE(first);
+    CHECK(first->rebuilt());
+  }
+  {
+    auto second = search::CorpusIndex::open(dir.path() / "corpus", cache);
+    REQUIRE(second);
+    CHECK_FALSE(second->rebuilt());
+  }
+  dir.write("corpus/new.example/index.html", page("", "Nouvelle", "Hélène Vasseur encore"));
+  auto third = search::CorpusIndex::open(dir.path() / "corpus", cache);
+  REQUIRE(third);
+  CHECK(third->rebuilt());
+  CHECK(third->page_count() == 6);
+  CHECK(count_indexes() == 1); // the stale index of the same folder is gone
+  search::CorpusBackend backend(std::move(*third));
+  CHECK(backend.search_text("Nouvelle", 1).results.size() == 1);
+}
+
+TEST_CASE("corpus: a corrupt cached index is rebuilt")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  const fs::path cache = dir.path() / "cache";
+  fs::create_directories(cache);
+  fs::path db;
+  {
+    auto first = search::CorpusIndex::open(dir.path() / "corpus", cache);
+    REQUIRE(first);
+    db = first->db_path();
+  }
+  dir.write(fs::relative(db, dir.path()).string(), "garbage, not sqlite");
+  auto again = search::CorpusIndex::open(dir.path() / "corpus", cache);
+  REQUIRE(again);
+  CHECK(again->rebuilt());
+  search::CorpusBackend backend(std::move(*again));
+  CHECK(backend.search_text("\"Hélène Vasseur\"", 1).results.size() == 4);
+}
+
+TEST_CASE("corpus: bad folders and pages are input errors listing every problem")
+{
+  test::TempDir dir;
+  SUBCASE("missing folder")
+  {
+    auto r = search::CorpusIndex::open(dir.path() / "nope", std::nullopt);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().what == "corpus folder not found");
+    CHECK(r.error().kind == util::ErrorKind::input);
+  }
+  SUBCASE("a file instead of a folder")
+  {
+    dir.write("file.html", "x");
+    auto r = search::CorpusIndex::open(dir.path() / "file.html", std::nullopt);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().what == "corpus is not a folder");
+  }
+  SUBCASE("no pages")
+  {
+    dir.write("corpus/readme.txt", "nothing");
+    auto r = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().what.find("no HTML pages") == 0);
+  }
+  SUBCASE("binary and unreadable pages")
+  {
+    write_corpus(dir);
+    dir.write("corpus/bin.example/x.html", std::string("PK\0\3binary", 10));
+    fs::create_symlink(dir.path() / "gone.html", dir.path() / "corpus" / "broken.example.html");
+    const auto locked = dir.write("corpus/locked.example/index.html", "<p>x</p>");
+    fs::permissions(locked, fs::perms::none);
+    auto r = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().kind == util::ErrorKind::input);
+    const std::string& what = r.error().what;
+    CHECK(what.find("bin.example/x.html: binary content") != std::string::npos);
+    CHECK(what.find("broken.example.html: file not found") != std::string::npos);
+    if (::geteuid() != 0) { // root reads any file
+      CHECK(what.find("locked.example/index.html: cannot read file") != std::string::npos);
+    }
+    CHECK(r.error().hint == "fix or remove these files");
+  }
+}
+
+TEST_CASE("corpus: ISO-8859-1 pages are decoded")
+{
+  test::TempDir dir;
+  dir.write("corpus/old.example/index.html", "<html><body><p>H\xE9l\xE8ne Vasseur</p></body></html>");
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  search::CorpusBackend backend(std::move(*index));
+  const auto out = backend.search_text("\"Hélène Vasseur\"", 1);
+  REQUIRE(out.results.size() == 1);
+  CHECK(out.results[0].snippet == "Hélène Vasseur");
+}

@@ -1,0 +1,25 @@
+// Runs the built `empreinte` binary as a user would, capturing output and exit code.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace empreinte::test {
+
+struct ProcessResult
+{
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the empreinte binary with `args`; `env` entries are set for the child only.
+// XDG_CACHE_HOME defaults to a fresh directory so tests never touch the user's cache.
+ProcessResult run_empreinte(const std::vector<std::string>& args,
+                            const std::map<std::string, std::string>& env = {});
+
+// The repository's root (for training/ and rules/).
+std::string source_dir();
+
+} // namespace empreinte::test

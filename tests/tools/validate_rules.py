@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Validates every rules/*.json file against the schema it names, with a real JSON Schema
+validator (python3-jsonschema), and checks the files are sorted and free of duplicates."""
+import json
+import pathlib
+import sys
+
+import jsonschema
+
+root = pathlib.Path(sys.argv[1])
+checks = {
+    "networks.json": ("networks.schema.json", "networks", "id"),
+    "sites.json": ("sites.schema.json", "sites", "domain"),
+}
+failed_files = set()
+for name, (schema_name, key, field) in checks.items():
+    data = json.loads((root / "rules" / name).read_text(encoding="utf-8"))
+    schema = json.loads((root / "rules" / "schemas" / schema_name).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in validator.iter_errors(data):
+        failed_files.add(name)
+        print(f"rules/{name}: /{'/'.join(map(str, error.path))}: {error.message}")
+    values = [entry[field] for entry in data[key]]
+    if values != sorted(values):
+        failed_files.add(name)
+        print(f"rules/{name}: /{key}: entries are not sorted by {field}")
+    if len(values) != len(set(values)):
+        failed_files.add(name)
+        print(f"rules/{name}: /{key}: duplicate {field}")
+print(f"{len(checks) - len(failed_files)} passed, {len(failed_files)} failed")
+sys.exit(1 if failed_files else 0)

@@ -1,0 +1,39 @@
+#include "traces/url_normalise.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace empreinte::traces;
+
+TEST_CASE("urls: normalisation gives one spelling per page")
+{
+  CHECK(normalise_url("HTTPS://WWW.Example.COM:443/Path/?utm_source=x&id=3&fbclid=abc#top")
+        == "https://www.example.com/Path?id=3");
+  CHECK(normalise_url("http://example.com:80") == "http://example.com/");
+  CHECK(normalise_url("http://example.com:8080/a/") == "http://example.com:8080/a");
+  CHECK(normalise_url("https://example.com/?gclid=1&utm_medium=2") == "https://example.com/");
+  CHECK(normalise_url("https://example.com./a") == "https://example.com/a");
+  CHECK_FALSE(normalise_url("ftp://example.com/"));
+  CHECK_FALSE(normalise_url("javascript:alert(1)"));
+  CHECK_FALSE(normalise_url("/relative/path"));
+  CHECK_FALSE(normalise_url(""));
+}
+
+TEST_CASE("urls: registrable domain from the Public Suffix List")
+{
+  CHECK(registrable_domain("www.bbc.co.uk") == "bbc.co.uk");
+  CHECK(registrable_domain("fr.linkedin.com") == "linkedin.com");
+  CHECK(registrable_domain("WWW.Example.COM") == "example.com");
+  CHECK(registrable_domain("helvass38.skyrock.com") == "skyrock.com");
+  CHECK(registrable_domain("dashfc84.github.io") == "dashfc84.github.io"); // github.io is a public suffix
+  CHECK(registrable_domain("127.0.0.1").empty());
+  CHECK(registrable_domain("[::1]").empty());
+  CHECK(registrable_domain("co.uk").empty());
+}
+
+TEST_CASE("urls: trace ids are stable")
+{
+  CHECK(trace_id("https://example.com/") == trace_id("https://example.com/"));
+  CHECK(trace_id("https://example.com/") != trace_id("https://example.com/a"));
+  CHECK(trace_id("https://example.com/").size() == 13);
+  CHECK(trace_id("https://example.com/")[0] == 't');
+}
