@@ -20,6 +20,14 @@ struct Sighting
   int rank = 0;
 };
 
+// One piece of personal data a trace exposes.
+struct SensitiveItem
+{
+  std::string category; // email, phone, address, birthdate, health, ...
+  std::string text;     // the datum or the term as found
+  bool known = false;   // the person's own e-mail or phone, as given in the profile
+};
+
 struct Trace
 {
   std::string id;     // stable: derived from the normalised URL
@@ -35,6 +43,9 @@ struct Trace
   double confidence = 0.0;    // of `kind`
   double about_subject = 0.0; // how likely the page is about the person, not a namesake
   std::vector<std::string> evidence;
+  std::vector<SensitiveItem> sensitive; // only for traces about the subject
+  bool pseudonym_link = false;          // ties a pseudonym to the real name
+  bool job_link = false;                // ties the job title or employer to the name
 
   int best_rank() const;
 };

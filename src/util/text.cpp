@@ -59,22 +59,51 @@ std::string latin1_to_utf8(std::string_view text)
   return out;
 }
 
-std::string fold(std::string_view text)
+namespace {
+
+void fold_unicode(std::string_view run, std::string& out)
 {
-  const std::string clean = sanitize_utf8(text);
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT
                                                       | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK
                                                       | UTF8PROC_IGNORE);
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
-                                          static_cast<utf8proc_ssize_t>(clean.size()),
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(run.data()),
+                                          static_cast<utf8proc_ssize_t>(run.size()),
                                           &mapped,
                                           options);
   if (n < 0) {
-    return ascii_lower(clean); // cannot happen on sanitized input; stay safe anyway
+    out += ascii_lower(run); // cannot happen on sanitized input; stay safe anyway
+    return;
   }
-  std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+  out.append(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
   std::free(mapped);
+}
+
+} // namespace
+
+std::string fold(std::string_view text)
+{
+  // ASCII runs fold to their lower case exactly; only the other runs need utf8proc. Marks
+  // are stripped, so splitting a base letter from a following combining mark changes nothing.
+  const std::string clean = is_valid_utf8(text) ? std::string(text) : sanitize_utf8(text);
+  std::string out;
+  out.reserve(clean.size());
+  std::size_t i = 0;
+  while (i < clean.size()) {
+    std::size_t j = i;
+    if (static_cast<unsigned char>(clean[i]) < 0x80) {
+      while (j < clean.size() && static_cast<unsigned char>(clean[j]) < 0x80) {
+        const char c = clean[j++];
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+    } else {
+      while (j < clean.size() && static_cast<unsigned char>(clean[j]) >= 0x80) {
+        ++j;
+      }
+      fold_unicode(std::string_view(clean).substr(i, j - i), out);
+    }
+    i = j;
+  }
   return out;
 }
 
@@ -103,7 +132,11 @@ bool is_word_codepoint(utf8proc_int32_t cp)
 
 std::vector<std::string> words(std::string_view text)
 {
-  const std::string folded = fold(text);
+  return split_words(fold(text));
+}
+
+std::vector<std::string> split_words(std::string_view folded)
+{
   std::vector<std::string> out;
   std::string current;
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
@@ -200,6 +233,17 @@ std::string first_char(std::string_view text)
     ++n;
   }
   return std::string(text.substr(0, n));
+}
+
+std::string digits(std::string_view text)
+{
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string ascii_lower(std::string_view text)

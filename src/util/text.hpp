@@ -25,6 +25,9 @@ std::string fold(std::string_view text);
 // "Jean-Pierre d'Arc" -> {"jean", "pierre", "d", "arc"}.
 std::vector<std::string> words(std::string_view text);
 
+// Splits text that is already folded into words, without folding it again (fast path).
+std::vector<std::string> split_words(std::string_view folded);
+
 // The folded words joined by single spaces: a canonical key for names and phrases.
 std::string word_key(std::string_view text);
 
@@ -40,6 +43,9 @@ std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 
 // The first UTF-8 character of `text` (whole sequence), or "".
 std::string first_char(std::string_view text);
+
+// The ASCII digits of `text`, in order ("+33 6 12" -> "33612").
+std::string digits(std::string_view text);
 
 // ASCII lower-casing (for hosts, schemes, keywords).
 std::string ascii_lower(std::string_view text);

@@ -18,6 +18,28 @@ TEST_CASE("urls: normalisation gives one spelling per page")
   CHECK_FALSE(normalise_url(""));
 }
 
+TEST_CASE("urls: mobile, locale and AMP copies are one page")
+{
+  CHECK(normalise_url("https://m.facebook.com/helene.vasseur.38") == "https://www.facebook.com/helene.vasseur.38");
+  CHECK(normalise_url("https://fr-fr.facebook.com/helene.vasseur.38/") == "https://www.facebook.com/helene.vasseur.38");
+  CHECK(normalise_url("https://uk.linkedin.com/in/declan") == "https://www.linkedin.com/in/declan");
+  CHECK(normalise_url("https://fr.linkedin.com/in/declan") == normalise_url("https://www.linkedin.com/in/declan"));
+  CHECK(normalise_url("https://old.reddit.com/user/dashfc84") == "https://www.reddit.com/user/dashfc84");
+  CHECK(normalise_url("https://mobile.twitter.com/dashfc84") == "https://www.twitter.com/dashfc84");
+  CHECK(normalise_url("https://m.lemonde.fr/a") == "https://www.lemonde.fr/a");
+  CHECK(normalise_url("https://en.m.wikipedia.org/wiki/X") == "https://en.wikipedia.org/wiki/X");
+  // Locale subdomains of other sites are other pages.
+  CHECK(normalise_url("https://fr.wikipedia.org/wiki/X") == "https://fr.wikipedia.org/wiki/X");
+  CHECK(normalise_url("https://m.co.uk/") == "https://m.co.uk/");
+  // AMP
+  CHECK(normalise_url("https://www-ledauphine-com.cdn.ampproject.org/c/s/www.ledauphine.com/sport/a.html?amp=1")
+        == "https://www.ledauphine.com/sport/a.html");
+  CHECK(normalise_url("https://www.google.com/amp/s/www.bbc.co.uk/news/uk-1/amp") == "https://www.bbc.co.uk/news/uk-1");
+  CHECK(normalise_url("https://www.example.com/article/amp/") == "https://www.example.com/article");
+  CHECK(normalise_url("https://www.example.com/a?outputType=amp&id=2") == "https://www.example.com/a?id=2");
+  CHECK(normalise_url("https://www.example.com/camp") == "https://www.example.com/camp");
+}
+
 TEST_CASE("urls: registrable domain from the Public Suffix List")
 {
   CHECK(registrable_domain("www.bbc.co.uk") == "bbc.co.uk");
