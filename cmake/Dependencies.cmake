@@ -1,5 +1,6 @@
 # Every dependency comes from a Debian 12 package (see scripts/install-deps); found the CMake way.
 find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
 find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)

@@ -79,11 +79,11 @@ int run(AuditCommand cmd, bool demo)
     return report_error(util::input_error(
       "no subject to audit", "command line", "give --profile FILE, or --first and --last"));
   }
-  auto catalog = plan::NetworkCatalog::load(data->rules("networks.json").string());
-  if (!catalog) {
-    return report_error(catalog.error());
+  auto rules = load_rules(*data);
+  if (!rules) {
+    return report_error(rules.error());
   }
-  auto subject = load_subject(cmd.subject, *catalog);
+  auto subject = load_subject(cmd.subject, rules->networks);
   if (!subject) {
     return report_error(subject.error());
   }
@@ -91,11 +91,7 @@ int run(AuditCommand cmd, bool demo)
   if (!backend) {
     return report_error(backend.error());
   }
-  auto result = run_audit(*subject, *data, *catalog, **backend, cmd.settings);
-  if (!result) {
-    return report_error(result.error());
-  }
-  const report::Report& r = *result;
+  const report::Report r = run_audit(*subject, *rules, **backend, cmd.settings);
   std::string content;
   if (cmd.output.format == "json") {
     content = report::to_json(r).dump(2) + "\n";

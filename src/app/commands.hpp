@@ -13,6 +13,12 @@ void add_plan_command(CLI::App& app, Runner& runner);
 // `empreinte audit` and `empreinte demo`: run the whole pipeline and print the report.
 void add_audit_commands(CLI::App& app, Runner& runner);
 
+// `empreinte classify`: classify results from a JSON file, offline.
+void add_classify_command(CLI::App& app, Runner& runner);
+
+// `empreinte rules lint`: validate rules files.
+void add_rules_command(CLI::App& app, Runner& runner);
+
 // Parses argv, runs the chosen subcommand, returns the process exit code.
 int run(int argc, char** argv);
 

@@ -2,7 +2,6 @@
 #include "app/pipeline.hpp"
 
 #include "classify/classifier.hpp"
-#include "classify/site_rules.hpp"
 #include "traces/merge.hpp"
 #include "util/clock.hpp"
 
@@ -26,27 +25,27 @@ util::Result<profile::Profile> load_subject(const profile::ProfileFlags& flags,
   return subject;
 }
 
-util::Result<report::Report> run_audit(const profile::Profile& subject,
-                                       const DataPaths& data,
-                                       const plan::NetworkCatalog& catalog,
-                                       search::Backend& backend,
-                                       const AuditSettings& settings)
+util::Result<classify::Rules> load_rules(const DataPaths& data)
 {
-  auto rules = classify::SiteRules::load(data.rules("sites.json").string(), catalog);
-  if (!rules) {
-    return rules.error();
-  }
+  return classify::Rules::load(data.root / "rules");
+}
+
+report::Report run_audit(const profile::Profile& subject,
+                         const classify::Rules& rules,
+                         search::Backend& backend,
+                         const AuditSettings& settings)
+{
   report::Report r;
   r.tool_version = EMPREINTE_VERSION;
   r.generated_at = util::now_rfc3339();
   r.subject = subject;
-  const auto queries = plan::make_plan(subject, catalog, settings.plan);
+  const auto queries = plan::make_plan(subject, rules.networks, settings.plan);
   const auto outcomes = backend.search_all(queries, settings.pages);
   for (std::size_t i = 0; i < queries.size(); ++i) {
     r.queries.push_back(report::QueryRun{queries[i], outcomes[i]});
   }
   r.traces = traces::merge(queries, outcomes);
-  classify::Classifier(subject, *rules).classify_all(r.traces);
+  classify::Classifier(subject, rules).classify_all(r.traces);
   return r;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/data_paths.hpp"
+#include "classify/rules.hpp"
 #include "plan/networks.hpp"
 #include "plan/planner.hpp"
 #include "profile/profile.hpp"
@@ -21,12 +22,14 @@ struct AuditSettings
   int pages = 1;
 };
 
+// Every rules file of the data directory, loaded and compiled.
+util::Result<classify::Rules> load_rules(const DataPaths& data);
+
 // Runs the plan on `backend`, merges and classifies the results. Failed queries are data in
-// the report, not errors; only loading the rules can fail.
-util::Result<report::Report> run_audit(const profile::Profile& subject,
-                                       const DataPaths& data,
-                                       const plan::NetworkCatalog& catalog,
-                                       search::Backend& backend,
-                                       const AuditSettings& settings);
+// the report, not errors.
+report::Report run_audit(const profile::Profile& subject,
+                         const classify::Rules& rules,
+                         search::Backend& backend,
+                         const AuditSettings& settings);
 
 } // namespace empreinte::app

@@ -63,6 +63,7 @@ public:
   // The most specific site whose domain is the host or one of its parents, or nullptr.
   const Site* find(std::string_view host) const;
   std::size_t size() const { return m_sites.size(); }
+  const std::vector<Site>& all() const { return m_sites; }
 
 private:
   void add(Site site);

@@ -23,8 +23,14 @@ double round2(double v)
   return std::round(v * 100.0) / 100.0;
 }
 
-json trace_json(const traces::Trace& t)
+} // namespace
+
+json trace_to_json(const traces::Trace& t)
 {
+  json sensitive = json::array();
+  for (const auto& s : t.sensitive) {
+    sensitive.push_back({{"category", s.category}, {"text", s.text}, {"known", s.known}});
+  }
   json found_by = json::array();
   for (const auto& s : t.found_by) {
     found_by.push_back({{"query", s.query}, {"backend", s.backend}, {"rank", s.rank}});
@@ -39,10 +45,11 @@ json trace_json(const traces::Trace& t)
           {"confidence", round2(t.confidence)},
           {"about_subject", round2(t.about_subject)},
           {"found_by", found_by},
-          {"evidence", t.evidence}};
+          {"evidence", t.evidence},
+          {"sensitive", sensitive},
+          {"pseudonym_link", t.pseudonym_link},
+          {"job_link", t.job_link}};
 }
-
-} // namespace
 
 json to_json(const Report& r)
 {
@@ -57,7 +64,7 @@ json to_json(const Report& r)
   }
   json traces = json::array();
   for (const auto& t : r.traces) {
-    traces.push_back(trace_json(t));
+    traces.push_back(trace_to_json(t));
   }
   return {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},

@@ -38,4 +38,7 @@ struct Report
 // The report as JSON (schema empreinte/report/v1).
 nlohmann::ordered_json to_json(const Report& report);
 
+// One trace as it appears in the report's "traces" (also printed by `empreinte classify`).
+nlohmann::ordered_json trace_to_json(const traces::Trace& trace);
+
 } // namespace empreinte::report

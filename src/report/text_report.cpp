@@ -72,6 +72,21 @@ void trace_line(std::string& out, const Trace& t, const util::Style& style, bool
     }
     out += "    " + style.dim("why: " + clean(why, 300)) + "\n";
   }
+  if (!t.sensitive.empty()) {
+    std::string exposed;
+    for (const auto& s : t.sensitive) {
+      exposed += (exposed.empty() ? "" : ", ") + s.category + " \"" + clean(s.text, 60) + "\""
+                 + (s.known ? " (yours)" : "");
+    }
+    out += "    " + style.yellow("exposes: " + exposed) + "\n";
+  }
+  if (t.pseudonym_link || t.job_link) {
+    std::string ties = t.pseudonym_link ? "your pseudonym" : "";
+    if (t.job_link) {
+      ties += std::string(ties.empty() ? "" : " and ") + "your job";
+    }
+    out += "    " + style.yellow("ties " + ties + " to your name") + "\n";
+  }
 }
 
 } // namespace
@@ -106,6 +121,18 @@ std::string render_text(const Report& r, const util::Style& style)
                      by_kind[Kind::inherited],
                      by_kind[Kind::involuntary],
                      by_kind[Kind::unknown]);
+  std::size_t exposing = 0;
+  std::size_t pseudonym_links = 0;
+  std::size_t job_links = 0;
+  for (const auto& t : r.traces) {
+    exposing += about(t) && !t.sensitive.empty() ? 1 : 0;
+    pseudonym_links += t.pseudonym_link ? 1 : 0;
+    job_links += t.job_link ? 1 : 0;
+  }
+  out += fmt::format("{} traces expose personal data; {} tie a pseudonym and {} your job to your name\n",
+                     exposing,
+                     pseudonym_links,
+                     job_links);
 
   // The four searches, each with its question and what came up first.
   int section = 0;

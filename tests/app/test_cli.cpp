@@ -194,3 +194,57 @@ TEST_CASE("cli: an unwritable cache directory falls back to an in-memory index")
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("indexing in memory") != std::string::npos);
 }
+
+TEST_CASE("cli: classify reads a list, parse output or a saved report")
+{
+  test::TempDir dir;
+  const auto list = dir.write("results.json", R"json([
+    {"url": "https://www.instagram.com/helvass38/", "title": "Hélène Vasseur (@helvass38) • Photos et vidéos Instagram",
+     "snippet": "Infirmière à Grenoble", "rank": 1, "query": "\"Hélène Vasseur\"", "query_family": "name", "extra": 1},
+    {"url": "https://www.pagesjaunes.fr/pagesblanches/x", "title": "VASSEUR Hélène - Grenoble",
+     "snippet": "17 rue des Alliés 38100 Grenoble - 04 65 71 33 90"}])json");
+  const auto r = test::run_empreinte({"classify", "--profile", persona("helene-vasseur"), list.string(), "--format", "json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json out = json::parse(r.out);
+  REQUIRE(out["traces"].size() == 2);
+  CHECK(out["traces"][0]["kind"] == "voluntary");
+  CHECK(out["traces"][0]["pseudonym_link"] == true);
+  CHECK(out["traces"][1]["kind"] == "involuntary");
+  bool phone = false;
+  for (const auto& s : out["traces"][1]["sensitive"]) {
+    phone = phone || (s["category"] == "phone" && s["known"] == true);
+  }
+  CHECK(phone);
+
+  const auto wrapped = dir.write("parse.json", R"json({"backend": "x", "status": "ok", "results": [
+    {"rank": 1, "url": "https://www.pagesjaunes.fr/pagesblanches/x", "title": "VASSEUR Hélène", "snippet": "Grenoble"}]})json");
+  const auto r2 = test::run_empreinte({"classify", "--profile", persona("helene-vasseur"), wrapped.string(), "--format", "json"});
+  REQUIRE(r2.exit_code == 0);
+  CHECK(json::parse(r2.out)["traces"].size() == 1);
+
+  const auto report = dir.path() / "report.json";
+  REQUIRE(test::run_empreinte({"demo", "--format", "json", "-o", report.string()}).exit_code == 0);
+  const auto r3 = test::run_empreinte({"classify", "--profile", persona("helene-vasseur"), report.string(), "--format", "json"});
+  REQUIRE(r3.exit_code == 0);
+  CHECK(json::parse(r3.out)["traces"].size() == json::parse(test::slurp(report))["traces"].size());
+
+  const auto bad = dir.write("bad.json", R"json([{"title": "no url"}])json");
+  const auto r4 = test::run_empreinte({"classify", "--profile", persona("helene-vasseur"), bad.string()});
+  CHECK(r4.exit_code == 2);
+  CHECK(r4.err.find("bad.json: /0/url") != std::string::npos);
+  const auto odd = dir.write("odd.json", R"json({"nothing": true})json");
+  CHECK(test::run_empreinte({"classify", "--profile", persona("helene-vasseur"), odd.string()}).exit_code == 2);
+}
+
+TEST_CASE("cli: rules lint passes on the shipped rules and fails on a broken folder")
+{
+  const auto ok = test::run_empreinte({"rules", "lint"});
+  INFO(ok.out);
+  CHECK(ok.exit_code == 0);
+  test::TempDir dir;
+  dir.write("networks.json", "{}");
+  const auto bad = test::run_empreinte({"rules", "lint", dir.path().string()});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.find("networks.json: /schema: missing required string \"schema\"") != std::string::npos);
+}

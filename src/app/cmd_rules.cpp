@@ -1,0 +1,50 @@
+// `empreinte rules lint [DIR]`: checks rules files the way the classifier loads them.
+#include "app/commands.hpp"
+#include "app/data_paths.hpp"
+#include "app/exit_codes.hpp"
+#include "classify/rules.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace empreinte::app {
+
+namespace {
+
+int run_lint(const std::string& dir_flag)
+{
+  std::string dir = dir_flag;
+  if (dir.empty()) {
+    auto data = find_data_paths();
+    if (!data) {
+      return report_error(data.error());
+    }
+    dir = (data->root / "rules").string();
+  }
+  const auto problems = classify::lint_rules(dir);
+  for (const auto& p : problems) {
+    fmt::print("{}: {}\n", p.where, p.message);
+  }
+  if (!problems.empty()) {
+    fmt::print(stderr, "empreinte: {} problem(s) in the rules of {}\n", problems.size(), dir);
+    return k_exit_usage;
+  }
+  fmt::print("rules in {}: all files load and every example classifies as stated\n", dir);
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_rules_command(CLI::App& app, Runner& runner)
+{
+  CLI::App* rules = app.add_subcommand("rules", "Work with the rules data");
+  rules->require_subcommand(1);
+  auto dir = std::make_shared<std::string>();
+  CLI::App* lint = rules->add_subcommand(
+    "lint", "Validate rules files: closed schemas, unique ids, patterns compile, examples hold");
+  lint->footer(k_exit_help);
+  lint->add_option("DIR", *dir, "Rules folder (default: the installed rules)");
+  lint->callback([dir, &runner] { runner = [dir] { return run_lint(*dir); }; });
+}
+
+} // namespace empreinte::app

@@ -1,0 +1,235 @@
+// Votes, not a decision tree: each source of knowledge adds weight to a kind, and the reasons
+// travel with the weights. Known platforms and site lists weigh most; cues decide on sites
+// nobody listed.
+#include "classify/kind.hpp"
+
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+namespace empreinte::classify {
+
+using traces::Kind;
+
+namespace {
+
+constexpr double k_unknown_below = 0.35;
+// Whoever owns a site published what is on it: ownership outweighs any sum of page cues.
+constexpr double k_owned_site = 1.5;
+
+struct Votes
+{
+  std::array<double, 3> score{}; // voluntary, inherited, involuntary
+  struct Reason
+  {
+    Kind kind;
+    double weight;
+    std::string why;
+  };
+  std::vector<Reason> reasons;
+
+  void add(Kind kind, double weight, std::string why)
+  {
+    score[static_cast<std::size_t>(kind)] += weight;
+    reasons.push_back(Reason{kind, weight, std::move(why)});
+  }
+};
+
+// True when `author` (folded display name or handle) is the person.
+bool is_subject(const Subject& s, const std::string& author)
+{
+  if (author.empty()) {
+    return false;
+  }
+  std::string handle = author;
+  if (!handle.empty() && handle.front() == '@') {
+    handle.erase(0, 1);
+  }
+  if (s.owns_slug(slug_of(handle))) {
+    return true;
+  }
+  const auto words = util::words(author);
+  const auto* form = profile::find_name(s.names, words);
+  return form && form->strength == profile::NameStrength::full;
+}
+
+bool names_subject(const Subject& s, const std::string& folded)
+{
+  const auto* form = profile::find_name(s.names, util::words(folded));
+  return form && form->strength == profile::NameStrength::full;
+}
+
+void vote_platform(const Subject& s,
+                   const Rules& rules,
+                   const TraceText& t,
+                   KindVerdict& verdict,
+                   Votes& votes)
+{
+  const PlatformMatch& m = verdict.platform;
+  const std::string& name = m.platform->name;
+  if (m.type == PageType::profile) {
+    if (s.owns_slug(slug_of(m.handle))) {
+      verdict.authored_by_subject = true;
+      votes.add(Kind::voluntary, 1.0, fmt::format("your account on {} ({})", name, m.handle));
+    } else if (names_subject(s, t.title_head) || names_subject(s, t.cue.title)) {
+      verdict.authored_by_subject = true;
+      votes.add(Kind::voluntary, 0.9, fmt::format("an account on {} in your name", name));
+    } else {
+      // Someone's own account page: a namesake's, or another person's or body's.
+      votes.add(Kind::voluntary, 0.6, fmt::format("an account page on {} (its owner's own)", name));
+    }
+    return;
+  }
+  if (m.type == PageType::post) {
+    const std::string from_text = rules.platforms.author_from_text(*m.platform, t.cue.text);
+    if (is_subject(s, from_text) || is_subject(s, util::fold(m.handle))) {
+      verdict.authored_by_subject = true;
+      votes.add(Kind::voluntary, 1.0, fmt::format("a post of yours on {}", name));
+      return;
+    }
+    const std::string author = !from_text.empty() ? from_text : m.handle;
+    if (!author.empty()) {
+      votes.add(Kind::inherited, 0.9, fmt::format("a post by {} on {}", author, name));
+    } else if (m.platform->category == "events") {
+      votes.add(Kind::inherited, 0.5, fmt::format("an event page on {}, published by its organiser", name));
+    } else {
+      votes.add(Kind::voluntary, 0.4, fmt::format("a post on {} whose author is not shown", name));
+    }
+    return;
+  }
+  votes.add(Kind::voluntary, 0.3, fmt::format("a page on {}", name));
+}
+
+void vote_site(const Subject& s, const Site& site, const TraceText& t, Votes& votes)
+{
+  const Kind kind = kind_of_category(site.category);
+  const std::string what = fmt::format("{} is a known {} site", site.name,
+                                       std::string(category_name(site.category)));
+  if (kind != Kind::unknown && site.category != SiteCategory::social) {
+    votes.add(kind, kind == Kind::involuntary ? 0.85 : 0.7, what);
+    return;
+  }
+  const bool carries = std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
+                         return s.owns_slug(l);
+                       })
+                       || std::any_of(t.path_slugs.begin(), t.path_slugs.end(), [&](const auto& p) {
+                            return s.owns_slug(p);
+                          });
+  if (carries) {
+    votes.add(Kind::voluntary, 0.7, what + ", at an address in your name");
+  } else if (site.category == SiteCategory::social) {
+    votes.add(Kind::voluntary, 0.3, what);
+  } else {
+    votes.add(Kind::inherited, 0.3, what + ", at an address not in your name");
+  }
+}
+
+} // namespace
+
+bool founder_words(const TraceText& t)
+{
+  static const std::vector<std::vector<std::string>> k_words = {
+    {"fondateur"}, {"fondatrice"}, {"cofondateur"}, {"cofondatrice"}, {"co", "fondateur"},
+    {"co", "fondatrice"}, {"founder"}, {"co", "founder"}, {"cofounder"}, {"owner"},
+    {"proprietaire"}, {"gerant"}, {"gerante"}, {"associe", "fondateur"}, {"associee", "fondatrice"},
+    {"architecte", "associee"}, {"architecte", "associe"}, {"managing", "partner"}};
+  return std::any_of(k_words.begin(), k_words.end(), [&](const auto& w) {
+    return util::contains_words(t.text_words, w);
+  });
+}
+
+KindVerdict judge_kind(const Subject& s,
+                       const Rules& rules,
+                       const traces::Trace& trace,
+                       const TraceText& t,
+                       const IdentityMatch& identity,
+                       std::vector<std::string>& evidence)
+{
+  KindVerdict verdict;
+  Votes votes;
+  verdict.platform = rules.platforms.match(trace.url, trace.host);
+  const Site* site = rules.sites.find(trace.host);
+  const bool platform_page =
+    verdict.platform.platform && verdict.platform.type != PageType::none;
+  if (verdict.platform.platform) {
+    vote_platform(s, rules, t, verdict, votes);
+  }
+  if (site && !(verdict.platform.platform && site->category == SiteCategory::social)) {
+    // A listed site speaks too, unless a platform pattern already said what the page is.
+    if (!platform_page || kind_of_category(site->category) != Kind::unknown) {
+      vote_site(s, *site, t, votes);
+    }
+  }
+  const bool listed_kind = site && kind_of_category(site->category) != Kind::unknown;
+  if (!listed_kind && !verdict.platform.platform) {
+    auto employer_in = [&](const std::vector<std::string>& segments) {
+      return s.employer_slug.size() >= 6
+             && std::any_of(segments.begin(), segments.end(), [&](const auto& l) {
+                  return l.find(s.employer_slug) != std::string::npos
+                         || (l.size() >= 6 && s.employer_slug.find(l) != std::string::npos);
+                });
+    };
+    if (std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
+          return s.owns_slug(l);
+        })) {
+      votes.add(Kind::voluntary, k_owned_site, "the site's address carries your name or pseudonym: your own site");
+    } else if (employer_in(t.host_labels) && (s.owns_employer || founder_words(t))) {
+      votes.add(Kind::voluntary, k_owned_site, "the site of the business you founded or own");
+    } else if (employer_in(t.host_labels)) {
+      votes.add(Kind::inherited, 0.6, "your employer's site");
+    } else if (employer_in(t.path_slugs) && s.owns_employer && identity.employer) {
+      votes.add(Kind::voluntary, 0.6, "a listing of the business you founded or own");
+    } else if (!site && identity.name && identity.name->strength == profile::NameStrength::full
+               && std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
+                    return std::any_of(s.surnames.begin(), s.surnames.end(), [&](const auto& w) {
+                      return w.size() == 1 && w.front().size() >= 5
+                             && l.find(w.front()) != std::string::npos;
+                    });
+                  })) {
+      // "ashworthdental.com.au" naming Declan Ashworth: the practice of someone of that name.
+      votes.add(Kind::voluntary, 0.5, "a site named after the surname, naming the full name: its owner's own");
+    } else if (!site && identity.name) {
+      votes.add(Kind::inherited, 0.35,
+                "published on a site that is not in your name: most likely by someone else");
+    } else if (!site && identity.pseudonym) {
+      votes.add(Kind::voluntary, 0.4,
+                "your pseudonym without your name: most likely your own activity under it");
+    }
+  }
+  for (const Cue* cue : rules.cues.evaluate(t.cue)) {
+    votes.add(cue->kind, cue->weight, cue->means);
+  }
+
+  std::array<std::size_t, 3> order{0, 1, 2};
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return votes.score[a] > votes.score[b];
+  });
+  const double best = votes.score[order[0]];
+  const double second = votes.score[order[1]];
+  if (best < k_unknown_below) {
+    verdict.kind = Kind::unknown;
+    verdict.confidence = 0.0;
+    evidence.push_back(votes.reasons.empty() ? "no rule knows this kind of page ("
+                                                 + (trace.domain.empty() ? trace.host : trace.domain) + ")"
+                                             : "too little to tell who published it");
+    return verdict;
+  }
+  verdict.kind = static_cast<Kind>(order[0]);
+  verdict.confidence = std::clamp(best - second / 2.0, 0.05, 0.99);
+  // The reasons for the verdict first, strongest first; contrary ones after, marked.
+  std::stable_sort(votes.reasons.begin(), votes.reasons.end(), [&](const auto& a, const auto& b) {
+    const bool a_for = a.kind == verdict.kind;
+    const bool b_for = b.kind == verdict.kind;
+    return a_for != b_for ? a_for : a.weight > b.weight;
+  });
+  for (const auto& r : votes.reasons) {
+    evidence.push_back(r.kind == verdict.kind
+                         ? r.why
+                         : fmt::format("but: {} (suggests {})", r.why, traces::kind_name(r.kind)));
+  }
+  return verdict;
+}
+
+} // namespace empreinte::classify

@@ -1,0 +1,107 @@
+// RE2 runs in linear time on hostile text; RE2::Set lets hundreds of cues cost one scan.
+#include "classify/patterns.hpp"
+
+namespace empreinte::classify {
+
+namespace {
+
+re2::RE2::Options options(int64_t max_mem)
+{
+  re2::RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  o.set_encoding(re2::RE2::Options::EncodingUTF8);
+  o.set_max_mem(max_mem);
+  return o;
+}
+
+// A set of hundreds of patterns needs a large DFA cache, or RE2 rebuilds it on every text.
+constexpr int64_t k_single_mem = 8 << 20;
+constexpr int64_t k_set_mem = 64 << 20;
+
+} // namespace
+
+util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string& pattern,
+                                                              const std::string& where)
+{
+  auto re = std::make_shared<const re2::RE2>(pattern, options(k_single_mem));
+  if (!re->ok()) {
+    return util::input_error("pattern does not compile: " + re->error(),
+                             where,
+                             "use RE2 syntax: no lookahead, lookbehind or backreferences");
+  }
+  return std::shared_ptr<const re2::RE2>(std::move(re));
+}
+
+PatternSet::PatternSet()
+  : m_set(std::make_unique<re2::RE2::Set>(options(k_set_mem), re2::RE2::UNANCHORED))
+{
+}
+
+util::Result<int> PatternSet::add(const std::string& pattern, const std::string& where)
+{
+  std::string error;
+  const int index = m_set->Add(pattern, &error);
+  if (index < 0) {
+    return util::input_error("pattern does not compile: " + error,
+                             where,
+                             "use RE2 syntax: no lookahead, lookbehind or backreferences");
+  }
+  auto single = compile_pattern(pattern, where);
+  if (!single) {
+    return single.error();
+  }
+  m_each.push_back(std::move(*single));
+  ++m_count;
+  return index;
+}
+
+util::Status PatternSet::compile()
+{
+  if (m_count > 0 && !m_set->Compile()) {
+    return util::runtime_error("cannot compile the pattern set (out of memory)");
+  }
+  m_compiled = true;
+  return util::ok_status();
+}
+
+std::vector<int> PatternSet::matches(std::string_view text) const
+{
+  std::vector<int> out;
+  if (!m_compiled || m_count == 0) {
+    return out;
+  }
+  re2::RE2::Set::ErrorInfo error{};
+  if (!m_set->Match(re2::StringPiece(text.data(), text.size()), &out, &error)
+      && error.kind != re2::RE2::Set::kNoError) {
+    out.clear();
+    for (std::size_t i = 0; i < m_each.size(); ++i) {
+      if (re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *m_each[i])) {
+        out.push_back(static_cast<int>(i));
+      }
+    }
+  }
+  return out;
+}
+
+std::string capture(const re2::RE2& re, std::string_view text, const std::string& group)
+{
+  const auto& names = re.NamedCapturingGroups();
+  const auto it = names.find(group);
+  if (it == names.end()) {
+    return {};
+  }
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1);
+  if (!re.Match(re2::StringPiece(text.data(), text.size()),
+                0,
+                text.size(),
+                re2::RE2::UNANCHORED,
+                groups.data(),
+                static_cast<int>(groups.size()))) {
+    return {};
+  }
+  const auto& piece = groups[static_cast<std::size_t>(it->second)];
+  return std::string(piece.data() ? std::string_view(piece.data(), piece.size()) : std::string_view());
+}
+
+} // namespace empreinte::classify

@@ -1,0 +1,41 @@
+// RE2 patterns from rules files: compiled once, case-insensitive, errors as values.
+#pragma once
+
+#include "util/result.hpp"
+
+#include <memory>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <string>
+#include <vector>
+
+namespace empreinte::classify {
+
+// Compiles `pattern` (RE2 syntax, case-insensitive, UTF-8); the error names `where`.
+util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string& pattern,
+                                                              const std::string& where);
+
+// Many patterns searched in one pass (RE2::Set); `matches` returns the indices that match.
+class PatternSet
+{
+public:
+  PatternSet();
+  // Adds a pattern; returns its index or an error naming `where`.
+  util::Result<int> add(const std::string& pattern, const std::string& where);
+  util::Status compile();
+  // Indices of the patterns that match `text`. Should the set's DFA run out of memory, the
+  // patterns are tried one by one: a result is never silently lost.
+  std::vector<int> matches(std::string_view text) const;
+  bool empty() const { return m_count == 0; }
+
+private:
+  std::unique_ptr<re2::RE2::Set> m_set;
+  std::vector<std::shared_ptr<const re2::RE2>> m_each; // the same patterns, for the fallback
+  int m_count = 0;
+  bool m_compiled = false;
+};
+
+// The value of named group `group` in the first match of `re` in `text`, or "".
+std::string capture(const re2::RE2& re, std::string_view text, const std::string& group);
+
+} // namespace empreinte::classify
