@@ -46,6 +46,12 @@ report::Report run_audit(const profile::Profile& subject,
   }
   r.traces = traces::merge(queries, outcomes);
   classify::Classifier(subject, rules).classify_all(r.traces);
+  r.scores = score::score_traces(r.traces, report::Report::k_about_threshold);
+  std::vector<score::QueryRef> refs;
+  for (const auto& q : queries) {
+    refs.push_back({q.id, q.family, q.target});
+  }
+  r.findings = score::make_findings(subject, refs, r.traces, report::Report::k_about_threshold);
   return r;
 }
 

@@ -35,6 +35,9 @@ Judged judge(const Subject& s, const Rules& rules, traces::Trace& trace, const T
   j.kind = judge_kind(s, rules, trace, text, j.identity, trace.evidence);
   trace.kind = j.kind.kind;
   trace.confidence = j.kind.confidence;
+  trace.platform = j.kind.platform.platform ? j.kind.platform.platform->id : std::string();
+  trace.category = j.kind.own_site ? "own_site" : j.kind.category;
+  trace.own_site = j.kind.own_site;
   judge_exposure(s, rules, text, j.identity, trace);
   return j;
 }

@@ -151,6 +151,12 @@ KindVerdict judge_kind(const Subject& s,
   Votes votes;
   verdict.platform = rules.platforms.match(trace.url, trace.host);
   const Site* site = rules.sites.find(trace.host);
+  if (site) {
+    verdict.category = std::string(category_name(site->category));
+  }
+  if (verdict.platform.platform) {
+    verdict.category = "social";
+  }
   const bool platform_page =
     verdict.platform.platform && verdict.platform.type != PageType::none;
   if (verdict.platform.platform) {
@@ -174,10 +180,13 @@ KindVerdict judge_kind(const Subject& s,
     if (std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
           return s.owns_slug(l);
         })) {
+      verdict.own_site = true;
       votes.add(Kind::voluntary, k_owned_site, "the site's address carries your name or pseudonym: your own site");
     } else if (employer_in(t.host_labels) && (s.owns_employer || founder_words(t))) {
+      verdict.own_site = true;
       votes.add(Kind::voluntary, k_owned_site, "the site of the business you founded or own");
     } else if (employer_in(t.host_labels)) {
+      verdict.category = "employer";
       votes.add(Kind::inherited, 0.6, "your employer's site");
     } else if (employer_in(t.path_slugs) && s.owns_employer && identity.employer) {
       votes.add(Kind::voluntary, 0.6, "a listing of the business you founded or own");

@@ -18,6 +18,8 @@ struct KindVerdict
   double confidence = 0.0;
   PlatformMatch platform;    // what the URL is on a known platform
   bool authored_by_subject = false; // a profile or post of the person's own
+  std::string category;             // the site's category, "social" on a platform, or ""
+  bool own_site = false;            // a site the person owns (name in the host, own business)
 };
 
 // True when the text names someone founder, owner or managing partner ("associée fondatrice",

@@ -48,8 +48,49 @@ json trace_to_json(const traces::Trace& t)
           {"evidence", t.evidence},
           {"sensitive", sensitive},
           {"pseudonym_link", t.pseudonym_link},
-          {"job_link", t.job_link}};
+          {"job_link", t.job_link},
+          {"platform", t.platform.empty() ? json(nullptr) : json(t.platform)},
+          {"category", t.category.empty() ? json(nullptr) : json(t.category)},
+          {"risk", traces::risk_name(t.risk)},
+          {"risk_reasons", t.risk_reasons},
+          {"exposure_points", t.exposure_points}};
 }
+
+namespace {
+
+json finding_json(const score::Finding& f)
+{
+  json out = {{"verdict", f.verdict}, {"evidence", f.evidence}};
+  json counts = json::object();
+  for (const auto& [k, v] : f.counts) {
+    counts[k] = v == std::floor(v) ? json(static_cast<long long>(v)) : json(v);
+  }
+  out["counts"] = counts;
+  if (f.linked) {
+    out["linked"] = *f.linked;
+  }
+  if (f.professional_presence) {
+    out["professional_presence"] = *f.professional_presence;
+    out["presence"] = f.presence;
+  }
+  if (f.family == plan::Family::network) {
+    json networks = json::array();
+    for (const auto& n : f.networks) {
+      networks.push_back({{"network", n.network}, {"traces", n.traces}, {"flagged", n.flagged}});
+    }
+    out["networks"] = networks;
+  }
+  if (f.family == plan::Family::pseudonym) {
+    json list = json::array();
+    for (const auto& p : f.pseudonyms) {
+      list.push_back({{"pseudonym", p.pseudonym}, {"linked", p.linked}, {"evidence", p.evidence}});
+    }
+    out["pseudonyms"] = list;
+  }
+  return out;
+}
+
+} // namespace
 
 json to_json(const Report& r)
 {
@@ -66,11 +107,27 @@ json to_json(const Report& r)
   for (const auto& t : r.traces) {
     traces.push_back(trace_to_json(t));
   }
+  json findings = json::object();
+  for (const auto& f : r.findings) {
+    findings[std::string(plan::family_name(f.family))] = finding_json(f);
+  }
+  json kinds = json::object();
+  for (const auto& [k, n] : r.scores.kinds) {
+    kinds[k] = n;
+  }
   return {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
           {"generated_at", r.generated_at},
           {"subject", profile::profile_to_json(r.subject)},
           {"complete", r.complete()},
+          {"score",
+           {{"exposure", r.scores.exposure},
+            {"control", r.scores.control},
+            {"exposure_points", round2(r.scores.exposure_points)},
+            {"control_weight", round2(r.scores.control_weight)},
+            {"first_page_weight", round2(r.scores.first_page_weight)},
+            {"traces_by_kind", kinds}}},
+          {"findings", findings},
           {"queries", queries},
           {"traces", traces}};
 }

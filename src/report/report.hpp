@@ -3,6 +3,8 @@
 
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
+#include "score/findings.hpp"
+#include "score/scores.hpp"
 #include "search/backend.hpp"
 #include "traces/trace.hpp"
 
@@ -28,6 +30,8 @@ struct Report
   profile::Profile subject;
   std::vector<QueryRun> queries;
   std::vector<traces::Trace> traces;
+  score::Scores scores;
+  std::vector<score::Finding> findings; // name, network, pseudonym, job
 
   // True when every query ended ok or empty.
   bool complete() const;

@@ -58,13 +58,17 @@ bool about(const Trace& t)
 
 void trace_line(std::string& out, const Trace& t, const util::Style& style, bool with_evidence)
 {
-  out += fmt::format("  - {}\n    {}  {}\n",
+  const std::string risk = std::string(traces::risk_name(t.risk)) + " risk";
+  out += fmt::format("  - {}\n    {}  {} {}\n",
                      style.bold(clean(t.title.empty() ? t.url : t.title, 110)),
                      clean(t.url, 110),
                      style.dim(fmt::format("[{} {:.0f}%, about you {:.0f}%]",
                                            traces::kind_name(t.kind),
                                            t.confidence * 100,
-                                           t.about_subject * 100)));
+                                           t.about_subject * 100)),
+                     t.risk == traces::Trace::Risk::high     ? style.red(risk)
+                     : t.risk == traces::Trace::Risk::medium ? style.yellow(risk)
+                                                             : style.dim(risk));
   if (with_evidence && !t.evidence.empty()) {
     std::string why;
     for (const auto& e : t.evidence) {
@@ -133,6 +137,22 @@ std::string render_text(const Report& r, const util::Style& style)
                      exposing,
                      pseudonym_links,
                      job_links);
+  auto gauge = [&](int value, bool high_is_bad) {
+    const std::string text = fmt::format("{:>3}/100", value);
+    const bool bad = high_is_bad ? value >= 60 : value < 40;
+    const bool good = high_is_bad ? value < 30 : value >= 70;
+    return bad ? style.red(text) : good ? style.green(text) : style.yellow(text);
+  };
+  out += "\n" + style.bold("Scores") + " (docs/scoring.md)\n";
+  out += fmt::format("  exposure {}  how much a stranger learns about you\n", gauge(r.scores.exposure, true));
+  out += fmt::format("  control  {}  how much of what comes up first you published yourself\n",
+                     gauge(r.scores.control, false));
+  if (!r.findings.empty()) {
+    out += "\n" + style.bold("Findings") + "\n";
+    for (const auto& f : r.findings) {
+      out += fmt::format("  {:<10} {}\n", std::string(plan::family_name(f.family)) + ":", clean(f.verdict, 400));
+    }
+  }
 
   // The four searches, each with its question and what came up first.
   int section = 0;

@@ -21,6 +21,19 @@ std::string_view kind_name(Kind kind)
   return "unknown";
 }
 
+std::string_view risk_name(Trace::Risk risk)
+{
+  switch (risk) {
+  case Trace::Risk::low:
+    return "low";
+  case Trace::Risk::medium:
+    return "medium";
+  case Trace::Risk::high:
+    return "high";
+  }
+  return "low";
+}
+
 int Trace::best_rank() const
 {
   int best = INT_MAX;

@@ -46,8 +46,19 @@ struct Trace
   std::vector<SensitiveItem> sensitive; // only for traces about the subject
   bool pseudonym_link = false;          // ties a pseudonym to the real name
   bool job_link = false;                // ties the job title or employer to the name
+  std::string platform;                 // platform id (rules/platforms.json) or ""
+  std::string category;                 // site category (rules/sites.json), "social", or ""
+  bool own_site = false;                // on a site the person owns
+
+  // Filled by the scoring stage.
+  enum class Risk { low, medium, high };
+  Risk risk = Risk::low;
+  std::vector<std::string> risk_reasons;
+  double exposure_points = 0.0; // this trace's share of the exposure score (docs/scoring.md)
 
   int best_rank() const;
 };
+
+std::string_view risk_name(Trace::Risk risk);
 
 } // namespace empreinte::traces

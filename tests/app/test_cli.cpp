@@ -88,6 +88,24 @@ TEST_CASE("cli: audit --format json on the training corpus")
       merged = merged || queries.size() > 1;
     }
     CHECK(merged); // the same page found by several queries is one trace
+    CHECK(report["score"]["exposure"].get<int>() >= 0);
+    CHECK(report["score"]["exposure"].get<int>() <= 100);
+    CHECK(report["score"]["control"].get<int>() >= 0);
+    CHECK(report["score"]["control"].get<int>() <= 100);
+    for (const char* family : {"name", "network", "pseudonym", "job"}) {
+      CAPTURE(family);
+      CHECK_FALSE(report["findings"][family]["verdict"].get<std::string>().empty());
+    }
+    CHECK(report["findings"]["pseudonym"]["linked"] == true); // both personas' pseudonyms are tied
+    CHECK(report["findings"]["job"]["linked"] == true);
+    double points = 0;
+    for (const auto& t : report["traces"]) {
+      const auto risk = t["risk"].get<std::string>();
+      CHECK((risk == "low" || risk == "medium" || risk == "high"));
+      CHECK_FALSE(t["risk_reasons"].empty());
+      points += t["exposure_points"].get<double>();
+    }
+    CHECK(points == doctest::Approx(report["score"]["exposure_points"].get<double>()).epsilon(0.01));
     CHECK(kinds.count("voluntary") == 1);
     CHECK(kinds.count("inherited") == 1);
     CHECK(kinds.count("involuntary") == 1);
