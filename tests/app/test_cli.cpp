@@ -47,6 +47,7 @@ TEST_CASE("cli: audit --format json on the training corpus")
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const json report = json::parse(r.out);
+    CHECK(test::schema_violations(r.out) == "");
     CHECK(report["schema"] == "empreinte/report/v1");
     CHECK(report["tool"]["name"] == "empreinte");
     CHECK(report["generated_at"] == "2026-09-21T14:13:20Z");
@@ -151,6 +152,7 @@ TEST_CASE("cli: -o writes the report to a file, nothing on stdout")
   CHECK(r.out.empty());
   CHECK(r.err.empty());
   CHECK(json::parse(test::slurp(file))["schema"] == "empreinte/report/v1");
+  CHECK(test::schema_violations(test::slurp(file)) == "");
 }
 
 TEST_CASE("cli: bad input gets a clear message and exit code 2")
@@ -265,4 +267,17 @@ TEST_CASE("cli: rules lint passes on the shipped rules and fails on a broken fol
   const auto bad = test::run_empreinte({"rules", "lint", dir.path().string()});
   CHECK(bad.exit_code == 2);
   CHECK(bad.out.find("networks.json: /schema: missing required string \"schema\"") != std::string::npos);
+}
+
+TEST_CASE("cli: the report schema rejects what it must")
+{
+  const auto r = test::run_empreinte({"demo", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(test::schema_violations(r.out) == "");
+  json broken = json::parse(r.out);
+  broken["traces"][0]["kind"] = "maybe";
+  CHECK(test::schema_violations(broken.dump()).find("/traces/0/kind") != std::string::npos);
+  broken = json::parse(r.out);
+  broken["score"]["exposure"] = 140;
+  CHECK(test::schema_violations(broken.dump()) != "");
 }

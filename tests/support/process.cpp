@@ -23,6 +23,27 @@ std::string source_dir()
 ProcessResult run_empreinte(const std::vector<std::string>& args,
                             const std::map<std::string, std::string>& env)
 {
+  std::vector<std::string> argv{EMPREINTE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, env);
+}
+
+std::string schema_violations(const std::string& report_json)
+{
+  static TempDir dir;
+  static int counter = 0;
+  const auto file = dir.write("report-" + std::to_string(counter++) + ".json", report_json);
+  const auto r = run_process({"/usr/bin/python3",
+                              source_dir() + "/tests/tools/validate_report.py",
+                              source_dir() + "/reports/report.schema.json",
+                              file.string()},
+                             {{"PYTHONNOUSERSITE", "1"}});
+  return r.exit_code == 0 ? std::string() : r.out + r.err;
+}
+
+ProcessResult run_process(const std::vector<std::string>& args,
+                          const std::map<std::string, std::string>& env)
+{
   static TempDir cache; // one cache for the whole run, never the user's
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e; ++e) {
@@ -46,8 +67,7 @@ ProcessResult run_empreinte(const std::vector<std::string>& args,
     envp.push_back(s.data());
   }
   envp.push_back(nullptr);
-  std::vector<std::string> argv_strings{EMPREINTE_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<std::string> argv_strings = args;
   std::vector<char*> argv;
   for (auto& s : argv_strings) {
     argv.push_back(s.data());

@@ -19,6 +19,14 @@ struct ProcessResult
 ProcessResult run_empreinte(const std::vector<std::string>& args,
                             const std::map<std::string, std::string>& env = {});
 
+// Runs any program (argv[0] is a path) with the environment of run_empreinte.
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::map<std::string, std::string>& env = {});
+
+// Validates a JSON report against reports/report.schema.json with python3-jsonschema (Debian's
+// /usr/bin/python3). Returns "" when valid, else the validator's messages.
+std::string schema_violations(const std::string& report_json);
+
 // The repository's root (for training/ and rules/).
 std::string source_dir();
 
