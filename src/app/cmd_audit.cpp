@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
 #include "app/pipeline.hpp"
+#include "report/markdown_report.hpp"
 #include "report/text_report.hpp"
 #include "search/corpus_backend.hpp"
 #include "util/fs.hpp"
@@ -95,6 +96,8 @@ int run(AuditCommand cmd, bool demo)
   std::string content;
   if (cmd.output.format == "json") {
     content = report::to_json(r).dump(2) + "\n";
+  } else if (cmd.output.format == "md") {
+    content = report::render_markdown(r);
   } else {
     util::Style style;
     style.enabled = cmd.output.output.empty() && util::use_color(stdout);
@@ -139,7 +142,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   sub->add_option("--corpus", audit->corpus, "Folder of saved HTML pages (corpus backend)")
     ->group("Search");
   add_search_options(*sub, *audit);
-  add_output_options(*sub, audit->output, {"text", "json"});
+  add_output_options(*sub, audit->output, {"text", "json", "md"});
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
 
   auto demo = std::make_shared<AuditCommand>();
@@ -149,7 +152,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   dsub->add_option("--persona", demo->persona, "Training persona (file name in training/personas)")
     ->capture_default_str();
   add_search_options(*dsub, *demo);
-  add_output_options(*dsub, demo->output, {"text", "json"});
+  add_output_options(*dsub, demo->output, {"text", "json", "md"});
   dsub->callback([demo, &runner] { runner = [demo] { return run(*demo, true); }; });
 }
 
