@@ -84,6 +84,10 @@ int run(AuditCommand cmd, bool demo)
   if (!rules) {
     return report_error(rules.error());
   }
+  auto remedies = load_remedies(*data);
+  if (!remedies) {
+    return report_error(remedies.error());
+  }
   auto subject = load_subject(cmd.subject, rules->networks);
   if (!subject) {
     return report_error(subject.error());
@@ -92,7 +96,7 @@ int run(AuditCommand cmd, bool demo)
   if (!backend) {
     return report_error(backend.error());
   }
-  const report::Report r = run_audit(*subject, *rules, **backend, cmd.settings);
+  const report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
   std::string content;
   if (cmd.output.format == "json") {
     content = report::to_json(r).dump(2) + "\n";

@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
 #include "classify/rules.hpp"
+#include "score/remedies.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -21,7 +22,10 @@ int run_lint(const std::string& dir_flag)
     }
     dir = (data->root / "rules").string();
   }
-  const auto problems = classify::lint_rules(dir);
+  auto problems = classify::lint_rules(dir);
+  if (auto remedies = score::Remedies::load(dir + "/remedies.json"); !remedies) {
+    problems.push_back({remedies.error().where, remedies.error().what});
+  }
   for (const auto& p : problems) {
     fmt::print("{}: {}\n", p.where, p.message);
   }

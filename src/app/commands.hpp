@@ -19,6 +19,9 @@ void add_classify_command(CLI::App& app, Runner& runner);
 // `empreinte rules lint`: validate rules files.
 void add_rules_command(CLI::App& app, Runner& runner);
 
+// `empreinte letter`: a GDPR letter for one trace of a saved report.
+void add_letter_command(CLI::App& app, Runner& runner);
+
 // Parses argv, runs the chosen subcommand, returns the process exit code.
 int run(int argc, char** argv);
 

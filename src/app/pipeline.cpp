@@ -30,8 +30,14 @@ util::Result<classify::Rules> load_rules(const DataPaths& data)
   return classify::Rules::load(data.root / "rules");
 }
 
+util::Result<score::Remedies> load_remedies(const DataPaths& data)
+{
+  return score::Remedies::load(data.rules("remedies.json").string());
+}
+
 report::Report run_audit(const profile::Profile& subject,
                          const classify::Rules& rules,
+                         const score::Remedies& remedies,
                          search::Backend& backend,
                          const AuditSettings& settings)
 {
@@ -52,6 +58,12 @@ report::Report run_audit(const profile::Profile& subject,
     refs.push_back({q.id, q.family, q.target});
   }
   r.findings = score::make_findings(subject, refs, r.traces, report::Report::k_about_threshold);
+  for (auto& t : r.traces) {
+    if (t.about_subject >= report::Report::k_about_threshold) {
+      t.actions = remedies.for_trace(t, r.lang);
+    }
+  }
+  r.advice = remedies.advice(r.findings, r.traces, report::Report::k_about_threshold);
   return r;
 }
 

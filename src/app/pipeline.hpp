@@ -25,10 +25,14 @@ struct AuditSettings
 // Every rules file of the data directory, loaded and compiled.
 util::Result<classify::Rules> load_rules(const DataPaths& data);
 
-// Runs the plan on `backend`, merges and classifies the results. Failed queries are data in
-// the report, not errors.
+// What to do about traces (rules/remedies.json).
+util::Result<score::Remedies> load_remedies(const DataPaths& data);
+
+// Runs the plan on `backend`, merges and classifies the results, scores them and attaches
+// the actions and advice. Failed queries are data in the report, not errors.
 report::Report run_audit(const profile::Profile& subject,
                          const classify::Rules& rules,
+                         const score::Remedies& remedies,
                          search::Backend& backend,
                          const AuditSettings& settings);
 

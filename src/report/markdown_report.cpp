@@ -85,6 +85,10 @@ void trace_item(std::string& out, const Trace& t, bool details)
     }
     out += "  - Exposes: " + exposed + "\n";
   }
+  for (const auto& a : t.actions) {
+    out += "  - To do: " + (a.url.empty() ? markdown_escape(a.title) : link(a.title, a.url)) + " — "
+           + markdown_escape(a.how) + "\n";
+  }
   if (t.pseudonym_link || t.job_link) {
     out += std::string("  - Ties ") + (t.pseudonym_link ? "your pseudonym" : "")
            + (t.pseudonym_link && t.job_link ? " and " : "") + (t.job_link ? "your job" : "")
@@ -110,6 +114,13 @@ std::string render_markdown(const Report& r)
                        plan::family_name(f.family),
                        markdown_escape(plan::family_question(f.family)),
                        markdown_escape(f.verdict));
+  }
+  if (!r.advice.empty()) {
+    out += "\n## What to do first\n\n";
+    for (const auto& g : r.advice) {
+      out += "- **" + markdown_escape(g.title.in(r.lang)) + "**: " + markdown_escape(g.how.in(r.lang)) + "\n";
+    }
+    out += "\nFor one trace: `empreinte letter REPORT.json --trace ID --right erasure|rectification|objection`.\n";
   }
   out += "\n## Searches\n\n| id | family | query | status | results |\n|---|---|---|---|---|\n";
   for (const auto& q : r.queries) {

@@ -23,6 +23,19 @@ double round2(double v)
   return std::round(v * 100.0) / 100.0;
 }
 
+json actions_json(const std::vector<traces::Action>& actions)
+{
+  json out = json::array();
+  for (const auto& a : actions) {
+    out.push_back({{"id", a.id},
+                   {"kind", a.kind},
+                   {"title", a.title},
+                   {"how", a.how},
+                   {"url", a.url.empty() ? json(nullptr) : json(a.url)}});
+  }
+  return out;
+}
+
 } // namespace
 
 json trace_to_json(const traces::Trace& t)
@@ -53,7 +66,8 @@ json trace_to_json(const traces::Trace& t)
           {"category", t.category.empty() ? json(nullptr) : json(t.category)},
           {"risk", traces::risk_name(t.risk)},
           {"risk_reasons", t.risk_reasons},
-          {"exposure_points", t.exposure_points}};
+          {"exposure_points", t.exposure_points},
+          {"actions", actions_json(t.actions)}};
 }
 
 namespace {
@@ -86,6 +100,19 @@ json finding_json(const score::Finding& f)
       list.push_back({{"pseudonym", p.pseudonym}, {"linked", p.linked}, {"evidence", p.evidence}});
     }
     out["pseudonyms"] = list;
+  }
+  return out;
+}
+
+} // namespace
+
+namespace {
+
+json advice_json(const Report& r)
+{
+  json out = json::array();
+  for (const auto& g : r.advice) {
+    out.push_back({{"id", g.id}, {"title", g.title.in(r.lang)}, {"how", g.how.in(r.lang)}});
   }
   return out;
 }
@@ -128,6 +155,7 @@ json to_json(const Report& r)
             {"first_page_weight", round2(r.scores.first_page_weight)},
             {"traces_by_kind", kinds}}},
           {"findings", findings},
+          {"advice", advice_json(r)},
           {"queries", queries},
           {"traces", traces}};
 }

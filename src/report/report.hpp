@@ -4,6 +4,7 @@
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
 #include "score/findings.hpp"
+#include "score/remedies.hpp"
 #include "score/scores.hpp"
 #include "search/backend.hpp"
 #include "traces/trace.hpp"
@@ -32,6 +33,8 @@ struct Report
   std::vector<traces::Trace> traces;
   score::Scores scores;
   std::vector<score::Finding> findings; // name, network, pseudonym, job
+  std::vector<score::GlobalAdvice> advice;
+  std::string lang = "en"; // language of actions and advice
 
   // True when every query ended ok or empty.
   bool complete() const;

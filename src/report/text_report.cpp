@@ -84,6 +84,11 @@ void trace_line(std::string& out, const Trace& t, const util::Style& style, bool
     }
     out += "    " + style.yellow("exposes: " + exposed) + "\n";
   }
+  for (std::size_t i = 0; with_evidence && i < t.actions.size() && i < 3; ++i) {
+    const auto& a = t.actions[i];
+    out += "    " + style.green("→ " + clean(a.title, 120)) + (a.url.empty() ? "" : " " + style.dim(clean(a.url, 120)))
+           + "\n";
+  }
   if (t.pseudonym_link || t.job_link) {
     std::string ties = t.pseudonym_link ? "your pseudonym" : "";
     if (t.job_link) {
@@ -152,6 +157,13 @@ std::string render_text(const Report& r, const util::Style& style)
     for (const auto& f : r.findings) {
       out += fmt::format("  {:<10} {}\n", std::string(plan::family_name(f.family)) + ":", clean(f.verdict, 400));
     }
+  }
+  if (!r.advice.empty()) {
+    out += "\n" + style.bold("What to do first") + "\n";
+    for (const auto& g : r.advice) {
+      out += "  - " + style.bold(clean(g.title.in(r.lang), 200)) + ": " + clean(g.how.in(r.lang), 600) + "\n";
+    }
+    out += "  For a trace: empreinte letter REPORT.json --trace ID --right erasure|rectification|objection\n";
   }
 
   // The four searches, each with its question and what came up first.

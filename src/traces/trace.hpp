@@ -28,6 +28,16 @@ struct SensitiveItem
   bool known = false;   // the person's own e-mail or phone, as given in the profile
 };
 
+// Something the person can do about a trace, in the report's language.
+struct Action
+{
+  std::string id;    // action id in rules/remedies.json
+  std::string kind;  // delete, hide, delist, gdpr, opt_out, complaint, registry, report, presence
+  std::string title;
+  std::string how;
+  std::string url; // "" when there is no form to link to
+};
+
 struct Trace
 {
   std::string id;     // stable: derived from the normalised URL
@@ -55,6 +65,7 @@ struct Trace
   Risk risk = Risk::low;
   std::vector<std::string> risk_reasons;
   double exposure_points = 0.0; // this trace's share of the exposure score (docs/scoring.md)
+  std::vector<Action> actions;  // what to do about it, most specific first
 
   int best_rank() const;
 };

@@ -281,3 +281,41 @@ TEST_CASE("cli: the report schema rejects what it must")
   broken["score"]["exposure"] = 140;
   CHECK(test::schema_violations(broken.dump()) != "");
 }
+
+TEST_CASE("cli: letter prints a pre-filled GDPR letter for one trace of a saved report")
+{
+  test::TempDir dir;
+  const auto report = dir.path() / "report.json";
+  REQUIRE(test::run_empreinte({"demo", "--format", "json", "-o", report.string()}).exit_code == 0);
+  const json r = json::parse(test::slurp(report));
+  std::string id;
+  std::string url;
+  for (const auto& t : r["traces"]) {
+    if (t["kind"] == "involuntary" && t["about_subject"].get<double>() >= 0.5) {
+      id = t["id"];
+      url = t["url"];
+      break;
+    }
+  }
+  REQUIRE_FALSE(id.empty());
+  const auto fr = test::run_empreinte({"letter", report.string(), "--trace", id, "--right", "erasure"});
+  INFO(fr.err);
+  REQUIRE(fr.exit_code == 0);
+  CHECK(fr.out.find(url) != std::string::npos);
+  CHECK(fr.out.find("article 17") != std::string::npos);
+  CHECK(fr.out.find("CNIL") != std::string::npos);
+  CHECK(fr.out.find("Hélène Vasseur") != std::string::npos);
+  const auto en = test::run_empreinte({"letter", report.string(), "--trace", id, "--right", "objection", "--lang", "en"});
+  REQUIRE(en.exit_code == 0);
+  CHECK(en.out.find("Article 21") != std::string::npos);
+  const auto rect = test::run_empreinte({"letter", report.string(), "--trace", id, "--right", "rectification", "--lang", "en", "--authority", "BE"});
+  REQUIRE(rect.exit_code == 0);
+  CHECK(rect.out.find("Article 16") != std::string::npos);
+
+  const auto missing = test::run_empreinte({"letter", report.string(), "--trace", "t000000000000", "--right", "erasure"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no trace \"t000000000000\"") != std::string::npos);
+  CHECK(test::run_empreinte({"letter", report.string(), "--trace", id, "--right", "deletion"}).exit_code == 2);
+  const auto not_report = dir.write("x.json", "[]");
+  CHECK(test::run_empreinte({"letter", not_report.string(), "--trace", id, "--right", "erasure"}).exit_code == 2);
+}

@@ -18,6 +18,7 @@ checks = {
     "lexicons.json": ("lexicons.schema.json", [("terms", "id"), ("patterns", "id")]),
     "places.json": ("places.schema.json", []),
     "occupations.json": ("occupations.schema.json", [("occupations", "id")]),
+    "remedies.json": ("remedies.schema.json", [("actions", "id"), ("platforms", "id"), ("sites", "domain")]),
 }
 failed_files = set()
 for name, (schema_name, lists) in checks.items():
