@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
 #include "app/pipeline.hpp"
+#include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/text_report.hpp"
 #include "search/corpus_backend.hpp"
@@ -102,6 +103,16 @@ int run(AuditCommand cmd, bool demo)
     content = report::to_json(r).dump(2) + "\n";
   } else if (cmd.output.format == "md") {
     content = report::render_markdown(r);
+  } else if (cmd.output.format == "html") {
+    auto tmpl = util::read_file(data->root / "reports" / "templates" / "report.html.mustache");
+    if (!tmpl) {
+      return report_error(tmpl.error());
+    }
+    auto html = report::render_html(r, *tmpl);
+    if (!html) {
+      return report_error(html.error());
+    }
+    content = std::move(*html);
   } else {
     util::Style style;
     style.enabled = cmd.output.output.empty() && util::use_color(stdout);
@@ -146,7 +157,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   sub->add_option("--corpus", audit->corpus, "Folder of saved HTML pages (corpus backend)")
     ->group("Search");
   add_search_options(*sub, *audit);
-  add_output_options(*sub, audit->output, {"text", "json", "md"});
+  add_output_options(*sub, audit->output, {"text", "json", "md", "html"});
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
 
   auto demo = std::make_shared<AuditCommand>();
@@ -156,7 +167,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   dsub->add_option("--persona", demo->persona, "Training persona (file name in training/personas)")
     ->capture_default_str();
   add_search_options(*dsub, *demo);
-  add_output_options(*dsub, demo->output, {"text", "json", "md"});
+  add_output_options(*dsub, demo->output, {"text", "json", "md", "html"});
   dsub->callback([demo, &runner] { runner = [demo] { return run(*demo, true); }; });
 }
 

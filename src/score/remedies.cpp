@@ -219,8 +219,12 @@ std::vector<traces::Action> Remedies::for_trace(const traces::Trace& t, const st
   }
   if (const auto c = m_categories.find(category); c != m_categories.end()) {
     for (const auto& id : c->second) {
-      if (t.kind != traces::Kind::voluntary && (id == "delete-account" || id == "privacy-settings")) {
+      const bool own = t.kind == traces::Kind::voluntary;
+      if (!own && (id == "delete-account" || id == "privacy-settings")) {
         continue; // not the person's account
+      }
+      if (own && (id == "report-platform" || id == "ask-publisher")) {
+        continue; // the person published it: nobody else to ask
       }
       generic(id);
     }

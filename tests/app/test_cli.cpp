@@ -319,3 +319,24 @@ TEST_CASE("cli: letter prints a pre-filled GDPR letter for one trace of a saved 
   const auto not_report = dir.write("x.json", "[]");
   CHECK(test::run_empreinte({"letter", not_report.string(), "--trace", id, "--right", "erasure"}).exit_code == 2);
 }
+
+TEST_CASE("cli: escape sequences and markup from a page never reach the terminal or the Markdown")
+{
+  test::TempDir dir;
+  dir.write("corpus/evil.example/index.html",
+            "<html><head><title>Camille Martin \x1b[2J\x1b]0;owned\x07 \xC2\x9B" "31m</title></head>"
+            "<body><p>Camille Martin \x1b[31mred\x1b[0m \xE2\x80\xAE" "desrever [x](javascript:alert(1))</p></body></html>");
+  for (const char* format : {"text", "md"}) {
+    CAPTURE(format);
+    const auto r = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--corpus",
+                                        (dir.path() / "corpus").string(), "--format", format},
+                                       {{"NO_COLOR", "1"}});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("evil.example") != std::string::npos);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK(r.out.find("\xC2\x9B") == std::string::npos);
+    CHECK(r.out.find("\xE2\x80\xAE") == std::string::npos);
+    CHECK(r.out.find("](javascript:") == std::string::npos);
+  }
+}
