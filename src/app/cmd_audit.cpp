@@ -5,6 +5,7 @@
 #include "app/pipeline.hpp"
 #include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
+#include "report/redact.hpp"
 #include "report/text_report.hpp"
 #include "search/corpus_backend.hpp"
 #include "util/fs.hpp"
@@ -26,6 +27,7 @@ struct AuditCommand
   std::string persona = "helene-vasseur"; // demo only
   AuditSettings settings;
   bool no_cache = false;
+  bool redact = false;
 };
 
 util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd)
@@ -97,7 +99,10 @@ int run(AuditCommand cmd, bool demo)
   if (!backend) {
     return report_error(backend.error());
   }
-  const report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
+  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
+  if (cmd.redact) {
+    report::redact(r);
+  }
   std::string content;
   if (cmd.output.format == "json") {
     content = report::to_json(r).dump(2) + "\n";
@@ -141,6 +146,9 @@ void add_search_options(CLI::App& sub, AuditCommand& cmd)
     ->group(group);
   sub.add_flag("--no-cache", cmd.no_cache, "Do not keep the corpus index in the cache directory")
     ->group(group);
+  sub.add_flag("--redact", cmd.redact,
+               "Mask personal data (e-mails, phones, addresses, birth dates, identifiers) in the report, for sharing")
+    ->group("Output");
 }
 
 } // namespace

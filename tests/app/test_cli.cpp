@@ -1,6 +1,7 @@
 // End to end: the built binary, as a user runs it, on the bundled training corpus.
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -339,4 +340,71 @@ TEST_CASE("cli: escape sequences and markup from a page never reach the terminal
     CHECK(r.out.find("\xE2\x80\xAE") == std::string::npos);
     CHECK(r.out.find("](javascript:") == std::string::npos);
   }
+}
+
+TEST_CASE("cli: --redact leaves no e-mail, phone or address of the subject in any format")
+{
+  std::size_t addresses_seen = 0;
+  for (const char* persona_id : {"helene-vasseur", "declan-ashworth"}) {
+    CAPTURE(persona_id);
+    const auto plain = test::run_empreinte({"demo", "--persona", persona_id, "--format", "json"});
+    REQUIRE(plain.exit_code == 0);
+    const json report = json::parse(plain.out);
+    std::vector<std::string> emails;
+    std::vector<std::string> phone_tails;
+    std::vector<std::string> addresses;
+    for (const auto& e : report["subject"]["emails"]) {
+      emails.push_back(util::ascii_lower(e.get<std::string>()));
+    }
+    for (const auto& p : report["subject"]["phones"]) {
+      const auto d = util::digits(p.get<std::string>());
+      phone_tails.push_back(d.substr(d.size() - 9));
+    }
+    for (const auto& t : report["traces"]) {
+      for (const auto& s : t["sensitive"]) {
+        if (s["category"] == "address") {
+          addresses.push_back(s["text"].get<std::string>());
+        }
+        if (s["category"] == "email") {
+          emails.push_back(s["text"].get<std::string>());
+        }
+      }
+    }
+    addresses_seen += addresses.size();
+    for (const char* format : {"text", "json", "md", "html"}) {
+      CAPTURE(format);
+      const auto r = test::run_empreinte({"demo", "--persona", persona_id, "--format", format, "--redact"});
+      REQUIRE(r.exit_code == 0);
+      const std::string lower = util::ascii_lower(r.out);
+      const std::string folded = util::fold(r.out);
+      for (const auto& e : emails) {
+        CAPTURE(e);
+        CHECK(lower.find(e) == std::string::npos);
+      }
+      for (const auto& a : addresses) {
+        CAPTURE(a);
+        CHECK(folded.find(a) == std::string::npos);
+      }
+      // Every run of digits (phone separators allowed) is checked for the phones' last nine digits.
+      std::string digits;
+      auto check_run = [&] {
+        for (const auto& tail : phone_tails) {
+          CHECK(digits.find(tail) == std::string::npos);
+        }
+        digits.clear();
+      };
+      for (char c : r.out) {
+        if (c >= '0' && c <= '9') {
+          digits += c;
+        } else if (!(c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/')) {
+          check_run();
+        }
+      }
+      check_run();
+      if (std::string(format) == "json") {
+        CHECK(test::schema_violations(r.out) == "");
+      }
+    }
+  }
+  CHECK(addresses_seen > 0); // the corpus exposes addresses: the test means something
 }
