@@ -7,6 +7,7 @@
 #include "util/clock.hpp"
 #include "util/fs.hpp"
 #include "util/json_fields.hpp"
+#include "util/url.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -69,8 +70,8 @@ int run_letter(const LetterCommand& cmd)
     return report_error(remedies.error());
   }
   const std::string url = trace->value("url", "");
-  const std::string host = url.substr(url.find("//") == std::string::npos ? 0 : url.find("//") + 2);
-  const std::string bare_host = host.substr(0, host.find_first_of("/:?"));
+  const auto parts = util::parse_http_url(url);
+  const std::string bare_host = parts ? parts->host : std::string();
   std::string controller = trace->value("domain", "");
   if (const auto* site = rules->sites.find(bare_host)) {
     controller = site->name;
