@@ -1,0 +1,70 @@
+// The pipeline with a fake backend (ninja's in-memory stand-in style): failed queries are data
+// in the report, never an exception, and every format says the audit is incomplete.
+#include "app/data_paths.hpp"
+#include "app/pipeline.hpp"
+#include "report/html_report.hpp"
+#include "report/markdown_report.hpp"
+#include "report/text_report.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace empreinte;
+
+namespace {
+
+// Answers name queries with two results and fails every other family.
+class FakeBackend final : public search::Backend
+{
+public:
+  std::string name() const override { return "fake"; }
+  search::QueryOutcome search(const plan::Query& query, int) override
+  {
+    search::QueryOutcome out{"fake", search::QueryStatus::ok, "", {}};
+    if (query.family != plan::Family::name) {
+      out.status = search::QueryStatus::error;
+      out.reason = "connection reset by peer";
+      return out;
+    }
+    out.results = {{1, "https://www.instagram.com/camimart75/", "Camille Martin (@camimart75) • Instagram", "Lyon"},
+                   {2, "https://www.pagesjaunes.fr/pagesblanches/x", "MARTIN Camille - Lyon", "06 39 98 00 11"}};
+    return out;
+  }
+};
+
+} // namespace
+
+TEST_CASE("pipeline: failed queries make an incomplete report, in every format")
+{
+  auto data = app::find_data_paths();
+  REQUIRE(data);
+  auto rules = app::load_rules(*data);
+  REQUIRE(rules);
+  auto remedies = app::load_remedies(*data);
+  REQUIRE(remedies);
+  profile::Profile p;
+  p.first_name = "Camille";
+  p.last_name = "Martin";
+  p.pseudonyms = {"camimart75"};
+  p.networks = {"instagram"};
+  p.job = {"architecte", "Atelier Roux"};
+  FakeBackend backend;
+  const auto r = app::run_audit(p, *rules, *remedies, backend, {});
+  CHECK_FALSE(r.complete());
+  REQUIRE(r.queries.size() >= 4);
+  int failed = 0;
+  for (const auto& q : r.queries) {
+    failed += search::is_failure(q.outcome.status) ? 1 : 0;
+  }
+  CHECK(failed == static_cast<int>(r.queries.size()) - 1);
+  CHECK(r.traces.size() == 2);
+  const auto json = report::to_json(r);
+  CHECK(json["complete"] == false);
+  CHECK(json["queries"][1]["status"] == "error");
+  CHECK(json["queries"][1]["error"] == "connection reset by peer");
+  CHECK(report::render_text(r, util::Style{}).find("Audit incomplete") != std::string::npos);
+  CHECK(report::render_markdown(r).find("Audit incomplete") != std::string::npos);
+  auto html = report::render_html(r, test::slurp(data->root / "reports" / "templates" / "report.html.mustache"));
+  REQUIRE(html);
+  CHECK(html->find("audit incomplete") != std::string::npos);
+}
