@@ -187,7 +187,7 @@ void add_classify_command(CLI::App& app, Runner& runner)
     "classify", "Classify search results from a JSON file, offline (see docs/classification.md)");
   sub->footer(k_exit_help);
   sub->add_option("RESULTS", cmd->input,
-                  "JSON: a list of {url, title, snippet}, `parse` output, or a saved report")
+                  "JSON: a list of {url, title, snippet}, {\"results\": [...]}, or a saved report")
     ->required();
   add_profile_options(*sub, cmd->subject);
   add_output_options(*sub, cmd->output, {"text", "json"});
