@@ -1,4 +1,4 @@
-// `empreinte classify`: classify results from anywhere (a JSON list, `parse` output, a saved
+// `empreinte classify`: classify results from anywhere (a JSON list, {"results": [...]}, a saved
 // report), offline.
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
@@ -113,7 +113,7 @@ util::Result<std::vector<traces::Trace>> read_input(const std::string& path)
   if (value->is_object() && value->contains("traces") && (*value)["traces"].is_array()) {
     return traces_from_report((*value)["traces"], path);
   }
-  return util::input_error("not a list of results, a `parse` output or a report",
+  return util::input_error("not a list of results, {\"results\": [...]} or a report",
                            path,
                            "give a JSON list of {\"url\", \"title\", \"snippet\"}, "
                            "{\"results\": [...]} or a saved report");
