@@ -33,7 +33,7 @@ bool contains_digits_tail(const std::string& text, const std::vector<std::string
   for (char c : text) {
     if (c >= '0' && c <= '9') {
       run += c;
-    } else if (c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/') {
+    } else if (util::is_phone_separator(c)) {
       continue;
     } else {
       if (check()) {

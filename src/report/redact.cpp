@@ -12,11 +12,6 @@ namespace {
 
 constexpr const char* k_mask = "[redacted]";
 
-bool is_phone_separator(char c)
-{
-  return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/';
-}
-
 // Replaces runs of digits (with phone separators) whose last nine digits are a secret tail.
 std::string mask_phones(const std::string& s, const std::vector<std::string>& tails)
 {
@@ -33,7 +28,7 @@ std::string mask_phones(const std::string& s, const std::vector<std::string>& ta
     std::size_t j = i;
     std::size_t last_digit = i;
     std::string digits;
-    while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || is_phone_separator(s[j]))) {
+    while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || util::is_phone_separator(s[j]))) {
       if (s[j] >= '0' && s[j] <= '9') {
         digits += s[j];
         last_digit = j;

@@ -235,6 +235,11 @@ std::string first_char(std::string_view text)
   return std::string(text.substr(0, n));
 }
 
+bool is_phone_separator(char c)
+{
+  return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/';
+}
+
 std::string digits(std::string_view text)
 {
   std::string out;

@@ -44,6 +44,9 @@ std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 // The first UTF-8 character of `text` (whole sequence), or "".
 std::string first_char(std::string_view text);
 
+// The characters phone numbers are written with between digits: space . - ( ) + /
+bool is_phone_separator(char c);
+
 // The ASCII digits of `text`, in order ("+33 6 12" -> "33612").
 std::string digits(std::string_view text);
 
