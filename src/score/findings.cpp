@@ -92,8 +92,7 @@ Finding name_finding(const std::vector<QueryRef>& queries, const std::vector<Tra
   return f;
 }
 
-Finding network_finding(const profile::Profile& subject,
-                        const std::vector<QueryRef>& queries,
+Finding network_finding(const std::vector<QueryRef>& queries,
                         const std::vector<Trace>& traces,
                         double threshold)
 {
@@ -106,7 +105,6 @@ Finding network_finding(const profile::Profile& subject,
       networks.push_back(q.target);
     }
   }
-  (void)subject;
   double indexed = 0;
   double flagged = 0;
   for (const auto& network : networks) {
@@ -233,7 +231,7 @@ std::vector<Finding> make_findings(const profile::Profile& subject,
                                    double about_threshold)
 {
   return {name_finding(queries, traces, about_threshold),
-          network_finding(subject, queries, traces, about_threshold),
+          network_finding(queries, traces, about_threshold),
           pseudonym_finding(subject, traces, about_threshold),
           job_finding(subject, traces, about_threshold)};
 }
