@@ -45,11 +45,13 @@ TraceText TraceText::make(const traces::Trace& t)
 {
   TraceText out;
   out.cue.title = util::fold(t.title);
-  std::string text = t.title;
+  // The text starts with the folded title: folding works run by run and "\n" is a run
+  // boundary, so folding the parts gives the same bytes as folding the whole.
+  std::string snippets;
   for (const auto& s : t.snippets) {
-    text += "\n" + s;
+    snippets += "\n" + s;
   }
-  out.cue.text = util::fold(text);
+  out.cue.text = out.cue.title + util::fold(snippets);
   out.title_words = util::split_words(out.cue.title);
   out.text_words = util::split_words(out.cue.text);
   out.title_head = head_of(out.cue.title);
