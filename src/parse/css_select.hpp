@@ -27,8 +27,8 @@ struct GumboInternalNode;
 
 namespace empreinte::parse {
 
-// Elements nested deeper than this are flattened before parsing (browsers cap at 512).
-inline constexpr std::size_t k_max_nesting = 1024;
+// Elements nested deeper than this are flattened before parsing, as Chromium's parser does.
+inline constexpr std::size_t k_max_nesting = 512;
 // select_all returns at most this many elements.
 inline constexpr std::size_t k_max_matches = 10'000;
 

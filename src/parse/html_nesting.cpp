@@ -171,7 +171,8 @@ std::string flatten_deep_nesting(std::string_view html, std::size_t max_depth)
                  (self_closing && (foreign_floor > 0 || name == "svg" || name == "math"))) {
         // no nesting
       } else {
-        if (open.size() >= max_depth) { // close the innermost: the new element is its sibling
+        if (!open.empty() &&
+            open.size() >= max_depth) { // the new element is the innermost's sibling
           out += "</";
           out += open.back();
           out += '>';
