@@ -1,6 +1,8 @@
 // The walk is iterative: hostile pages nest deeply and recursion would overflow the stack.
 #include "parse/html_page.hpp"
 
+#include "parse/css_select.hpp"
+#include "parse/html_nesting.hpp"
 #include "util/text.hpp"
 
 #include <gumbo.h>
@@ -83,7 +85,9 @@ std::string subtree_text(const GumboNode* root)
 
 PageText extract_page(std::string_view html, const PageLimits& limits)
 {
-  const std::string input = util::sanitize_utf8(html.substr(0, limits.max_html_bytes));
+  // Gumbo's cost grows faster than quadratically with depth; flattening bounds it.
+  const std::string input = flatten_deep_nesting(
+      util::sanitize_utf8(html.substr(0, limits.max_html_bytes)), k_max_nesting);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0; // parse everything, record no errors: we never read them
   GumboOutput* output = gumbo_parse_with_options(&options, input.data(), input.size());
