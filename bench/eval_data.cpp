@@ -69,7 +69,8 @@ std::vector<Persona> load_personas(const std::string& dir)
         q.family = plan::family_from_name(row.family).value_or(plan::Family::name);
         q.text = row.query;
         queries.push_back(q);
-        outcomes.push_back(search::QueryOutcome{"eval", search::QueryStatus::ok, "", {}});
+        outcomes.push_back(
+          search::QueryOutcome{"eval", search::QueryStatus::ok, "", {}, queries.size() - 1});
       }
       outcomes[it->second].results.push_back(search::SearchResult{row.rank, row.url, row.title, row.snippet});
       p.rows.push_back(std::move(row));

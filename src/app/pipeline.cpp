@@ -47,8 +47,10 @@ report::Report run_audit(const profile::Profile& subject,
   r.subject = subject;
   const auto queries = plan::make_plan(subject, rules.networks, settings.plan);
   const auto outcomes = backend.search_all(queries, settings.pages);
-  for (std::size_t i = 0; i < queries.size(); ++i) {
-    r.queries.push_back(report::QueryRun{queries[i], outcomes[i]});
+  for (const auto& outcome : outcomes) {
+    if (outcome.query_index < queries.size()) {
+      r.queries.push_back(report::QueryRun{queries[outcome.query_index], outcome});
+    }
   }
   r.traces = traces::merge(queries, outcomes);
   classify::Classifier(subject, rules).classify_all(r.traces);

@@ -3,6 +3,7 @@
 
 #include "plan/query.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,12 +19,21 @@ struct SearchResult
   std::string snippet;
 };
 
-// How a query ended. Web backends add more states (blocked, rate_limited, ...); a failure is
-// reported as data, never thrown.
-enum class QueryStatus { ok, empty, error };
+// How a query ended on one backend; a failure is reported as data, never thrown.
+//   ok             results came back
+//   empty          the engine said it has no results
+//   blocked        a captcha or bot page, or access denied (403)
+//   rate_limited   429 after retries, or a quota error
+//   layout_changed a page where neither results nor a no-results marker were found
+//   timeout        no answer in time (a request's timeout or the audit's deadline)
+//   error          anything else: DNS, TLS, connection, invalid JSON, 5xx after retries
+enum class QueryStatus { ok, empty, blocked, rate_limited, layout_changed, timeout, error };
 
 std::string_view status_name(QueryStatus status);
+std::optional<QueryStatus> status_from_name(std::string_view name);
 bool is_failure(QueryStatus status);
+// Every status, in the order above (for counts in reports).
+const std::vector<QueryStatus>& all_statuses();
 
 // What one backend answered to one query.
 struct QueryOutcome
@@ -32,6 +42,7 @@ struct QueryOutcome
   QueryStatus status = QueryStatus::error;
   std::string reason; // one line; empty when ok
   std::vector<SearchResult> results;
+  std::size_t query_index = 0; // position of the query in the plan
 };
 
 // A search engine. Implementations must not throw for failures of a query: they return an
@@ -43,7 +54,8 @@ public:
   virtual std::string name() const = 0;
   // Runs one query, returning up to `pages` pages of results.
   virtual QueryOutcome search(const plan::Query& query, int pages) = 0;
-  // Runs every query; the default runs them one by one. Concurrent backends override it.
+  // Runs every query; the default runs them one by one. Backends that search several engines
+  // return one outcome per query and engine, in plan order (query_index says which query).
   virtual std::vector<QueryOutcome> search_all(const std::vector<plan::Query>& queries, int pages);
 };
 

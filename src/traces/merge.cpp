@@ -15,8 +15,12 @@ std::vector<Trace> merge(const std::vector<plan::Query>& queries,
 {
   std::vector<Trace> traces;
   std::unordered_map<std::string, std::size_t> by_url;
-  for (std::size_t q = 0; q < outcomes.size() && q < queries.size(); ++q) {
-    for (const auto& result : outcomes[q].results) {
+  for (const auto& outcome : outcomes) {
+    if (outcome.query_index >= queries.size()) {
+      continue;
+    }
+    const plan::Query& query = queries[outcome.query_index];
+    for (const auto& result : outcome.results) {
       const auto url = normalise_url(result.url);
       if (!url) {
         continue;
@@ -40,7 +44,7 @@ std::vector<Trace> merge(const std::vector<plan::Query>& queries,
           && std::find(t.snippets.begin(), t.snippets.end(), snippet) == t.snippets.end()) {
         t.snippets.push_back(snippet);
       }
-      t.found_by.push_back(Sighting{queries[q].id, outcomes[q].backend, result.rank});
+      t.found_by.push_back(Sighting{query.id, outcome.backend, result.rank});
     }
   }
   return traces;

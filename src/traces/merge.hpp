@@ -9,7 +9,8 @@
 
 namespace empreinte::traces {
 
-// Merges the results of `outcomes` (outcomes[i] answers queries[i]) into traces, in order of
+// Merges the results of `outcomes` (each answers queries[outcome.query_index];
+// a query may have one outcome per backend) into traces, in order of
 // discovery. Results whose URL is not http(s) are dropped.
 std::vector<Trace> merge(const std::vector<plan::Query>& queries,
                          const std::vector<search::QueryOutcome>& outcomes);
