@@ -28,6 +28,9 @@ int run(int argc, char** argv)
   add_classify_command(app, runner);
   add_rules_command(app, runner);
   add_letter_command(app, runner);
+  add_parse_command(app, runner);
+  add_backends_command(app, runner);
+  add_cache_command(app, runner);
 
   try {
     app.parse(argc, argv);

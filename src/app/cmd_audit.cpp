@@ -3,15 +3,19 @@
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
 #include "app/pipeline.hpp"
+#include "app/search_setup.hpp"
 #include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/redact.hpp"
 #include "report/text_report.hpp"
 #include "search/corpus_backend.hpp"
+#include "search/web_search.hpp"
 #include "util/fs.hpp"
 #include "util/terminal.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <chrono>
 #include <memory>
 
 namespace empreinte::app {
@@ -22,22 +26,21 @@ struct AuditCommand
 {
   profile::ProfileFlags subject;
   OutputOptions output;
-  std::string backend = "corpus";
+  SearchFlags search;
   std::string corpus;
+  double timeout_s = 300;
+  double request_timeout_s = 20;
+  std::string proxy;
+  std::string user_agent;
+  bool refresh = false;
   std::string persona = "helene-vasseur"; // demo only
   AuditSettings settings;
   bool no_cache = false;
   bool redact = false;
 };
 
-util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd)
+util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& cmd)
 {
-  if (cmd.backend != "corpus") {
-    return util::input_error("unknown backend \"" + cmd.backend + "\"",
-                             "--backend",
-                             "this version searches an offline corpus: use --backend corpus "
-                             "--corpus DIR");
-  }
   if (cmd.corpus.empty()) {
     return util::input_error("the corpus backend needs a folder of saved pages",
                              "--corpus",
@@ -61,6 +64,74 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
   }
   return std::unique_ptr<search::Backend>(
     std::make_unique<search::CorpusBackend>(std::move(*index)));
+}
+
+// Which backends to use: --backend, else the corpus when --corpus is given, else the config
+// file's default_backends, else duckduckgo (no key needed).
+std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSetup& setup)
+{
+  if (!cmd.search.backends.empty()) {
+    return cmd.search.backends;
+  }
+  if (!cmd.corpus.empty()) {
+    return {"corpus"};
+  }
+  if (!setup.config.default_backends.empty()) {
+    return setup.config.default_backends;
+  }
+  return {"duckduckgo"};
+}
+
+util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd,
+                                                            const DataPaths& data)
+{
+  auto setup = load_search_setup(data, cmd.search);
+  if (!setup) {
+    return setup.error();
+  }
+  const auto names = chosen_backends(cmd, *setup);
+  if (std::find(names.begin(), names.end(), "corpus") != names.end()) {
+    if (names.size() > 1) {
+      return util::input_error("the offline corpus cannot be combined with web backends",
+                               "--backend", "run the corpus and the web backends separately");
+    }
+    return open_corpus(cmd);
+  }
+  auto backends = resolve_backends(*setup, names);
+  if (!backends) {
+    return backends.error();
+  }
+  if (!cmd.corpus.empty()) {
+    return util::input_error("--corpus is only for the corpus backend", "--corpus",
+                             "drop --corpus, or use --backend corpus");
+  }
+  search::WebSearchOptions options;
+  options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
+  options.engine.request_timeout =
+    std::chrono::milliseconds(static_cast<long long>(cmd.request_timeout_s * 1000));
+  options.engine.proxy = !cmd.proxy.empty() ? cmd.proxy : setup->config.proxy;
+  options.engine.user_agent = !cmd.user_agent.empty()              ? cmd.user_agent
+                              : !setup->config.user_agent.empty() ? setup->config.user_agent
+                                                                  : default_user_agent();
+  options.refresh = cmd.refresh;
+  if (!cmd.no_cache) {
+    auto dir = util::cache_dir();
+    if (dir) {
+      options.cache.emplace(*dir / "responses", std::chrono::hours(24));
+    } else {
+      note(cmd.output, "warning: " + dir.error().to_string() + "; responses are not cached");
+    }
+  }
+  if (!cmd.output.quiet && util::is_terminal(stderr)) {
+    options.progress = [](std::size_t done, std::size_t total) {
+      fmt::print(stderr, "\r\x1b[Ksearching: {}/{} requests", done, total);
+      if (done == total) {
+        fmt::print(stderr, "\r\x1b[K");
+      }
+    };
+  }
+  return std::unique_ptr<search::Backend>(
+    std::make_unique<search::WebSearch>(std::move(*backends), std::move(options)));
 }
 
 int run(AuditCommand cmd, bool demo)
@@ -95,11 +166,15 @@ int run(AuditCommand cmd, bool demo)
   if (!subject) {
     return report_error(subject.error());
   }
-  auto backend = open_backend(cmd);
+  auto backend = open_backend(cmd, *data);
   if (!backend) {
     return report_error(backend.error());
   }
   report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
+  if (auto* web = dynamic_cast<search::WebSearch*>(backend->get())) {
+    note(cmd.output, fmt::format("{} requests sent, {} answers from the cache", web->requests_sent(),
+                                 web->cache_hits()));
+  }
   if (cmd.redact) {
     report::redact(r);
   }
@@ -144,11 +219,39 @@ void add_search_options(CLI::App& sub, AuditCommand& cmd)
     ->check(CLI::Range(1, 10))
     ->capture_default_str()
     ->group(group);
-  sub.add_flag("--no-cache", cmd.no_cache, "Do not keep the corpus index in the cache directory")
+  sub.add_flag("--no-cache", cmd.no_cache,
+               "Neither read nor write the cache (search responses, corpus index)")
     ->group(group);
   sub.add_flag("--redact", cmd.redact,
                "Mask personal data (e-mails, phones, addresses, birth dates, identifiers) in the report, for sharing")
     ->group("Output");
+}
+
+void add_web_options(CLI::App& sub, AuditCommand& cmd)
+{
+  const char* group = "Search backends";
+  sub.add_option("--backend", cmd.search.backends,
+                 "Search backend, repeatable: duckduckgo (default), searxng, brave, google-cse, "
+                 "mojeek, startpage, yours, or corpus (offline)")
+    ->group(group);
+  sub.add_option("--corpus", cmd.corpus, "Folder of saved HTML pages (the offline corpus backend)")
+    ->group(group);
+  add_definition_options(sub, cmd.search, true);
+  sub.add_option("--timeout", cmd.timeout_s, "Time limit for all the searches, in seconds (0: none)")
+    ->check(CLI::Range(0.0, 86400.0))
+    ->capture_default_str()
+    ->group(group);
+  sub.add_option("--request-timeout", cmd.request_timeout_s, "Time limit for one request, in seconds")
+    ->check(CLI::Range(0.1, 600.0))
+    ->capture_default_str()
+    ->group(group);
+  sub.add_option("--proxy", cmd.proxy,
+                 "Proxy URL, e.g. socks5h://127.0.0.1:9050 for Tor (curl's proxy variables also work)")
+    ->group(group);
+  sub.add_option("--user-agent", cmd.user_agent, "User-Agent header (default: empreinte/VERSION ...)")
+    ->group(group);
+  sub.add_flag("--refresh", cmd.refresh, "Ignore cached responses (new ones are still stored)")
+    ->group(group);
 }
 
 } // namespace
@@ -159,11 +262,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   CLI::App* sub = app.add_subcommand("audit", "Audit a person: search, classify, report");
   sub->footer(k_exit_help);
   add_profile_options(*sub, audit->subject);
-  sub->add_option("--backend", audit->backend, "Search backend")
-    ->capture_default_str()
-    ->group("Search");
-  sub->add_option("--corpus", audit->corpus, "Folder of saved HTML pages (corpus backend)")
-    ->group("Search");
+  add_web_options(*sub, *audit);
   add_search_options(*sub, *audit);
   add_output_options(*sub, audit->output, {"text", "json", "md", "html"});
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });

@@ -22,6 +22,15 @@ void add_rules_command(CLI::App& app, Runner& runner);
 // `empreinte letter`: a GDPR letter for one trace of a saved report.
 void add_letter_command(CLI::App& app, Runner& runner);
 
+// `empreinte parse`: a saved search-engine response -> status and results, offline.
+void add_parse_command(CLI::App& app, Runner& runner);
+
+// `empreinte backends [check]`: the known search backends and their health.
+void add_backends_command(CLI::App& app, Runner& runner);
+
+// `empreinte cache clear`.
+void add_cache_command(CLI::App& app, Runner& runner);
+
 // Parses argv, runs the chosen subcommand, returns the process exit code.
 int run(int argc, char** argv);
 

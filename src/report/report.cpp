@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 
 namespace empreinte::report {
 
@@ -13,6 +14,80 @@ bool Report::complete() const
   return std::none_of(queries.begin(), queries.end(), [](const QueryRun& q) {
     return search::is_failure(q.outcome.status);
   });
+}
+
+std::size_t BackendHealth::failed() const
+{
+  std::size_t n = 0;
+  for (const auto& [status, count] : statuses) {
+    n += search::is_failure(status) ? count : 0;
+  }
+  return n;
+}
+
+std::vector<BackendHealth> backend_health(const Report& r)
+{
+  std::vector<BackendHealth> out;
+  for (const auto& q : r.queries) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const BackendHealth& h) {
+      return h.name == q.outcome.backend;
+    });
+    if (it == out.end()) {
+      out.push_back(BackendHealth{q.outcome.backend, 0, {}});
+      it = out.end() - 1;
+    }
+    ++it->queries;
+    ++it->statuses[q.outcome.status];
+  }
+  return out;
+}
+
+std::string health_advice(const BackendHealth& h)
+{
+  using search::QueryStatus;
+  // The most frequent failure decides the advice.
+  QueryStatus worst = QueryStatus::ok;
+  std::size_t most = 0;
+  for (const auto& [status, count] : h.statuses) {
+    if (search::is_failure(status) && count > most) {
+      worst = status;
+      most = count;
+    }
+  }
+  if (most == 0) {
+    return {};
+  }
+  const std::string alternatives = h.name == "searxng"   ? "check your instance, or configure brave"
+                                   : h.name == "brave"   ? "or configure searxng"
+                                                         : "or configure searxng or brave";
+  std::string what;
+  switch (worst) {
+  case QueryStatus::blocked:
+    what = h.name == "searxng" ? "check that the instance allows the JSON format and this client, "
+                                 "or configure brave"
+                               : "retry later, " + alternatives;
+    break;
+  case QueryStatus::rate_limited:
+    what = "wait before re-running (answers received are cached), " + alternatives;
+    break;
+  case QueryStatus::timeout:
+    what = "check your connection or proxy, or raise --timeout";
+    break;
+  case QueryStatus::layout_changed:
+    what = "its page layout has changed: update its definition (docs/backends.md) or use "
+           "another backend";
+    break;
+  default:
+    what = "see each query's reason; 'empreinte backends check' tests the backend";
+    break;
+  }
+  return fmt::format("{} {} {} of {} queries: {}", h.name,
+                     worst == QueryStatus::rate_limited ? "was rate-limited on"
+                     : worst == QueryStatus::timeout    ? "timed out on"
+                     : worst == QueryStatus::layout_changed ? "could not read"
+                     : worst == QueryStatus::error      ? "failed"
+                                                        : std::string(search::status_name(worst)),
+                     h.failed(), h.queries, what);
 }
 
 namespace {
@@ -142,6 +217,19 @@ json to_json(const Report& r)
   for (const auto& [k, n] : r.scores.kinds) {
     kinds[k] = n;
   }
+  json backends = json::array();
+  for (const auto& h : backend_health(r)) {
+    json statuses = json::object();
+    for (search::QueryStatus s : search::all_statuses()) {
+      auto it = h.statuses.find(s);
+      statuses[std::string(search::status_name(s))] = it == h.statuses.end() ? 0 : it->second;
+    }
+    backends.push_back({{"name", h.name},
+                        {"queries", h.queries},
+                        {"failed", h.failed()},
+                        {"statuses", statuses},
+                        {"advice", h.failed() ? json(health_advice(h)) : json(nullptr)}});
+  }
   return {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
           {"generated_at", r.generated_at},
@@ -156,6 +244,7 @@ json to_json(const Report& r)
             {"traces_by_kind", kinds}}},
           {"findings", findings},
           {"advice", advice_json(r)},
+          {"backends", backends},
           {"queries", queries},
           {"traces", traces}};
 }

@@ -9,6 +9,7 @@
 #include "search/backend.hpp"
 #include "traces/trace.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -41,6 +42,22 @@ struct Report
   // Traces at or above this about_subject count as the person's; below, "possibly someone else".
   static constexpr double k_about_threshold = 0.5;
 };
+
+// How one backend fared: how many queries ended in each status.
+struct BackendHealth
+{
+  std::string name;
+  std::size_t queries = 0;
+  std::map<search::QueryStatus, std::size_t> statuses;
+  std::size_t failed() const;
+};
+
+// One entry per backend, in order of first appearance in the queries.
+std::vector<BackendHealth> backend_health(const Report& report);
+
+// What to do about a backend's failures, one line ("retry later, or configure searxng or
+// brave"); empty when nothing failed.
+std::string health_advice(const BackendHealth& health);
 
 // The report as JSON (schema empreinte/report/v1).
 nlohmann::ordered_json to_json(const Report& report);

@@ -253,10 +253,15 @@ std::string render_text(const Report& r, const util::Style& style)
   if (failed > 0) {
     out += "\n"
            + style.red(fmt::format("Audit incomplete: {} of {} queries failed; the results above "
-                                   "miss what they would have found. Re-run later.",
+                                   "miss what they would have found.",
                                    failed,
                                    r.queries.size()))
            + "\n";
+    for (const auto& h : backend_health(r)) {
+      if (h.failed() > 0) {
+        out += "  " + clean(health_advice(h), 400) + "\n";
+      }
+    }
   }
   return out;
 }

@@ -10,6 +10,11 @@
 
 namespace empreinte::util {
 
+bool is_terminal(std::FILE* stream)
+{
+  return ::isatty(::fileno(stream)) == 1;
+}
+
 bool use_color(std::FILE* stream)
 {
   const char* no_color = std::getenv("NO_COLOR");

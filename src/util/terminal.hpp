@@ -7,6 +7,9 @@
 
 namespace empreinte::util {
 
+// True when `stream` is a terminal (progress lines are only drawn there).
+bool is_terminal(std::FILE* stream);
+
 // True when `stream` is a terminal and NO_COLOR is not set (https://no-color.org).
 bool use_color(std::FILE* stream);
 

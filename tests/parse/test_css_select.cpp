@@ -1,7 +1,6 @@
 // The CSS selector subset: every construct, its errors, text extraction and a recorded DDG page.
 #include "parse/css_select.hpp"
 
-#include <chrono>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <sstream>
@@ -253,7 +252,8 @@ TEST_CASE("parse: css documents are movable and inputs capped")
 
 TEST_CASE("parse: css hostile nesting neither crashes nor hangs")
 {
-  const auto start = std::chrono::steady_clock::now();
+  // Gumbo alone spends ~40 s on 50,000 nested <div>s; flattened, these take a second or two.
+  // (No timing assertion: a hang shows as ctest's timeout, speed belongs in bench/.)
   for (const std::string_view open : {"<div>", "<span class=a>", "<b>", "<div/>", "<table>"}) {
     CAPTURE(open);
     std::string deep;
@@ -269,8 +269,6 @@ TEST_CASE("parse: css hostile nesting neither crashes nor hangs")
     CHECK(doc.select_all(compile("div div div span, b > b > b"), doc.root()).size() <=
           k_max_matches);
   }
-  // Gumbo alone spends ~40 s on 50,000 nested <div>s; flattened, all five take well under that.
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
 TEST_CASE("parse: css on a recorded DuckDuckGo result page")

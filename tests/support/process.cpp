@@ -54,6 +54,15 @@ ProcessResult run_process(const std::vector<std::string>& args,
     }
   }
   vars["XDG_CACHE_HOME"] = cache.path().string();
+  // Neither the user's config file nor their API keys may change what a test sees.
+  vars["XDG_CONFIG_HOME"] = (cache.path() / "config").string();
+  for (const char* key : {"BRAVE_API_KEY", "GOOGLE_CSE_KEY", "GOOGLE_CSE_CX", "SEARXNG_URL", "http_proxy",
+                          "https_proxy", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"}) {
+    vars.erase(key);
+  }
+  // Tests never touch the internet: a request that is not for loopback goes to a closed port.
+  vars["ALL_PROXY"] = "http://127.0.0.1:9";
+  vars["NO_PROXY"] = "127.0.0.1,localhost";
   vars.erase("NO_COLOR");
   for (const auto& [k, v] : env) {
     vars[k] = v;

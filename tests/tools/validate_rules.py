@@ -20,6 +20,9 @@ checks = {
     "occupations.json": ("occupations.schema.json", [("occupations", "id")]),
     "remedies.json": ("remedies.schema.json", [("actions", "id"), ("platforms", "id"), ("sites", "domain")]),
 }
+# Every backend definition against the backend schema.
+for path in sorted((root / "rules" / "backends").glob("*.json")):
+    checks["backends/" + path.name] = ("backend.schema.json", [])
 failed_files = set()
 for name, (schema_name, lists) in checks.items():
     data = json.loads((root / "rules" / name).read_text(encoding="utf-8"))

@@ -1,0 +1,446 @@
+// "0 results" is only said when the engine said it. A page with neither results nor a
+// no-results marker is `layout_changed`, a captcha is `blocked`, and a metasearch engine whose
+// engines failed is a failure: the most common complaint against OSINT tools is silence that
+// hides a block.
+#include "parse/search_response.hpp"
+
+#include "parse/css_select.hpp"
+#include "util/text.hpp"
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace empreinte::parse {
+
+using search::QueryStatus;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr std::size_t k_reason_bytes = 300;
+
+std::string clean_line(std::string_view text)
+{
+  return util::truncate_utf8(util::squeeze_spaces(util::sanitize_utf8(text)), k_reason_bytes);
+}
+
+// A JSON member by pointer, or nullptr (never throws).
+const json* at_pointer(const json& root, const std::string& pointer)
+{
+  if (pointer.empty()) {
+    return &root;
+  }
+  try {
+    const json::json_pointer p(pointer);
+    if (!root.contains(p)) {
+      return nullptr;
+    }
+    return &root.at(p);
+  } catch (const json::exception&) {
+    return nullptr;
+  }
+}
+
+std::string scalar_text(const json* v)
+{
+  if (!v || v->is_null()) {
+    return {};
+  }
+  if (v->is_string()) {
+    return v->get<std::string>();
+  }
+  if (v->is_number() || v->is_boolean()) {
+    return v->dump();
+  }
+  if (v->is_object() || v->is_array()) {
+    return v->dump();
+  }
+  return {};
+}
+
+// Titles and snippets of some APIs carry <strong> and entities.
+std::string markup_to_text(const std::string& text)
+{
+  if (text.find_first_of("<&") == std::string::npos) {
+    return util::squeeze_spaces(text);
+  }
+  const HtmlDocument doc = HtmlDocument::parse("<!DOCTYPE html><body>" + text);
+  return doc.text(doc.root());
+}
+
+bool contains_ci(std::string_view haystack, std::string_view needle)
+{
+  return util::ascii_lower(haystack).find(util::ascii_lower(needle)) != std::string::npos;
+}
+
+bool drop(const std::vector<search::DropRule>& rules, const search::SearchResult& r)
+{
+  return std::any_of(rules.begin(), rules.end(), [&](const search::DropRule& d) {
+    const std::string& v = d.field == "url" ? r.url : d.field == "title" ? r.title : r.snippet;
+    return (!d.equals.empty() && v == d.equals)
+           || (!d.prefix.empty() && v.rfind(d.prefix, 0) == 0)
+           || (!d.contains.empty() && v.find(d.contains) != std::string::npos);
+  });
+}
+
+int parse_rank(const std::string& text)
+{
+  int v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') {
+      break;
+    }
+    v = v * 10 + (c - '0');
+    if (v > 100000) {
+      return 0;
+    }
+  }
+  return v;
+}
+
+// Default meanings of HTTP status codes; the definition may override any of them.
+void status_from_http(const search::BackendDef& def,
+                      int code,
+                      std::string_view body,
+                      ResponsePage& out)
+{
+  for (const auto& rule : def.response.status_codes) {
+    if (rule.code != code) {
+      continue;
+    }
+    out.status = rule.status;
+    out.reason = rule.reason;
+    if (!rule.reason_pointer.empty()) {
+      const json v = json::parse(body, nullptr, false);
+      if (!v.is_discarded()) {
+        const std::string detail = scalar_text(at_pointer(v, rule.reason_pointer));
+        if (!detail.empty()) {
+          out.reason += ": " + detail;
+        }
+      }
+    }
+    out.reason = clean_line(fmt::format("HTTP {}: {}", code, out.reason));
+    return;
+  }
+  if (code == 429) {
+    out.status = QueryStatus::rate_limited;
+    out.reason = "HTTP 429: too many requests";
+  } else if (code == 403) {
+    out.status = QueryStatus::blocked;
+    out.reason = "HTTP 403: access denied (the engine refuses automated requests from here)";
+  } else if (code >= 500) {
+    out.status = QueryStatus::error;
+    out.reason = fmt::format("HTTP {}: the engine failed", code);
+  } else {
+    out.status = QueryStatus::error;
+    out.reason = fmt::format("HTTP {}: unexpected answer", code);
+  }
+}
+
+struct MarkerHit
+{
+  const search::Marker* marker = nullptr;
+  std::string detail;
+};
+
+// The first marker of `wanted` kind (empty markers or the others) that the response shows.
+MarkerHit find_marker(const search::BackendDef& def,
+                      std::string_view body,
+                      const json* doc_json,
+                      const HtmlDocument* doc_html,
+                      bool want_empty)
+{
+  for (const auto& m : def.response.markers) {
+    if ((m.status == QueryStatus::empty) != want_empty) {
+      continue;
+    }
+    bool hit = false;
+    std::string detail;
+    if (!m.contains.empty()) {
+      hit = body.find(m.contains) != std::string_view::npos;
+    } else if (!m.pointer.empty() && doc_json) {
+      const json* v = at_pointer(*doc_json, m.pointer);
+      hit = v && !v->is_null() && (m.equals.empty() || scalar_text(v) == m.equals);
+    } else if (!m.selector.empty() && doc_html) {
+      auto sel = Selector::compile(m.selector);
+      hit = sel && doc_html->select_first(*sel, doc_html->root());
+    }
+    if (!hit) {
+      continue;
+    }
+    if (!m.reason_pointer.empty() && doc_json) {
+      detail = scalar_text(at_pointer(*doc_json, m.reason_pointer));
+    }
+    return {&m, detail};
+  }
+  return {};
+}
+
+void apply_marker(const MarkerHit& hit, ResponsePage& out)
+{
+  out.status = hit.marker->status;
+  out.reason = clean_line(hit.detail.empty() ? hit.marker->reason
+                                             : hit.marker->reason + ": " + hit.detail);
+  out.results.clear();
+}
+
+// A metasearch engine's list of engines that did not answer: [["google", "CAPTCHA"], ...].
+std::vector<std::pair<std::string, std::string>> unresponsive(const search::ResponseSpec& spec,
+                                                              const json& doc)
+{
+  std::vector<std::pair<std::string, std::string>> out;
+  const json* list = at_pointer(doc, spec.unresponsive->pointer);
+  if (!list || !list->is_array()) {
+    return out;
+  }
+  for (const auto& item : *list) {
+    if (item.is_array() && !item.empty()) {
+      out.emplace_back(scalar_text(&item[0]), item.size() > 1 ? scalar_text(&item[1]) : "");
+    } else if (item.is_string()) {
+      out.emplace_back(item.get<std::string>(), "");
+    }
+  }
+  std::sort(out.begin(), out.end()); // sets dumped as lists: order is not meaningful
+  return out;
+}
+
+std::string describe(const std::vector<std::pair<std::string, std::string>>& engines)
+{
+  std::string out;
+  for (const auto& [name, message] : engines) {
+    out += (out.empty() ? "" : ", ") + name + (message.empty() ? "" : " (" + message + ")");
+  }
+  return out;
+}
+
+void finish_results(const search::BackendDef& def,
+                    std::vector<search::SearchResult>& raw,
+                    std::string_view request_url,
+                    ResponsePage& out)
+{
+  int position = 0;
+  for (auto& r : raw) {
+    r.url = unwrap_url(def.response.unwrap, r.url, request_url);
+    r.title = util::squeeze_spaces(util::sanitize_utf8(r.title));
+    r.snippet = util::squeeze_spaces(util::sanitize_utf8(r.snippet));
+    if (r.url.empty() || drop(def.response.drop, r)) {
+      continue;
+    }
+    ++position;
+    if (!out.rank_given || r.rank <= 0) {
+      r.rank = position;
+    }
+    out.results.push_back(std::move(r));
+  }
+}
+
+void parse_json_page(const search::BackendDef& def,
+                     std::string_view body,
+                     std::string_view request_url,
+                     ResponsePage& out)
+{
+  const auto& spec = def.response;
+  const json doc = json::parse(body, nullptr, false);
+  if (doc.is_discarded()) {
+    // A bot page served where JSON was expected is a block, not a parsing error.
+    if (auto hit = find_marker(def, body, nullptr, nullptr, false); hit.marker) {
+      apply_marker(hit, out);
+      return;
+    }
+    out.status = QueryStatus::error;
+    const bool html = body.find('<') != std::string_view::npos
+                      && util::ascii_lower(body.substr(0, 512)).find("<html") != std::string::npos;
+    out.reason = html ? "the engine answered an HTML page where JSON was expected"
+                      : "invalid JSON in the response";
+    return;
+  }
+  if (auto hit = find_marker(def, body, &doc, nullptr, false); hit.marker) {
+    apply_marker(hit, out);
+    return;
+  }
+  const json* list = at_pointer(doc, spec.results);
+  std::vector<search::SearchResult> raw;
+  out.rank_given = !spec.rank.pointer.empty();
+  if (list && list->is_array()) {
+    for (const auto& item : *list) {
+      search::SearchResult r;
+      r.url = scalar_text(at_pointer(item, spec.url.pointer));
+      r.title = scalar_text(at_pointer(item, spec.title.pointer));
+      if (!spec.snippet.pointer.empty()) {
+        r.snippet = scalar_text(at_pointer(item, spec.snippet.pointer));
+      }
+      if (spec.html_in_text) {
+        r.title = markup_to_text(r.title);
+        r.snippet = markup_to_text(r.snippet);
+      }
+      if (out.rank_given) {
+        r.rank = parse_rank(scalar_text(at_pointer(item, spec.rank.pointer)));
+      }
+      raw.push_back(std::move(r));
+    }
+  }
+  if (!spec.more_pointer.empty()) {
+    if (const json* more = at_pointer(doc, spec.more_pointer); more && more->is_boolean()) {
+      out.more = more->get<bool>();
+    }
+  }
+  finish_results(def, raw, request_url, out);
+  const auto failed = spec.unresponsive ? unresponsive(spec, doc)
+                                        : std::vector<std::pair<std::string, std::string>>{};
+  if (!out.results.empty()) {
+    out.status = QueryStatus::ok;
+    if (!failed.empty()) {
+      out.reason = clean_line("some engines did not answer: " + describe(failed));
+    }
+    return;
+  }
+  if (!failed.empty()) {
+    const bool blocked = std::any_of(failed.begin(), failed.end(), [&](const auto& e) {
+      return std::any_of(spec.unresponsive->blocked_words.begin(),
+                         spec.unresponsive->blocked_words.end(),
+                         [&](const std::string& w) { return contains_ci(e.second, w); });
+    });
+    out.status = blocked ? QueryStatus::blocked : QueryStatus::error;
+    out.reason = clean_line("no results, and engines did not answer: " + describe(failed));
+    return;
+  }
+  if (auto hit = find_marker(def, body, &doc, nullptr, true); hit.marker) {
+    apply_marker(hit, out);
+    return;
+  }
+  if ((list && list->is_array()) || (!list && spec.missing_means_empty)) {
+    out.status = QueryStatus::empty;
+    out.reason.clear();
+    return;
+  }
+  out.status = QueryStatus::layout_changed;
+  out.reason = list ? "the result list at " + spec.results + " is not a list"
+                    : "no result list at " + spec.results + ": the response format may have changed";
+}
+
+std::string field_value(const HtmlDocument& doc, HtmlNode container, const search::FieldSpec& f)
+{
+  HtmlNode node = container;
+  if (!f.selector.empty()) {
+    auto sel = Selector::compile(f.selector);
+    node = sel ? doc.select_first(*sel, container) : HtmlNode{};
+  }
+  if (!node) {
+    return {};
+  }
+  if (!f.attribute.empty()) {
+    return doc.attribute(node, f.attribute).value_or("");
+  }
+  return doc.text(node);
+}
+
+void parse_html_page(const search::BackendDef& def,
+                     std::string_view body,
+                     std::string_view request_url,
+                     ResponsePage& out)
+{
+  const auto& spec = def.response;
+  const HtmlDocument doc = HtmlDocument::parse(body);
+  if (auto hit = find_marker(def, body, nullptr, &doc, false); hit.marker) {
+    apply_marker(hit, out);
+    return;
+  }
+  auto containers = Selector::compile(spec.results);
+  std::vector<search::SearchResult> raw;
+  std::size_t found = 0;
+  if (containers) {
+    for (HtmlNode node : doc.select_all(*containers, doc.root())) {
+      ++found;
+      search::SearchResult r;
+      r.url = field_value(doc, node, spec.url);
+      r.title = field_value(doc, node, spec.title);
+      r.snippet = spec.snippet.empty() ? "" : field_value(doc, node, spec.snippet);
+      raw.push_back(std::move(r));
+    }
+  }
+  finish_results(def, raw, request_url, out);
+  if (def.request.pagination.scheme == search::Pagination::form) {
+    auto form_sel = Selector::compile(def.request.pagination.form);
+    auto input_sel = Selector::compile("input[name]");
+    HtmlNode form = form_sel ? doc.select_first(*form_sel, doc.root()) : HtmlNode{};
+    if (form && input_sel) {
+      for (HtmlNode input : doc.select_all(*input_sel, form)) {
+        out.next_form.emplace_back(doc.attribute(input, "name").value_or(""),
+                                   doc.attribute(input, "value").value_or(""));
+      }
+      out.next_action = util::resolve_url(request_url, doc.attribute(form, "action").value_or(""));
+    }
+  }
+  if (!out.results.empty()) {
+    out.status = QueryStatus::ok;
+    return;
+  }
+  out.next_form.clear();
+  out.next_action.clear();
+  if (auto hit = find_marker(def, body, nullptr, &doc, true); hit.marker) {
+    apply_marker(hit, out);
+    return;
+  }
+  if (found > 0) {
+    out.status = QueryStatus::empty;
+    out.reason = "only ads or placeholder results";
+    return;
+  }
+  out.status = QueryStatus::layout_changed;
+  const std::string title = doc.title();
+  out.reason = clean_line("no results and no \"no results\" marker in the page"
+                          + (title.empty() ? std::string() : " titled \"" + title + "\"")
+                          + ": the engine's layout may have changed, or this is a bot page");
+}
+
+} // namespace
+
+std::string unwrap_url(const std::vector<search::UnwrapRule>& rules,
+                       std::string_view url,
+                       std::string_view base)
+{
+  std::string absolute = util::resolve_url(base.empty() ? "https://invalid/" : base, url);
+  if (absolute.empty()) {
+    return {};
+  }
+  for (const auto& rule : rules) {
+    if (absolute.find(rule.contains) == std::string::npos) {
+      continue;
+    }
+    const auto parts = util::parse_http_url(absolute);
+    if (!parts) {
+      continue;
+    }
+    if (auto target = util::query_param(parts->query, rule.param); target && !target->empty()) {
+      absolute = util::resolve_url(base.empty() ? "https://invalid/" : base, *target);
+      break;
+    }
+  }
+  const auto parts = util::parse_http_url(absolute);
+  return parts ? absolute : std::string();
+}
+
+ResponsePage parse_response(const search::BackendDef& def,
+                            int http_status,
+                            std::string_view body,
+                            std::string_view request_url)
+{
+  ResponsePage out;
+  const bool has_rule = std::any_of(def.response.status_codes.begin(),
+                                    def.response.status_codes.end(),
+                                    [&](const search::StatusCodeRule& r) { return r.code == http_status; });
+  if (has_rule || http_status < 200 || http_status > 299) {
+    status_from_http(def, http_status, body, out); // DuckDuckGo's 202 is a refusal, not a page
+    return out;
+  }
+  if (def.response.format == search::ResponseFormat::json) {
+    parse_json_page(def, body, request_url, out);
+  } else {
+    parse_html_page(def, body, request_url, out);
+  }
+  return out;
+}
+
+} // namespace empreinte::parse

@@ -1,0 +1,40 @@
+// One search engine response -> ranked results and an honest status, as a backend
+// definition says to read it (JSON pointers or CSS selectors, markers, drop and unwrap rules).
+#pragma once
+
+#include "search/backend.hpp"
+#include "search/backend_def.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace empreinte::parse {
+
+// What one page of a response says.
+struct ResponsePage
+{
+  search::QueryStatus status = search::QueryStatus::error;
+  std::string reason; // one line; for ok, notes such as engines that did not answer
+  std::vector<search::SearchResult> results; // rank = the engine's rank, else 1.. on this page
+  bool rank_given = false;        // ranks come from the response (absolute), not positions
+  std::optional<bool> more;       // the engine says whether more results exist
+  search::Pairs next_form;        // form pagination: the next-page form's inputs
+  std::string next_action;        // and its action URL, resolved; "" when there is no next page
+};
+
+// Reads a response with HTTP status `http_status` (200 for a saved page). `request_url` is
+// used to resolve relative and protocol-relative links.
+ResponsePage parse_response(const search::BackendDef& def,
+                            int http_status,
+                            std::string_view body,
+                            std::string_view request_url);
+
+// The target of a redirect wrapper ("//duckduckgo.com/l/?uddg=https%3A%2F%2F..."), or the URL
+// itself, made absolute against `base`.
+std::string unwrap_url(const std::vector<search::UnwrapRule>& rules,
+                       std::string_view url,
+                       std::string_view base);
+
+} // namespace empreinte::parse

@@ -1,0 +1,71 @@
+// Where a backend's parameters come from: --backend-opt, then the environment variable its
+// definition names, then the config file, then the definition's default.
+#pragma once
+
+#include "search/backend_def.hpp"
+#include "util/result.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace empreinte::search {
+
+constexpr const char* k_config_schema = "empreinte/config/v1";
+
+// $XDG_CONFIG_HOME/empreinte/config.json (schema empreinte/config/v1; docs/backends.md).
+struct SearchConfig
+{
+  std::vector<std::string> default_backends; // used when no --backend is given
+  std::map<std::string, std::map<std::string, std::string>> params; // backend -> param -> value
+  std::string user_agent;
+  std::string proxy;
+  std::string source; // the file, or "" when there is none
+};
+
+// $XDG_CONFIG_HOME/empreinte, else $HOME/.config/empreinte (not created).
+std::filesystem::path config_dir();
+
+// Reads the config file; a missing file is an empty config unless `required` (--config).
+util::Result<SearchConfig> load_search_config(const std::filesystem::path& path, bool required);
+
+// --backend-opt NAME.PARAM=VALUE, parsed: backend -> param -> value.
+using BackendOpts = std::map<std::string, std::map<std::string, std::string>>;
+util::Result<BackendOpts> parse_backend_opts(const std::vector<std::string>& opts);
+
+// A definition with its parameter values.
+struct ResolvedBackend
+{
+  BackendDef def;
+  std::map<std::string, std::string> values;
+  std::map<std::string, std::string> origins; // param -> "--backend-opt", "BRAVE_API_KEY", ...
+  std::vector<std::string> missing;           // required parameters nobody set
+
+  bool usable() const { return missing.empty(); }
+  // The values of secret parameters, to mask wherever text leaves the program.
+  std::vector<std::string> secrets() const;
+  // What the user should do to make it usable ("set BRAVE_API_KEY, or ...").
+  std::string how_to_configure() const;
+};
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+// The process environment.
+std::optional<std::string> getenv_lookup(const std::string& name);
+
+ResolvedBackend resolve_backend(const BackendDef& def,
+                                const SearchConfig& config,
+                                const BackendOpts& opts,
+                                const EnvLookup& env = getenv_lookup);
+
+// Checks that every backend and parameter named in `opts` and `config` exists.
+util::Status check_backend_names(const std::vector<BackendDef>& defs,
+                                 const SearchConfig& config,
+                                 const BackendOpts& opts);
+
+// Replaces every occurrence of each secret (of 4 characters or more) by "***".
+std::string mask_secrets(std::string text, const std::vector<std::string>& secrets);
+
+} // namespace empreinte::search

@@ -1,0 +1,450 @@
+// One thread drives every transfer through curl_multi_poll; politeness (per-engine
+// concurrency and spacing) and retries are scheduled here, not by sleeping, so a slow engine
+// never holds up the others. No exception may cross a curl callback: they only copy bytes.
+#include "search/http_engine.hpp"
+
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <curl/curl.h>
+#include <deque>
+#include <limits>
+#include <optional>
+#include <fmt/format.h>
+#include <mutex>
+#include <random>
+#include <unordered_map>
+
+namespace empreinte::search {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+namespace {
+
+void global_init()
+{
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Job
+{
+  int lane = 0;
+  HttpRequest request;
+  HttpEngine::Callback done;
+  int attempt = 0; // attempts made so far
+  Clock::time_point not_before{};
+};
+
+struct Lane
+{
+  int concurrency = 1;
+  milliseconds min_interval{0};
+  int in_flight = 0;
+  Clock::time_point next_start{};
+  std::deque<Job> queue;
+};
+
+// A transfer in flight: the job and what curl has written so far.
+struct Transfer
+{
+  Job job;
+  CURL* easy = nullptr;
+  curl_slist* headers = nullptr;
+  std::string body;
+  std::string retry_after;
+  std::string location;
+  std::size_t max_bytes = 0;
+  bool too_large = false;
+  char error_buffer[CURL_ERROR_SIZE] = {};
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
+{
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  if (t->body.size() + n > t->max_bytes) {
+    t->too_large = true;
+    return 0; // makes curl fail the transfer with CURLE_WRITE_ERROR
+  }
+  t->body.append(data, n);
+  return n;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user)
+{
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  const std::string_view line(data, n);
+  auto value_of = [&](std::string_view name) -> std::optional<std::string> {
+    if (line.size() > name.size() && util::ascii_lower(line.substr(0, name.size())) == name) {
+      return util::squeeze_spaces(line.substr(name.size()));
+    }
+    return std::nullopt;
+  };
+  if (line.rfind("HTTP/", 0) == 0) {
+    t->retry_after.clear(); // a new response (after a 100 Continue, say)
+    t->location.clear();
+  } else if (auto v = value_of("retry-after:")) {
+    t->retry_after = *v;
+  } else if (auto v2 = value_of("location:")) {
+    t->location = *v2;
+  }
+  return n;
+}
+
+TransportError classify(CURLcode code, bool too_large)
+{
+  if (too_large) {
+    return TransportError::too_large;
+  }
+  switch (code) {
+  case CURLE_OK:
+    return TransportError::none;
+  case CURLE_OPERATION_TIMEDOUT:
+    return TransportError::timeout;
+  case CURLE_COULDNT_RESOLVE_HOST:
+  case CURLE_COULDNT_RESOLVE_PROXY:
+    return TransportError::dns;
+  case CURLE_COULDNT_CONNECT:
+    return TransportError::connect;
+  case CURLE_SSL_CONNECT_ERROR:
+  case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CERTPROBLEM:
+  case CURLE_SSL_CIPHER:
+  case CURLE_SSL_CACERT_BADFILE:
+    return TransportError::tls;
+  case CURLE_RECV_ERROR:
+  case CURLE_SEND_ERROR:
+  case CURLE_GOT_NOTHING:
+    return TransportError::reset;
+  case CURLE_PARTIAL_FILE:
+    return TransportError::truncated;
+  default:
+    return TransportError::other;
+  }
+}
+
+bool retryable(const HttpResponse& r)
+{
+  if (r.error != TransportError::none) {
+    return r.error == TransportError::timeout || r.error == TransportError::reset
+           || r.error == TransportError::truncated;
+  }
+  return r.status == 429 || (r.status >= 500 && r.status <= 599);
+}
+
+// Retry-After is seconds or an HTTP date (RFC 9110 section 10.2.3).
+std::optional<milliseconds> parse_retry_after(const std::string& value)
+{
+  if (value.empty()) {
+    return std::nullopt;
+  }
+  if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (value.size() > 9) {
+      return milliseconds(std::numeric_limits<int>::max());
+    }
+    return milliseconds(std::stoll(value) * 1000);
+  }
+  const time_t when = curl_getdate(value.c_str(), nullptr);
+  if (when < 0) {
+    return std::nullopt;
+  }
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return milliseconds(std::max<long long>(0, static_cast<long long>(when - now)) * 1000);
+}
+
+} // namespace
+
+struct HttpEngine::Impl
+{
+  EngineOptions options;
+  CURLM* multi = nullptr;
+  std::vector<Lane> lanes;
+  std::unordered_map<CURL*, std::unique_ptr<Transfer>> in_flight;
+  std::size_t sent = 0;
+  std::size_t submitted = 0;
+  std::size_t finished = 0;
+  Clock::time_point deadline = Clock::time_point::max();
+  std::mt19937 rng{std::random_device{}()};
+  HttpEngine* owner = nullptr;
+
+  bool idle() const
+  {
+    return in_flight.empty()
+           && std::all_of(lanes.begin(), lanes.end(), [](const Lane& l) { return l.queue.empty(); });
+  }
+
+  void finish(Job job, HttpResponse response)
+  {
+    ++finished;
+    if (owner->on_progress) {
+      owner->on_progress(finished, submitted);
+    }
+    job.done(std::move(response)); // may submit more jobs
+  }
+
+  void start(Job job, Clock::time_point now)
+  {
+    auto t = std::make_unique<Transfer>();
+    t->job = std::move(job);
+    t->max_bytes = options.max_body_bytes;
+    CURL* e = curl_easy_init();
+    t->easy = e;
+    const HttpRequest& r = t->job.request;
+    curl_easy_setopt(e, CURLOPT_URL, r.url.c_str());
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error_buffer);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); // every encoding curl was built with
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    // Redirects are answers in themselves (Startpage sends captchas that way): not followed.
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+    auto timeout = options.request_timeout;
+    if (deadline != Clock::time_point::max()) {
+      timeout = std::min(timeout, std::chrono::duration_cast<milliseconds>(deadline - now));
+    }
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, timeout.count())));
+    if (!options.proxy.empty()) {
+      curl_easy_setopt(e, CURLOPT_PROXY, options.proxy.c_str());
+    }
+    if (!options.user_agent.empty()) {
+      curl_easy_setopt(e, CURLOPT_USERAGENT, options.user_agent.c_str());
+    }
+    for (const auto& h : r.headers) {
+      t->headers = curl_slist_append(t->headers, h.c_str());
+    }
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+    if (r.method == "POST") {
+      curl_easy_setopt(e, CURLOPT_POST, 1L);
+      curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.body.size()));
+      curl_easy_setopt(e, CURLOPT_POSTFIELDS, r.body.c_str());
+    }
+    ++t->job.attempt;
+    ++sent;
+    Lane& lane = lanes[static_cast<std::size_t>(t->job.lane)];
+    ++lane.in_flight;
+    lane.next_start = now + lane.min_interval;
+    curl_multi_add_handle(multi, e);
+    in_flight.emplace(e, std::move(t));
+  }
+
+  // Starts what politeness allows now; returns when the next queued job may start.
+  Clock::time_point start_ready(Clock::time_point now)
+  {
+    Clock::time_point next = Clock::time_point::max();
+    for (auto& lane : lanes) {
+      while (!lane.queue.empty()) {
+        const Clock::time_point ready = std::max(lane.next_start, lane.queue.front().not_before);
+        if (lane.in_flight >= lane.concurrency
+            || static_cast<int>(in_flight.size()) >= options.max_concurrency) {
+          break; // a finished transfer wakes the loop
+        }
+        if (ready > now) {
+          next = std::min(next, ready);
+          break;
+        }
+        Job job = std::move(lane.queue.front());
+        lane.queue.pop_front();
+        start(std::move(job), now);
+      }
+    }
+    return next;
+  }
+
+  void collect(Clock::time_point now)
+  {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+      if (msg->msg != CURLMSG_DONE) {
+        continue;
+      }
+      CURL* e = msg->easy_handle;
+      const CURLcode code = msg->data.result;
+      auto node = in_flight.extract(e);
+      std::unique_ptr<Transfer> t = std::move(node.mapped());
+      curl_multi_remove_handle(multi, e);
+      HttpResponse response;
+      response.attempts = t->job.attempt;
+      response.error = classify(code, t->too_large);
+      if (response.error == TransportError::none) {
+        long status = 0;
+        curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+        response.status = static_cast<int>(status);
+        response.body = std::move(t->body);
+        response.location = t->location;
+      } else {
+        response.error_text = util::squeeze_spaces(t->error_buffer[0] ? t->error_buffer
+                                                                       : curl_easy_strerror(code));
+      }
+      curl_slist_free_all(t->headers);
+      curl_easy_cleanup(e);
+      Lane& lane = lanes[static_cast<std::size_t>(t->job.lane)];
+      --lane.in_flight;
+      if (retryable(response) && t->job.attempt <= options.max_retries) {
+        milliseconds wait = options.backoff_base * (1LL << std::min(t->job.attempt - 1, 10));
+        std::uniform_real_distribution<double> jitter(0.5, 1.5);
+        wait = milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * jitter(rng)));
+        if (auto after = parse_retry_after(t->retry_after)) {
+          wait = std::max(wait, std::min(*after, options.retry_after_cap));
+        }
+        const bool fits = deadline == Clock::time_point::max() || now + wait < deadline;
+        if (fits && (!parse_retry_after(t->retry_after)
+                     || *parse_retry_after(t->retry_after) <= options.retry_after_cap)) {
+          t->job.not_before = now + wait;
+          lane.queue.push_front(std::move(t->job));
+          continue;
+        }
+      }
+      finish(std::move(t->job), std::move(response));
+    }
+  }
+
+  void abort_all(const std::string& why)
+  {
+    for (auto& [e, t] : in_flight) {
+      curl_multi_remove_handle(multi, e);
+      curl_slist_free_all(t->headers);
+      curl_easy_cleanup(e);
+      lanes[static_cast<std::size_t>(t->job.lane)].in_flight = 0;
+      HttpResponse r;
+      r.error = TransportError::deadline;
+      r.error_text = why;
+      r.attempts = t->job.attempt;
+      ++finished;
+      t->job.done(std::move(r));
+    }
+    in_flight.clear();
+    for (auto& lane : lanes) {
+      while (!lane.queue.empty()) {
+        Job job = std::move(lane.queue.front());
+        lane.queue.pop_front();
+        HttpResponse r;
+        r.error = TransportError::deadline;
+        r.error_text = why;
+        r.attempts = job.attempt;
+        ++finished;
+        job.done(std::move(r)); // callbacks may submit more: the loop below drains them too
+      }
+    }
+  }
+};
+
+HttpEngine::HttpEngine(EngineOptions options) : m_impl(std::make_unique<Impl>())
+{
+  global_init();
+  m_impl->options = std::move(options);
+  m_impl->options.max_concurrency = std::max(1, m_impl->options.max_concurrency);
+  m_impl->multi = curl_multi_init();
+  m_impl->owner = this;
+}
+
+HttpEngine::~HttpEngine()
+{
+  for (auto& [e, t] : m_impl->in_flight) {
+    curl_multi_remove_handle(m_impl->multi, e);
+    curl_slist_free_all(t->headers);
+    curl_easy_cleanup(e);
+  }
+  curl_multi_cleanup(m_impl->multi);
+}
+
+int HttpEngine::add_lane(int concurrency, milliseconds min_interval)
+{
+  Lane lane;
+  lane.concurrency = std::max(1, concurrency);
+  lane.min_interval = min_interval;
+  m_impl->lanes.push_back(std::move(lane));
+  return static_cast<int>(m_impl->lanes.size() - 1);
+}
+
+void HttpEngine::submit(int lane, HttpRequest request, Callback done)
+{
+  Job job;
+  job.lane = lane;
+  job.request = std::move(request);
+  job.done = std::move(done);
+  ++m_impl->submitted;
+  m_impl->lanes.at(static_cast<std::size_t>(lane)).queue.push_back(std::move(job));
+}
+
+void HttpEngine::run()
+{
+  Impl& m = *m_impl;
+  if (m.options.deadline.count() > 0) {
+    m.deadline = Clock::now() + m.options.deadline;
+  }
+  while (!m.idle()) {
+    auto now = Clock::now();
+    if (now >= m.deadline) {
+      const auto seconds = m.options.deadline.count() / 1000.0;
+      // Jobs submitted by the callbacks of aborted ones are aborted too.
+      while (!m.idle()) {
+        m.abort_all(fmt::format("the audit's time limit ({:g} s) ran out", seconds));
+      }
+      break;
+    }
+    const Clock::time_point next = m.start_ready(now);
+    int running = 0;
+    curl_multi_perform(m.multi, &running);
+    m.collect(Clock::now());
+    if (m.idle()) {
+      break;
+    }
+    now = Clock::now();
+    milliseconds wait(200);
+    if (next != Clock::time_point::max()) {
+      wait = std::min(wait, std::chrono::duration_cast<milliseconds>(next - now) + milliseconds(1));
+    }
+    if (m.deadline != Clock::time_point::max()) {
+      wait = std::min(wait, std::chrono::duration_cast<milliseconds>(m.deadline - now) + milliseconds(1));
+    }
+    if (wait.count() > 0) {
+      curl_multi_poll(m.multi, nullptr, 0, static_cast<int>(wait.count()), nullptr);
+    }
+  }
+}
+
+std::size_t HttpEngine::requests_sent() const
+{
+  return m_impl->sent;
+}
+
+std::string transport_reason(const HttpResponse& r)
+{
+  const std::string detail = r.error_text.empty() ? "" : ": " + r.error_text;
+  const std::string tries = r.attempts > 1 ? fmt::format(" (after {} attempts)", r.attempts) : "";
+  switch (r.error) {
+  case TransportError::none:
+    return {};
+  case TransportError::timeout:
+    return "no answer in time" + tries + detail;
+  case TransportError::deadline:
+    return r.error_text;
+  case TransportError::connect:
+    return "could not connect" + tries + detail;
+  case TransportError::dns:
+    return "could not resolve the host" + detail;
+  case TransportError::tls:
+    return "TLS failure (certificate not trusted?)" + detail;
+  case TransportError::reset:
+    return "the connection was reset" + tries + detail;
+  case TransportError::truncated:
+    return "the response was cut short" + tries + detail;
+  case TransportError::too_large:
+    return "the response was too large";
+  case TransportError::other:
+    return "transfer failed" + detail;
+  }
+  return "transfer failed" + detail;
+}
+
+} // namespace empreinte::search

@@ -1,0 +1,83 @@
+// The HTTP engine: concurrent, polite requests with retries, on libcurl's multi interface.
+// The only part of the project that includes curl.h for transfers (util/url uses curl's URL API).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace empreinte::search {
+
+struct HttpRequest
+{
+  std::string method = "GET"; // GET or POST
+  std::string url;
+  std::vector<std::string> headers; // "Name: value"
+  std::string body;                 // POST body
+};
+
+// Why no HTTP answer came back.
+enum class TransportError { none, timeout, deadline, connect, dns, tls, reset, truncated, too_large, other };
+
+struct HttpResponse
+{
+  int status = 0; // HTTP status; 0 when there was no HTTP answer
+  std::string body;
+  std::string location; // Location header of a redirect
+  TransportError error = TransportError::none;
+  std::string error_text; // one line, for the report
+  int attempts = 0;
+  bool from_cache = false;
+};
+
+struct EngineOptions
+{
+  int max_concurrency = 8; // requests in flight across all lanes
+  std::chrono::milliseconds connect_timeout{10000};
+  std::chrono::milliseconds request_timeout{20000};
+  std::chrono::milliseconds deadline{0}; // the whole run; 0 = none
+  int max_retries = 2;                   // after the first attempt
+  std::chrono::milliseconds backoff_base{500};
+  std::chrono::milliseconds retry_after_cap{30000};
+  std::string proxy; // "" = curl's environment variables (http_proxy, HTTPS_PROXY, ALL_PROXY...)
+  std::string user_agent;
+  std::size_t max_body_bytes = 8u * 1024 * 1024;
+};
+
+// Runs requests grouped in lanes (one per search engine): at most `concurrency` of a lane in
+// flight, starts at least `min_interval` apart, and `max_concurrency` in all. Retries 429, 5xx,
+// timeouts and resets with exponential backoff and jitter, honouring Retry-After (capped).
+// Callbacks run on the thread that calls run() and may submit more requests.
+class HttpEngine
+{
+public:
+  using Callback = std::function<void(HttpResponse)>;
+
+  explicit HttpEngine(EngineOptions options);
+  ~HttpEngine();
+  HttpEngine(const HttpEngine&) = delete;
+  HttpEngine& operator=(const HttpEngine&) = delete;
+
+  int add_lane(int concurrency, std::chrono::milliseconds min_interval);
+  void submit(int lane, HttpRequest request, Callback done);
+  // Runs until nothing is queued or in flight, or the deadline passes (what is left then ends
+  // with TransportError::deadline).
+  void run();
+
+  // Requests actually sent, retries included.
+  std::size_t requests_sent() const;
+  // Called after each finished request (not after each retry): (finished, submitted).
+  std::function<void(std::size_t, std::size_t)> on_progress;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// A status for a transport failure, as a one-line reason ("timeout after 20 s").
+std::string transport_reason(const HttpResponse& response);
+
+} // namespace empreinte::search

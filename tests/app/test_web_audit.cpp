@@ -1,0 +1,282 @@
+// End to end: the real binary audits through every shipped web backend, whose definitions are
+// pointed at a loopback server replaying recorded responses (the user override folder, as a
+// user would); faults give exit code 3 and plain advice; secrets never leak.
+#include "support/loopback.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <nlohmann/json.hpp>
+
+using namespace empreinte;
+using json = nlohmann::json;
+
+namespace {
+
+std::string fixture(const std::string& path)
+{
+  return test::slurp(std::string(EMPREINTE_TEST_DIR) + "/fixtures/search/" + path);
+}
+
+// The shipped definition of `name`, its URL moved to `url`, written as the user's override.
+void override_definition(const test::TempDir& dir, const std::string& name, const std::string& url)
+{
+  json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/" + name + ".json"));
+  def["request"]["url"] = url;
+  def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
+  dir.write("backends/" + name + ".json", def.dump(2));
+}
+
+struct Replay
+{
+  test::LoopbackServer server;
+  Replay()
+  {
+    auto& s = server.http();
+    s.Post("/html/", [](const httplib::Request& req, httplib::Response& res) {
+      // Page 2 is asked with the hidden inputs of page 1's "Next" form (s=10, vqd=...).
+      const bool next = req.body.find("vqd=") != std::string::npos;
+      res.set_content(fixture(next ? "duckduckgo/html_eino_no-more-results.html"
+                                   : "duckduckgo/html_eino_query-eino_10results.html"),
+                      "text/html");
+    });
+    s.Get("/searxng/search", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(fixture("searxng/searxng_owui_query-python_30results.json"), "application/json");
+    });
+    s.Get("/brave", [](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("X-Subscription-Token") != "brave-secret-token-123") {
+        res.status = 422;
+        res.set_content(R"({"type":"ErrorResponse","error":{"code":"SUBSCRIPTION_TOKEN_INVALID","detail":"bad"}})",
+                        "application/json");
+        return;
+      }
+      res.set_content(fixture("brave/web_query-hello-world_20results.json"), "application/json");
+    });
+    s.Get("/cse", [](const httplib::Request& req, httplib::Response& res) {
+      // Google's error bodies can quote the request; the key must still never reach the report.
+      if (req.get_param_value("key") != "cse-secret-key-456") {
+        res.status = 400;
+        res.set_content(R"({"error":{"code":400,"message":"API key not valid: )" + req.get_param_value("key")
+                          + R"("}})",
+                        "application/json");
+        return;
+      }
+      res.set_content(fixture("google_cse/cse_owui_query.json"), "application/json");
+    });
+    s.Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(fixture("mojeek/html_query-javascript-tutorial_10results.html"), "text/html");
+    });
+    s.Get("/startpage", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(fixture("startpage/html_query-javascript-tutorial_a.html"), "text/html");
+    });
+    s.Get("/blocked", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("<html><body><form id=\"challenge-form\"></form></body></html>", "text/html");
+    });
+    server.start();
+  }
+};
+
+json run_audit(const test::TempDir& dir, const std::vector<std::string>& extra,
+               const std::map<std::string, std::string>& env, int expected_exit, std::string* err = nullptr)
+{
+  std::vector<std::string> args{"audit",          "--first",        "Camille",
+                                "--last",         "Martin",         "--max-queries",
+                                "2",              "--backends-dir", (dir.path() / "backends").string(),
+                                "--format",       "json",           "--quiet"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto r = test::run_empreinte(args, env);
+  INFO(r.err);
+  CHECK(r.exit_code == expected_exit);
+  if (err) {
+    *err = r.out + r.err;
+  }
+  const json report = json::parse(r.out, nullptr, false);
+  REQUIRE(!report.is_discarded());
+  CHECK(test::schema_violations(r.out).empty());
+  return report;
+}
+
+} // namespace
+
+TEST_CASE("web audit: every shipped backend, replayed on loopback through the real engine")
+{
+  Replay replay;
+  test::TempDir dir;
+  const std::string base = replay.server.url();
+  override_definition(dir, "duckduckgo", base + "/html/");
+  override_definition(dir, "searxng", "{base_url}/search");
+  override_definition(dir, "brave", base + "/brave");
+  override_definition(dir, "google-cse", base + "/cse");
+  override_definition(dir, "mojeek", base + "/mojeek");
+  override_definition(dir, "startpage", base + "/startpage");
+  const std::map<std::string, std::string> env{{"BRAVE_API_KEY", "brave-secret-token-123"},
+                                               {"GOOGLE_CSE_KEY", "cse-secret-key-456"},
+                                               {"GOOGLE_CSE_CX", "cx-1"}};
+  std::string output;
+  const json report = run_audit(dir,
+                                {"--backend", "duckduckgo", "--backend", "searxng", "--backend", "brave",
+                                 "--backend", "google-cse", "--backend", "mojeek", "--backend", "startpage",
+                                 "--backend-opt", "searxng.base_url=" + base + "/searxng", "--pages", "2"},
+                                env, 0, &output);
+  CHECK(report["complete"] == true);
+  REQUIRE(report["backends"].size() == 6);
+  for (const auto& b : report["backends"]) {
+    INFO(b.dump());
+    CHECK(b["queries"] == 2);
+    CHECK(b["statuses"]["ok"] == 2);
+    CHECK(b["advice"].is_null());
+  }
+  std::map<std::string, std::size_t> results;
+  for (const auto& q : report["queries"]) {
+    CHECK(q["status"] == "ok");
+    results[q["backend"]] = q["results"].get<std::size_t>();
+  }
+  CHECK(results["duckduckgo"] == 10); // page 2 said "No more results."
+  CHECK(results["searxng"] == 30);
+  CHECK(results["brave"] == 20);
+  CHECK(results["google-cse"] == 10);
+  CHECK(results["mojeek"] == 10);
+  CHECK(results["startpage"] == 10);
+  // A page found by several engines lists each of them.
+  bool shared = false;
+  for (const auto& t : report["traces"]) {
+    std::set<std::string> backends;
+    for (const auto& s : t["found_by"]) {
+      backends.insert(s["backend"].get<std::string>());
+    }
+    shared = shared || backends.size() >= 2;
+  }
+  CHECK(shared);
+  CHECK(output.find("brave-secret-token-123") == std::string::npos);
+  CHECK(output.find("cse-secret-key-456") == std::string::npos);
+}
+
+TEST_CASE("web audit: failures give exit code 3, statuses and advice; secrets stay out")
+{
+  Replay replay;
+  test::TempDir dir;
+  const std::string base = replay.server.url();
+  override_definition(dir, "duckduckgo", base + "/blocked");
+  override_definition(dir, "google-cse", base + "/cse");
+  const std::map<std::string, std::string> env{{"GOOGLE_CSE_KEY", "wrong-secret-key-789"}, {"GOOGLE_CSE_CX", "cx"}};
+  std::string output;
+  {
+    // The loopback captcha page answers GET.
+    json def = json::parse(test::slurp(dir.path() / "backends/duckduckgo.json"));
+    def["request"]["method"] = "GET";
+    def["request"].erase("form");
+    def["request"]["query"] = {{"q", "{query}"}};
+    dir.write("backends/duckduckgo.json", def.dump());
+  }
+  const json report = run_audit(dir, {"--backend", "duckduckgo", "--backend", "google-cse"}, env, 3, &output);
+  CHECK(report["complete"] == false);
+  for (const auto& q : report["queries"]) {
+    if (q["backend"] == "duckduckgo") {
+      CHECK(q["status"] == "blocked");
+    } else {
+      CHECK(q["status"] == "error");
+      CHECK(q["error"].get<std::string>().find("***") != std::string::npos);
+    }
+  }
+  CHECK(report["backends"][0]["advice"].get<std::string>().find("retry later") != std::string::npos);
+  CHECK(output.find("wrong-secret-key-789") == std::string::npos);
+
+  // The terminal summary says what to do.
+  const auto text = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "2",
+                                         "--backends-dir", (dir.path() / "backends").string(), "--no-cache"},
+                                        env);
+  CHECK(text.exit_code == 3);
+  CHECK(text.out.find("duckduckgo blocked 2 of 2 queries: retry later, or configure searxng or brave")
+        != std::string::npos);
+}
+
+TEST_CASE("web audit: configuration errors are clear and exit 2")
+{
+  test::TempDir dir;
+  dir.write("backends/.keep", "");
+  SUBCASE("a backend that needs a key says how to set it")
+  {
+    const auto r = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend", "brave"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("BRAVE_API_KEY") != std::string::npos);
+  }
+  SUBCASE("an unknown backend lists the known ones")
+  {
+    const auto r = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend", "bing"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("unknown backend \"bing\"") != std::string::npos);
+    CHECK(r.err.find("duckduckgo") != std::string::npos);
+  }
+  SUBCASE("a malformed --backend-opt never echoes its value")
+  {
+    const auto r = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend-opt", "brave=topsecret"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("topsecret") == std::string::npos);
+  }
+  SUBCASE("a definition with an unknown key names the file and the JSON path")
+  {
+    dir.write("backends/mine.json", R"({"schema": "empreinte/backend/v1", "name": "mine", "description": "d",
+      "request": {"url": "http://127.0.0.1:9/", "pagnation": {}}, "response": {"format": "json", "results": "/r",
+      "fields": {"url": {"pointer": "/u"}, "title": {"pointer": "/t"}}}})");
+    const auto r = test::run_empreinte({"backends", "--backends-dir", (dir.path() / "backends").string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("mine.json") != std::string::npos);
+    CHECK(r.err.find("/request/pagnation") != std::string::npos);
+  }
+  SUBCASE("a config file with an unknown key")
+  {
+    const auto cfg = dir.write("config.json", R"({"schema": "empreinte/config/v1", "backend": ["x"]})");
+    const auto r = test::run_empreinte({"backends", "--config", cfg.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("unknown key \"backend\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("web audit: backends lists definitions and usability; parse reads a saved page")
+{
+  const auto list = test::run_empreinte({"backends", "--format", "json"}, {{"BRAVE_API_KEY", "k-secret-000"}});
+  REQUIRE(list.exit_code == 0);
+  const json l = json::parse(list.out);
+  std::map<std::string, json> by;
+  for (const auto& b : l) {
+    by[b["name"]] = b;
+  }
+  CHECK(by.count("duckduckgo"));
+  CHECK(by["duckduckgo"]["usable"] == true);
+  CHECK(by["brave"]["usable"] == true);
+  CHECK(by["brave"]["params"]["api_key"]["from"] == "BRAVE_API_KEY");
+  CHECK(by["searxng"]["usable"] == false);
+  CHECK(by["google-cse"]["notes"].dump().find("2027-01-01") != std::string::npos);
+  CHECK(list.out.find("k-secret-000") == std::string::npos);
+  const auto text = test::run_empreinte({"backends"});
+  CHECK(text.out.find("2027-01-01") != std::string::npos);
+
+  const auto parsed = test::run_empreinte(
+    {"parse", "--backend", "duckduckgo", std::string(EMPREINTE_TEST_DIR)
+       + "/fixtures/search/duckduckgo/html_kul_query-cgb-awxp-eur-1_uddg-redirects.html", "--format", "json"});
+  CHECK(parsed.exit_code == 0);
+  const json p = json::parse(parsed.out);
+  CHECK(p["backend"] == "duckduckgo");
+  CHECK(p["status"] == "ok");
+  CHECK(p["results"].size() == 14);
+  CHECK(p["results"][0]["url"] == "https://vgdb.uk/mario-golf/game/48484");
+  CHECK(p["results"][0]["rank"] == 1);
+
+  const auto blocked = test::run_empreinte(
+    {"parse", "--backend", "searxng",
+     std::string(EMPREINTE_TEST_DIR) + "/fixtures/search/searxng/html_searx-be_bot-verification-page.html"});
+  CHECK(blocked.exit_code == 3);
+  CHECK(blocked.out.find("searxng: blocked") != std::string::npos);
+}
+
+TEST_CASE("web audit: cache clear empties the cache")
+{
+  test::TempDir cache;
+  cache.write("empreinte/responses/abc.json", "{}");
+  const auto r = test::run_empreinte({"cache", "clear"}, {{"XDG_CACHE_HOME", cache.path().string()}});
+  CHECK(r.exit_code == 0);
+  CHECK(!std::filesystem::exists(cache.path() / "empreinte" / "responses"));
+}

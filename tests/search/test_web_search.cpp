@@ -1,0 +1,386 @@
+// The real HTTP engine against loopback servers: every fault ends in the right status, nothing
+// crashes or hangs, the other queries complete; paging, politeness, cache and secrets.
+#include "search/web_search.hpp"
+#include "support/loopback.hpp"
+#include "support/temp_dir.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <map>
+#include <mutex>
+
+using namespace empreinte;
+using search::QueryStatus;
+
+namespace {
+
+const char* const k_json_def = R"({
+  "schema": "empreinte/backend/v1",
+  "name": "loop",
+  "description": "loopback JSON engine",
+  "params": {
+    "base_url": {"description": "server", "required": true},
+    "api_key": {"description": "key", "secret": true}
+  },
+  "request": {
+    "url": "{base_url}/search",
+    "query": {"q": "{query}", "key": "{api_key}"},
+    "headers": {"X-Key": "{api_key}"},
+    "pagination": {"scheme": "page_number", "param": "p", "first": 1}
+  },
+  "politeness": {"concurrency": 4, "min_interval_ms": 0},
+  "response": {
+    "format": "json",
+    "results": "/results",
+    "fields": {"url": {"pointer": "/url"}, "title": {"pointer": "/title"}, "snippet": {"pointer": "/content"}}
+  }
+})";
+
+const char* const k_html_def = R"({
+  "schema": "empreinte/backend/v1",
+  "name": "loophtml",
+  "description": "loopback HTML engine",
+  "params": {"base_url": {"description": "server", "required": true}},
+  "request": {"url": "{base_url}/search", "query": {"q": "{query}"}},
+  "politeness": {"concurrency": 4, "min_interval_ms": 0},
+  "response": {
+    "format": "html",
+    "results": "div.hit",
+    "fields": {"url": {"selector": "a", "attribute": "href"}, "title": {"selector": "a"}},
+    "markers": [
+      {"selector": "form#captcha", "status": "blocked", "reason": "captcha"},
+      {"selector": "p.none", "status": "empty", "reason": "no results"}
+    ]
+  }
+})";
+
+search::ResolvedBackend backend(const char* def_text, const std::string& base_url,
+                                const std::string& key = "")
+{
+  auto def = search::parse_backend_def(def_text, "test");
+  REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().to_string()));
+  search::SearchConfig config;
+  search::BackendOpts opts;
+  opts[def->name]["base_url"] = base_url;
+  if (!key.empty()) {
+    opts[def->name]["api_key"] = key;
+  }
+  auto r = search::resolve_backend(*def, config, opts, [](const std::string&) { return std::nullopt; });
+  REQUIRE(r.usable());
+  return r;
+}
+
+search::WebSearchOptions fast_options()
+{
+  search::WebSearchOptions o;
+  o.engine.backoff_base = std::chrono::milliseconds(20);
+  o.engine.request_timeout = std::chrono::milliseconds(3000);
+  o.engine.connect_timeout = std::chrono::milliseconds(2000);
+  o.engine.deadline = std::chrono::milliseconds(30000);
+  o.engine.user_agent = "empreinte-test";
+  return o;
+}
+
+std::vector<plan::Query> queries(std::initializer_list<const char*> texts)
+{
+  std::vector<plan::Query> out;
+  for (const char* t : texts) {
+    plan::Query q;
+    q.id = "q" + std::to_string(out.size() + 1);
+    q.text = t;
+    out.push_back(q);
+  }
+  return out;
+}
+
+// Ten results per page for page 1 and 2, then the same ten again (an engine that repeats).
+std::string page_json(const std::string& q, int page)
+{
+  std::string items;
+  const int p = std::min(page, 2);
+  for (int i = 1; i <= 10; ++i) {
+    items += fmt::format(R"({}{{"url":"https://r.example/{}/{}/{}","title":"T{}","content":"S"}})",
+                         items.empty() ? "" : ",", q.size(), p, i, i);
+  }
+  return R"({"results":[)" + items + "]}";
+}
+
+// A loopback engine with one scenario per path prefix, counting the requests of each.
+struct FaultServer
+{
+  test::LoopbackServer server;
+  std::mutex mutex;
+  std::map<std::string, int> hits;
+  std::vector<std::string> seen_keys; // X-Key headers received
+
+  int count(const std::string& scenario)
+  {
+    std::lock_guard lock(mutex);
+    return hits[scenario];
+  }
+  int bump(const std::string& scenario, const httplib::Request& req)
+  {
+    std::lock_guard lock(mutex);
+    if (req.has_header("X-Key")) {
+      seen_keys.push_back(req.get_header_value("X-Key"));
+    }
+    return ++hits[scenario];
+  }
+
+  FaultServer()
+  {
+    auto& s = server.http();
+    s.Get("/ok/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("ok", req);
+      const int page = req.has_param("p") ? std::stoi(req.get_param_value("p")) : 1;
+      res.set_content(page_json(req.get_param_value("q"), page), "application/json");
+    });
+    s.Get("/retry429/search", [this](const httplib::Request& req, httplib::Response& res) {
+      if (bump("retry429", req) == 1) {
+        res.status = 429;
+        res.set_header("Retry-After", "1");
+        return;
+      }
+      res.set_content(page_json("x", 1), "application/json");
+    });
+    s.Get("/always429/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("always429", req);
+      res.status = 429;
+      res.set_header("Retry-After", "3600"); // beyond the cap: give up at once
+    });
+    s.Get("/flaky500/search", [this](const httplib::Request& req, httplib::Response& res) {
+      if (bump("flaky500", req) == 1) {
+        res.status = 500;
+        return;
+      }
+      res.set_content(page_json("x", 1), "application/json");
+    });
+    s.Get("/down503/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("down503", req);
+      res.status = 503;
+    });
+    s.Get("/slow/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("slow", req);
+      std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+      res.set_content(page_json("x", 1), "application/json");
+    });
+    s.Get("/truncated/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("truncated", req);
+      res.set_content_provider(1000, "application/json",
+                               [](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                 if (offset == 0) {
+                                   sink.write("{\"results\": [", 13);
+                                   return true;
+                                 }
+                                 return false; // the connection ends after 13 of 1000 bytes
+                               });
+    });
+    s.Get("/badjson/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("badjson", req);
+      res.set_content("{\"results\": [{\"url\": ", "application/json");
+    });
+    s.Get("/nomarkup/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("nomarkup", req);
+      res.set_content("<html><head><title>New look</title></head><body><main>Hello</main></body></html>",
+                      "text/html");
+    });
+    s.Get("/captcha/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("captcha", req);
+      res.set_content("<html><body><form id=\"captcha\"></form></body></html>", "text/html");
+    });
+    s.Get("/htmlok/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("htmlok", req);
+      res.set_content("<html><body><div class=\"hit\"><a href=\"/page/1\">One &amp; only</a></div>"
+                      "<div class=\"hit\"><a href=\"https://b.example/\">Two</a></div></body></html>",
+                      "text/html");
+    });
+    s.Get("/htmlempty/search", [this](const httplib::Request& req, httplib::Response& res) {
+      bump("htmlempty", req);
+      res.set_content("<html><body><p class=\"none\">Nothing</p></body></html>", "text/html");
+    });
+    server.start();
+  }
+
+  std::string url(const std::string& scenario) const { return server.url() + "/" + scenario; }
+};
+
+} // namespace
+
+TEST_CASE("search: pages are chained until a page adds nothing new")
+{
+  FaultServer f;
+  search::WebSearch web({backend(k_json_def, f.url("ok"))}, fast_options());
+  const auto out = web.search_all(queries({"\"Camille Martin\"", "camimart75"}), 5);
+  REQUIRE(out.size() == 2);
+  for (const auto& o : out) {
+    CHECK(o.status == QueryStatus::ok);
+    CHECK(o.backend == "loop");
+    REQUIRE(o.results.size() == 20);
+    CHECK(o.results[0].rank == 1);
+    CHECK(o.results[19].rank == 20);
+  }
+  CHECK(out[1].query_index == 1);
+  // Pages 1, 2 and 3 (which repeats page 2, so paging stops) for each query.
+  CHECK(f.count("ok") == 6);
+  CHECK(web.requests_sent() == 6);
+}
+
+TEST_CASE("search: every fault ends in its status, and the other queries complete")
+{
+  FaultServer f;
+  test::ResettingServer reset;
+  auto options = fast_options();
+  options.engine.request_timeout = std::chrono::milliseconds(500);
+  std::vector<search::ResolvedBackend> backends;
+  const std::vector<std::pair<std::string, QueryStatus>> expected{
+    {"ok", QueryStatus::ok},
+    {"retry429", QueryStatus::ok},
+    {"always429", QueryStatus::rate_limited},
+    {"flaky500", QueryStatus::ok},
+    {"down503", QueryStatus::error},
+    {"slow", QueryStatus::timeout},
+    {"truncated", QueryStatus::error},
+    {"badjson", QueryStatus::error},
+    {"reset", QueryStatus::error},
+  };
+  // One web search per scenario, all at once on one engine: the names must differ.
+  for (const auto& [scenario, status] : expected) {
+    std::string def = k_json_def;
+    def.replace(def.find("\"loop\""), 6, "\"" + scenario + "\"");
+    backends.push_back(backend(def.c_str(), scenario == "reset" ? reset.url() : f.url(scenario)));
+  }
+  backends.push_back(backend(k_html_def, f.url("nomarkup")));
+  backends.back().def.name = "nomarkup";
+  backends.push_back(backend(k_html_def, f.url("captcha")));
+  backends.back().def.name = "captcha";
+  backends.push_back(backend(k_html_def, f.url("htmlempty")));
+  backends.back().def.name = "htmlempty";
+  search::WebSearch web(std::move(backends), options);
+  const auto start = std::chrono::steady_clock::now();
+  const auto out = web.search_all(queries({"q"}), 1);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  REQUIRE(out.size() == expected.size() + 3);
+  std::map<std::string, const search::QueryOutcome*> by;
+  for (const auto& o : out) {
+    by[o.backend] = &o;
+  }
+  for (const auto& [scenario, status] : expected) {
+    INFO(scenario << ": " << by[scenario]->reason);
+    CHECK(by[scenario]->status == status);
+    if (status != QueryStatus::ok) {
+      CHECK(!by[scenario]->reason.empty());
+    }
+  }
+  CHECK(by["nomarkup"]->status == QueryStatus::layout_changed);
+  CHECK(by["nomarkup"]->reason.find("New look") != std::string::npos);
+  CHECK(by["captcha"]->status == QueryStatus::blocked);
+  CHECK(by["htmlempty"]->status == QueryStatus::empty);
+  CHECK(by["ok"]->results.size() == 10);
+  CHECK(by["retry429"]->results.size() == 10);
+  CHECK(f.count("retry429") == 2);  // retried once, after Retry-After
+  CHECK(f.count("always429") == 1); // Retry-After beyond the cap: no pointless wait
+  CHECK(f.count("flaky500") == 2);
+  CHECK(f.count("down503") == 3);   // the first attempt and two retries
+  CHECK(by["down503"]->reason.find("503") != std::string::npos);
+  CHECK(by["down503"]->reason.find("3 attempts") != std::string::npos);
+  CHECK(by["truncated"]->reason.find("cut short") != std::string::npos);
+  CHECK(by["reset"]->reason.find("reset") != std::string::npos);
+  // Retry-After: 1 was honoured (a lower bound, never an upper one: no timing assertion).
+  CHECK(elapsed >= std::chrono::milliseconds(1000));
+}
+
+TEST_CASE("search: HTML results resolve relative links and decode entities")
+{
+  FaultServer f;
+  search::WebSearch web({backend(k_html_def, f.url("htmlok"))}, fast_options());
+  const auto out = web.search_all(queries({"x"}), 1);
+  REQUIRE(out.size() == 1);
+  REQUIRE(out[0].results.size() == 2);
+  CHECK(out[0].results[0].url == f.server.url() + "/page/1");
+  CHECK(out[0].results[0].title == "One & only");
+}
+
+TEST_CASE("search: the deadline ends slow requests as timeouts, without hanging")
+{
+  FaultServer f;
+  auto options = fast_options();
+  options.engine.deadline = std::chrono::milliseconds(300);
+  search::WebSearch web({backend(k_json_def, f.url("slow"))}, options);
+  const auto out = web.search_all(queries({"a", "b", "c"}), 3);
+  REQUIRE(out.size() == 3);
+  for (const auto& o : out) {
+    CHECK(o.status == QueryStatus::timeout);
+    CHECK(!o.reason.empty());
+  }
+}
+
+TEST_CASE("search: politeness spaces the requests to one engine")
+{
+  FaultServer f;
+  auto b = backend(k_json_def, f.url("ok"));
+  b.def.politeness.concurrency = 1;
+  b.def.politeness.min_interval_ms = 150;
+  search::WebSearch web({b}, fast_options());
+  const auto start = std::chrono::steady_clock::now();
+  const auto out = web.search_all(queries({"a", "b", "c"}), 1);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(300));
+  CHECK(f.count("ok") == 3);
+}
+
+TEST_CASE("search: a re-run within the TTL sends no request, and secrets stay out of the cache")
+{
+  FaultServer f;
+  test::TempDir dir;
+  const std::string key = "sk-loopback-0123456789";
+  auto options = fast_options();
+  options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
+  {
+    search::WebSearch web({backend(k_json_def, f.url("ok"), key)}, options);
+    const auto out = web.search_all(queries({"a"}), 1);
+    CHECK(out[0].status == QueryStatus::ok);
+    CHECK(web.requests_sent() == 1);
+  }
+  CHECK(f.seen_keys == std::vector<std::string>{key}); // the key was sent, as a header
+  {
+    search::WebSearch web({backend(k_json_def, f.url("ok"), key)}, options);
+    const auto out = web.search_all(queries({"a"}), 1);
+    CHECK(out[0].status == QueryStatus::ok);
+    CHECK(out[0].results.size() == 10);
+    CHECK(web.requests_sent() == 0);
+    CHECK(web.cache_hits() == 1);
+  }
+  {
+    auto refresh = options;
+    refresh.refresh = true;
+    search::WebSearch web({backend(k_json_def, f.url("ok"), key)}, refresh);
+    (void)web.search_all(queries({"a"}), 1);
+    CHECK(web.requests_sent() == 1);
+  }
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) {
+    if (e.is_regular_file()) {
+      ++files;
+      CHECK(test::slurp(e.path()).find(key) == std::string::npos);
+      CHECK(e.path().string().find(key) == std::string::npos);
+      CHECK((std::filesystem::status(e.path()).permissions() & std::filesystem::perms::others_read)
+            == std::filesystem::perms::none);
+    }
+  }
+  CHECK(files == 1);
+  const auto dir_perms = std::filesystem::status(dir.path() / "responses").permissions();
+  CHECK((dir_perms & std::filesystem::perms::group_all) == std::filesystem::perms::none);
+}
+
+TEST_CASE("search: requests are built from the definition, secrets masked in the cache key")
+{
+  auto b = backend(k_json_def, "http://127.0.0.1:9/", "sekret-key-42");
+  const auto r = search::build_request(b, "\"Hélène Vasseur\" site:x.com", 2);
+  CHECK(r.real.url
+        == "http://127.0.0.1:9/search?key=sekret-key-42&q=%22H%C3%A9l%C3%A8ne%20Vasseur%22%20site%3Ax.com&p=2");
+  CHECK(r.cache_key.find("sekret") == std::string::npos);
+  CHECK(r.shown_url.find("%3Capi_key%3E") != std::string::npos); // "<api_key>", encoded
+  CHECK(search::mask_secrets("error for key sekret-key-42", b.secrets()) == "error for key ***");
+}

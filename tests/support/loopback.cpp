@@ -1,0 +1,80 @@
+// Bounded: every server stops with its owner, and binds only 127.0.0.1.
+#include "support/loopback.hpp"
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace empreinte::test {
+
+LoopbackServer::LoopbackServer()
+{
+  m_port = m_server.bind_to_any_port("127.0.0.1");
+}
+
+void LoopbackServer::start()
+{
+  m_thread = std::thread([this] { m_server.listen_after_bind(); });
+  // cpp-httplib 0.11 has no wait_until_ready(); is_running() turns true once listening.
+  for (int i = 0; i < 500 && !m_server.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+LoopbackServer::~LoopbackServer()
+{
+  m_server.stop();
+  if (m_thread.joinable()) {
+    m_thread.join();
+  }
+}
+
+ResettingServer::ResettingServer()
+{
+  m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  ::listen(m_fd, 16);
+  socklen_t len = sizeof addr;
+  ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  m_port = ntohs(addr.sin_port);
+  const int fd = m_fd;
+  m_thread = std::thread([fd, this] {
+    while (!m_stop) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 100) < 0 || (p.revents & (POLLERR | POLLNVAL))) {
+        return;
+      }
+      if (!(p.revents & POLLIN)) {
+        continue;
+      }
+      const int c = ::accept(fd, nullptr, nullptr);
+      if (c < 0) {
+        return; // the listening socket was shut down
+      }
+      char buf[4096];
+      (void)::recv(c, buf, sizeof buf, 0);
+      linger l{1, 0}; // close with RST: a reset connection
+      ::setsockopt(c, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+      ::close(c);
+    }
+  });
+}
+
+ResettingServer::~ResettingServer()
+{
+  m_stop = true; // the accept loop polls every 100 ms
+  ::shutdown(m_fd, SHUT_RDWR);
+  if (m_thread.joinable()) {
+    m_thread.join();
+  }
+  ::close(m_fd);
+}
+
+} // namespace empreinte::test
