@@ -1,6 +1,8 @@
 // The JSON shape is a contract with scripts: later versions add fields, never rename or drop.
 #include "report/report.hpp"
 
+#include "report/i18n.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -36,9 +38,18 @@ json actions_json(const std::vector<traces::Action>& actions)
   return out;
 }
 
+json messages_json(const std::vector<util::Message>& messages, const std::string& lang)
+{
+  json out = json::array();
+  for (const auto& m : messages) {
+    out.push_back(tr(lang, m));
+  }
+  return out;
+}
+
 } // namespace
 
-json trace_to_json(const traces::Trace& t)
+json trace_to_json(const traces::Trace& t, const std::string& lang)
 {
   json sensitive = json::array();
   for (const auto& s : t.sensitive) {
@@ -58,23 +69,23 @@ json trace_to_json(const traces::Trace& t)
           {"confidence", round2(t.confidence)},
           {"about_subject", round2(t.about_subject)},
           {"found_by", found_by},
-          {"evidence", t.evidence},
+          {"evidence", messages_json(t.evidence, lang)},
           {"sensitive", sensitive},
           {"pseudonym_link", t.pseudonym_link},
           {"job_link", t.job_link},
           {"platform", t.platform.empty() ? json(nullptr) : json(t.platform)},
           {"category", t.category.empty() ? json(nullptr) : json(t.category)},
           {"risk", traces::risk_name(t.risk)},
-          {"risk_reasons", t.risk_reasons},
+          {"risk_reasons", messages_json(t.risk_reasons, lang)},
           {"exposure_points", t.exposure_points},
           {"actions", actions_json(t.actions)}};
 }
 
 namespace {
 
-json finding_json(const score::Finding& f)
+json finding_json(const score::Finding& f, const std::string& lang)
 {
-  json out = {{"verdict", f.verdict}, {"evidence", f.evidence}};
+  json out = {{"verdict", tr(lang, f.verdict)}, {"evidence", f.evidence}};
   json counts = json::object();
   for (const auto& [k, v] : f.counts) {
     counts[k] = v == std::floor(v) ? json(static_cast<long long>(v)) : json(v);
@@ -123,7 +134,7 @@ json to_json(const Report& r)
 {
   json queries = json::array();
   for (const auto& q : r.queries) {
-    json item = plan::query_to_json(q.query);
+    json item = plan::query_to_json(q.query, r.lang);
     item["backend"] = q.outcome.backend;
     item["status"] = search::status_name(q.outcome.status);
     item["results"] = q.outcome.results.size();
@@ -132,11 +143,11 @@ json to_json(const Report& r)
   }
   json traces = json::array();
   for (const auto& t : r.traces) {
-    traces.push_back(trace_to_json(t));
+    traces.push_back(trace_to_json(t, r.lang));
   }
   json findings = json::object();
   for (const auto& f : r.findings) {
-    findings[std::string(plan::family_name(f.family))] = finding_json(f);
+    findings[std::string(plan::family_name(f.family))] = finding_json(f, r.lang);
   }
   json kinds = json::object();
   for (const auto& [k, n] : r.scores.kinds) {
@@ -145,6 +156,7 @@ json to_json(const Report& r)
   return {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
           {"generated_at", r.generated_at},
+          {"lang", r.lang},
           {"subject", profile::profile_to_json(r.subject)},
           {"complete", r.complete()},
           {"score",

@@ -34,7 +34,7 @@ struct Report
   score::Scores scores;
   std::vector<score::Finding> findings; // name, network, pseudonym, job
   std::vector<score::GlobalAdvice> advice;
-  std::string lang = "en"; // language of actions and advice
+  std::string lang = "en"; // "en" or "fr": the language of every sentence of the report
 
   // True when every query ended ok or empty.
   bool complete() const;
@@ -45,7 +45,8 @@ struct Report
 // The report as JSON (schema empreinte/report/v1).
 nlohmann::ordered_json to_json(const Report& report);
 
-// One trace as it appears in the report's "traces" (also printed by `empreinte classify`).
-nlohmann::ordered_json trace_to_json(const traces::Trace& trace);
+// One trace as it appears in the report's "traces" (also printed by `empreinte classify`),
+// its sentences in `lang`.
+nlohmann::ordered_json trace_to_json(const traces::Trace& trace, const std::string& lang = "en");
 
 } // namespace empreinte::report

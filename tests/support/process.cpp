@@ -55,6 +55,10 @@ ProcessResult run_process(const std::vector<std::string>& args,
   }
   vars["XDG_CACHE_HOME"] = cache.path().string();
   vars.erase("NO_COLOR");
+  // Reports follow the locale: tests see English unless they ask for another.
+  vars.erase("LC_ALL");
+  vars.erase("LC_MESSAGES");
+  vars.erase("LANG");
   for (const auto& [k, v] : env) {
     vars[k] = v;
   }
