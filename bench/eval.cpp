@@ -5,6 +5,7 @@
 #include "classify/classifier.hpp"
 #include "classify/rules.hpp"
 #include "eval_data.hpp"
+#include "report/i18n.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -127,7 +128,7 @@ int main(int argc, char** argv)
         fmt::print("    got:   {} {:.2f} about={:.2f} sensitive=[{}] P={} J={}\n", predicted, t.confidence,
                    t.about_subject, fmt::join(got, ","), t.pseudonym_link, t.job_link);
         for (const auto& e : t.evidence) {
-          fmt::print("      - {}\n", e);
+          fmt::print("      - {}\n", report::tr("en", e));
         }
       }
     }

@@ -40,7 +40,7 @@ for labels_file in sorted((root / "training/personas").glob("*.labels.json")):
     labels = {key(item["url"]): item for item in json.loads(labels_file.read_text())}
     out = subprocess.run(
         [binary, "audit", "--profile", str(root / f"training/personas/{persona}.json"),
-         "--corpus", str(root / "training/corpus"), "--format", "json", "--pages", "5", "--quiet"],
+         "--corpus", str(root / "training/corpus"), "--format", "json", "--pages", "5", "--lang", "en", "--quiet"],
         check=True, capture_output=True, text=True).stdout
     for trace in json.loads(out)["traces"]:
         label = labels.get(key(trace["url"]))

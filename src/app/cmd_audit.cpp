@@ -2,6 +2,7 @@
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
+#include "app/lang_option.hpp"
 #include "app/pipeline.hpp"
 #include "app/search_setup.hpp"
 #include "report/html_report.hpp"
@@ -37,6 +38,7 @@ struct AuditCommand
   AuditSettings settings;
   bool no_cache = false;
   bool redact = false;
+  std::string lang; // --lang; empty: from the environment
 };
 
 util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& cmd)
@@ -170,6 +172,7 @@ int run(AuditCommand cmd, bool demo)
   if (!backend) {
     return report_error(backend.error());
   }
+  cmd.settings.lang = resolve_lang(cmd.lang);
   report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
   if (auto* web = dynamic_cast<search::WebSearch*>(backend->get())) {
     note(cmd.output, fmt::format("{} requests sent, {} answers from the cache", web->requests_sent(),
@@ -265,6 +268,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   add_web_options(*sub, *audit);
   add_search_options(*sub, *audit);
   add_output_options(*sub, audit->output, {"text", "json", "md", "html"});
+  add_lang_option(*sub, audit->lang);
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
 
   auto demo = std::make_shared<AuditCommand>();
@@ -275,6 +279,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
     ->capture_default_str();
   add_search_options(*dsub, *demo);
   add_output_options(*dsub, demo->output, {"text", "json", "md", "html"});
+  add_lang_option(*dsub, demo->lang);
   dsub->callback([demo, &runner] { runner = [demo] { return run(*demo, true); }; });
 }
 

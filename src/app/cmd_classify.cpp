@@ -3,8 +3,10 @@
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
+#include "app/lang_option.hpp"
 #include "app/pipeline.hpp"
 #include "classify/classifier.hpp"
+#include "report/i18n.hpp"
 #include "report/report.hpp"
 #include "traces/merge.hpp"
 #include "util/fs.hpp"
@@ -26,6 +28,7 @@ struct ClassifyCommand
   profile::ProfileFlags subject;
   OutputOptions output;
   std::string input;
+  std::string lang; // --lang; empty: from the environment
 };
 
 // Rows of {"url", "title", "snippet", "rank"?, "query"?, "query_family"?} -> traces.
@@ -120,21 +123,28 @@ util::Result<std::vector<traces::Trace>> read_input(const std::string& path)
                            "{\"results\": [...]} or a saved report");
 }
 
-std::string render_text(const std::vector<traces::Trace>& list)
+std::string render_text(const std::vector<traces::Trace>& list, const std::string& lang)
 {
+  using report::tr;
   std::string out;
   for (const auto& t : list) {
-    out += fmt::format("{} [{} {:.0f}%, about you {:.0f}%]\n  {}\n",
+    out += fmt::format("{} {}\n  {}\n",
                        util::strip_controls(t.url),
-                       traces::kind_name(t.kind),
-                       t.confidence * 100,
-                       t.about_subject * 100,
+                       tr(lang,
+                          "classify.trace",
+                          {tr(lang, "kind_label." + std::string(traces::kind_name(t.kind))),
+                           fmt::format("{:.0f}", t.confidence * 100),
+                           fmt::format("{:.0f}", t.about_subject * 100)}),
                        util::strip_controls(t.title));
     for (const auto& e : t.evidence) {
-      out += "  - " + util::strip_controls(e) + "\n";
+      out += "  - " + util::strip_controls(tr(lang, e)) + "\n";
     }
     for (const auto& s : t.sensitive) {
-      out += fmt::format("  ! {}: {}{}\n", s.category, util::strip_controls(s.text), s.known ? " (yours)" : "");
+      out += fmt::format("  ! {}{}{}{}\n",
+                         tr(lang, "category." + s.category),
+                         report::colon(lang),
+                         util::strip_controls(s.text),
+                         s.known ? " " + tr(lang, "report.yours") : "");
     }
   }
   return out;
@@ -163,15 +173,16 @@ int run_classify(const ClassifyCommand& cmd)
     return report_error(list.error());
   }
   classify::Classifier(*subject, *rules).classify_all(*list);
+  const std::string lang = resolve_lang(cmd.lang);
   std::string content;
   if (cmd.output.format == "json") {
     nlohmann::ordered_json traces = nlohmann::ordered_json::array();
     for (const auto& t : *list) {
-      traces.push_back(report::trace_to_json(t));
+      traces.push_back(report::trace_to_json(t, lang));
     }
-    content = nlohmann::ordered_json{{"traces", traces}}.dump(2) + "\n";
+    content = nlohmann::ordered_json{{"lang", lang}, {"traces", traces}}.dump(2) + "\n";
   } else {
-    content = render_text(*list);
+    content = render_text(*list, lang);
   }
   if (auto s = write_output(cmd.output, content); !s) {
     return report_error(s.error());
@@ -192,6 +203,7 @@ void add_classify_command(CLI::App& app, Runner& runner)
     ->required();
   add_profile_options(*sub, cmd->subject);
   add_output_options(*sub, cmd->output, {"text", "json"});
+  add_lang_option(*sub, cmd->lang);
   sub->callback([cmd, &runner] { runner = [cmd] { return run_classify(*cmd); }; });
 }
 

@@ -2,9 +2,11 @@
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
+#include "app/lang_option.hpp"
 #include "app/pipeline.hpp"
 #include "plan/planner.hpp"
 #include "profile/names.hpp"
+#include "report/i18n.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -18,19 +20,24 @@ struct PlanCommand
   profile::ProfileFlags subject;
   OutputOptions output;
   std::size_t max_queries = 0;
+  std::string lang; // --lang; empty: from the environment
 };
 
 std::string render_plan_text(const profile::Profile& subject,
-                             const std::vector<plan::Query>& queries)
+                             const std::vector<plan::Query>& queries,
+                             const std::string& lang)
 {
-  std::string out = fmt::format(
-    "Plan for {}: {} queries\n", profile::full_name(subject), queries.size());
+  using report::tr;
+  std::string out =
+      tr(lang, "plan.title", {profile::full_name(subject), std::to_string(queries.size())}) + "\n";
   int section = 0;
   for (plan::Family family :
        {plan::Family::name, plan::Family::network, plan::Family::pseudonym, plan::Family::job}) {
     ++section;
-    out += fmt::format(
-      "\n{}. {} — {}\n", section, plan::family_name(family), plan::family_question(family));
+    out += fmt::format("\n{}. {} — {}\n",
+                       section,
+                       tr(lang, "family." + std::string(plan::family_name(family))),
+                       plan::family_question(family, lang));
     bool any = false;
     for (const auto& q : queries) {
       if (q.family == family) {
@@ -39,7 +46,7 @@ std::string render_plan_text(const profile::Profile& subject,
       }
     }
     if (!any) {
-      out += "   (nothing to search: the profile gives nothing for it)\n";
+      out += "   " + tr(lang, "plan.nothing") + "\n";
     }
   }
   return out;
@@ -60,15 +67,16 @@ int run_plan(const PlanCommand& cmd)
     return report_error(subject.error());
   }
   const auto queries = plan::make_plan(*subject, *catalog, {cmd.max_queries});
+  const std::string lang = resolve_lang(cmd.lang);
   std::string content;
   if (cmd.output.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& q : queries) {
-      list.push_back(plan::query_to_json(q));
+      list.push_back(plan::query_to_json(q, lang));
     }
     content = nlohmann::ordered_json{{"queries", list}}.dump(2) + "\n";
   } else {
-    content = render_plan_text(*subject, queries);
+    content = render_plan_text(*subject, queries, lang);
   }
   if (auto s = write_output(cmd.output, content); !s) {
     return report_error(s.error());
@@ -88,6 +96,7 @@ void add_plan_command(CLI::App& app, Runner& runner)
                   cmd->max_queries,
                   "Keep at most N queries, taken in turn from each of the four searches");
   add_output_options(*sub, cmd->output, {"text", "json"});
+  add_lang_option(*sub, cmd->lang);
   sub->callback([cmd, &runner] { runner = [cmd] { return run_plan(*cmd); }; });
 }
 

@@ -45,6 +45,7 @@ report::Report run_audit(const profile::Profile& subject,
   r.tool_version = EMPREINTE_VERSION;
   r.generated_at = util::now_rfc3339();
   r.subject = subject;
+  r.lang = settings.lang;
   const auto queries = plan::make_plan(subject, rules.networks, settings.plan);
   const auto outcomes = backend.search_all(queries, settings.pages);
   for (const auto& outcome : outcomes) {

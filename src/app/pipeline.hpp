@@ -20,6 +20,7 @@ struct AuditSettings
 {
   plan::PlanOptions plan;
   int pages = 1;
+  std::string lang = "en"; // of the report's sentences, actions and advice
 };
 
 // Every rules file of the data directory, loaded and compiled.

@@ -86,7 +86,7 @@ void Classifier::classify_all(std::vector<traces::Trace>& traces) const
     if (!founder_words(texts[i])) {
       continue; // cheap test first: most traces name no founder
     }
-    std::vector<std::string> unused;
+    std::vector<util::Message> unused;
     const IdentityMatch id = judge_identity(subject, m_rules, traces[i], texts[i], unused);
     if (id.about >= 0.5 && id.name && id.employer) {
       subject.owns_employer = true;
@@ -112,7 +112,7 @@ void Classifier::classify_all(std::vector<traces::Trace>& traces) const
         && k.platform.type == PageType::post && k.platform.platform
         && pseudonym_platforms.count(k.platform.platform->id) && judged[i].identity.name) {
       t.pseudonym_link = true;
-      t.evidence.push_back("posted from your account whose handle is your pseudonym");
+      t.evidence.push_back({"kind.pseudonym_post", {}, {}});
     }
   }
 }

@@ -30,7 +30,8 @@ util::Result<CueRules> CueRules::from_json(const json& value, const std::string&
   std::set<std::string> ids;
   for (std::size_t i = 0; i < list->size(); ++i) {
     util::JsonFields f((*list)[i], source, "/cues/" + std::to_string(i));
-    f.allow_only({"id", "lang", "field", "pattern", "kind", "weight", "means", "examples"});
+    f.allow_only(
+        {"id", "lang", "field", "pattern", "kind", "weight", "means", "means_fr", "examples"});
     Cue cue;
     cue.id = f.string("id", true);
     cue.lang = f.string("lang", true);
@@ -39,6 +40,7 @@ util::Result<CueRules> CueRules::from_json(const json& value, const std::string&
     const std::string kind = f.string("kind", true);
     cue.weight = f.number("weight", -1.0);
     cue.means = f.string("means", true);
+    cue.means_fr = f.string("means_fr", true);
     if (const json* examples = f.object("examples"); examples && !f.error()) {
       util::JsonFields e(*examples, source, f.pointer() + "/examples");
       e.allow_only({"match", "no_match"});

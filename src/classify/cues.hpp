@@ -21,7 +21,8 @@ struct Cue
   CueField field = CueField::text;
   traces::Kind kind = traces::Kind::unknown;
   double weight = 0.0;
-  std::string means; // evidence shown to the user
+  std::string means;    // evidence shown to the user, in English
+  std::string means_fr; // the same in French
 };
 
 // The parts of a trace cues look at, prepared once.

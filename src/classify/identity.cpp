@@ -6,7 +6,6 @@
 #include "util/text.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <re2/re2.h>
 
 namespace empreinte::classify {
@@ -77,11 +76,11 @@ IdentityMatch judge_identity(const Subject& s,
                              const Rules& rules,
                              const traces::Trace& trace,
                              const TraceText& t,
-                             std::vector<std::string>& evidence)
+                             std::vector<util::Message>& evidence)
 {
   IdentityMatch m;
   if (std::find(s.not_me.begin(), s.not_me.end(), trace.url) != s.not_me.end()) {
-    evidence.push_back("listed as someone else in your profile (not_me)");
+    evidence.push_back({"identity.not_me", {}, {}});
     return m;
   }
   std::vector<std::string> all_words = t.text_words;
@@ -90,18 +89,18 @@ IdentityMatch judge_identity(const Subject& s,
   double score = k_nothing;
   if (m.name && m.name->strength == profile::NameStrength::full) {
     score = k_full_name;
-    evidence.push_back("your name appears (" + m.name->display + ")");
+    evidence.push_back({"identity.full_name", {m.name->display}, {}});
   } else if (m.name) {
     score = k_initial_name;
-    evidence.push_back("an initial and your surname appear (" + m.name->display + ")");
+    evidence.push_back({"identity.initial_name", {m.name->display}, {}});
   } else if (std::any_of(s.surnames.begin(), s.surnames.end(), [&](const auto& w) {
                return util::contains_words(all_words, w);
              })) {
     m.surname_only = true;
     score = k_surname_only;
-    evidence.push_back("only your surname appears");
+    evidence.push_back({"identity.surname_only", {}, {}});
   } else {
-    evidence.push_back("your name does not appear in the title, snippet or address");
+    evidence.push_back({"identity.no_name", {}, {}});
   }
 
   for (std::size_t i = 0; i < s.pseudonyms.size(); ++i) {
@@ -162,21 +161,21 @@ IdentityMatch judge_identity(const Subject& s,
   }
 
   int strong = 0;
-  auto confirm = [&](bool found, const std::string& what) {
+  auto confirm = [&](bool found, const char* key) {
     if (found) {
       ++strong;
-      evidence.push_back(what);
+      evidence.push_back({key, {}, {}});
     }
   };
-  confirm(m.pseudonym, "your pseudonym appears");
-  confirm(m.email, "your own e-mail address appears");
-  confirm(m.phone, "your own phone number appears");
-  confirm(m.job, "your job appears");
-  confirm(m.employer, "your employer appears");
+  confirm(m.pseudonym, "identity.pseudonym");
+  confirm(m.email, "identity.email");
+  confirm(m.phone, "identity.phone");
+  confirm(m.job, "identity.job");
+  confirm(m.employer, "identity.employer");
   score += k_strong * strong;
   if (m.location) {
     score += k_weak;
-    evidence.push_back("your location (or a place near it) appears");
+    evidence.push_back({"identity.location", {}, {}});
   }
   if (m.pseudonym && score < k_full_name + k_strong) {
     score = k_full_name + k_strong; // a pseudonym is as personal as a name
@@ -187,15 +186,15 @@ IdentityMatch judge_identity(const Subject& s,
   if (strong == 0) {
     if (other_place && !m.location) {
       score -= k_against;
-      evidence.push_back(fmt::format("another place is named ({}) and none of your details", other_place_name));
+      evidence.push_back({"identity.other_place", {other_place_name}, {}});
     }
     if (other_job) {
       score -= k_against;
-      evidence.push_back(fmt::format("another occupation is named ({}) and none of your details", other_job_name));
+      evidence.push_back({"identity.other_job", {other_job_name}, {}});
     }
     if (m.name && reads_as_deceased(t.cue.title)) {
       score -= 2 * k_against;
-      evidence.push_back("a death notice or lifespan for the name: someone else");
+      evidence.push_back({"identity.deceased", {}, {}});
     }
   }
   m.about = std::clamp(score, 0.0, 0.98);

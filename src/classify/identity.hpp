@@ -29,6 +29,6 @@ IdentityMatch judge_identity(const Subject& subject,
                              const Rules& rules,
                              const traces::Trace& trace,
                              const TraceText& text,
-                             std::vector<std::string>& evidence);
+                             std::vector<util::Message>& evidence);
 
 } // namespace empreinte::classify

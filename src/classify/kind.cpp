@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 namespace empreinte::classify {
 
@@ -26,11 +25,11 @@ struct Votes
   {
     Kind kind;
     double weight;
-    std::string why;
+    util::Message why;
   };
   std::vector<Reason> reasons;
 
-  void add(Kind kind, double weight, std::string why)
+  void add(Kind kind, double weight, util::Message why)
   {
     score[static_cast<std::size_t>(kind)] += weight;
     reasons.push_back(Reason{kind, weight, std::move(why)});
@@ -72,13 +71,13 @@ void vote_platform(const Subject& s,
   if (m.type == PageType::profile) {
     if (s.owns_slug(slug_of(m.handle))) {
       verdict.authored_by_subject = true;
-      votes.add(Kind::voluntary, 1.0, fmt::format("your account on {} ({})", name, m.handle));
+      votes.add(Kind::voluntary, 1.0, {"kind.own_account", {name, m.handle}, {}});
     } else if (names_subject(s, t.title_head) || names_subject(s, t.cue.title)) {
       verdict.authored_by_subject = true;
-      votes.add(Kind::voluntary, 0.9, fmt::format("an account on {} in your name", name));
+      votes.add(Kind::voluntary, 0.9, {"kind.account_in_your_name", {name}, {}});
     } else {
       // Someone's own account page: a namesake's, or another person's or body's.
-      votes.add(Kind::voluntary, 0.6, fmt::format("an account page on {} (its owner's own)", name));
+      votes.add(Kind::voluntary, 0.6, {"kind.account_page", {name}, {}});
     }
     return;
   }
@@ -86,29 +85,31 @@ void vote_platform(const Subject& s,
     const std::string from_text = rules.platforms.author_from_text(*m.platform, t.cue.text);
     if (is_subject(s, from_text) || is_subject(s, util::fold(m.handle))) {
       verdict.authored_by_subject = true;
-      votes.add(Kind::voluntary, 1.0, fmt::format("a post of yours on {}", name));
+      votes.add(Kind::voluntary, 1.0, {"kind.own_post", {name}, {}});
       return;
     }
     const std::string author = !from_text.empty() ? from_text : m.handle;
     if (!author.empty()) {
-      votes.add(Kind::inherited, 0.9, fmt::format("a post by {} on {}", author, name));
+      votes.add(Kind::inherited, 0.9, {"kind.post_by", {author, name}, {}});
     } else if (m.platform->category == "events") {
-      votes.add(Kind::inherited, 0.5, fmt::format("an event page on {}, published by its organiser", name));
+      votes.add(Kind::inherited, 0.5, {"kind.event_page", {name}, {}});
     } else {
-      votes.add(Kind::voluntary, 0.4, fmt::format("a post on {} whose author is not shown", name));
+      votes.add(Kind::voluntary, 0.4, {"kind.post_no_author", {name}, {}});
     }
     return;
   }
-  votes.add(Kind::voluntary, 0.3, fmt::format("a page on {}", name));
+  votes.add(Kind::voluntary, 0.3, {"kind.platform_page", {name}, {}});
 }
 
 void vote_site(const Subject& s, const Site& site, const TraceText& t, Votes& votes)
 {
   const Kind kind = kind_of_category(site.category);
-  const std::string what = fmt::format("{} is a known {} site", site.name,
-                                       std::string(category_name(site.category)));
+  auto what = [&](const char* key) {
+    return util::Message{
+        key, {site.name}, {{"site_category." + std::string(category_name(site.category)), {}, {}}}};
+  };
   if (kind != Kind::unknown && site.category != SiteCategory::social) {
-    votes.add(kind, kind == Kind::involuntary ? 0.85 : 0.7, what);
+    votes.add(kind, kind == Kind::involuntary ? 0.85 : 0.7, what("kind.known_site"));
     return;
   }
   const bool carries = std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
@@ -118,11 +119,11 @@ void vote_site(const Subject& s, const Site& site, const TraceText& t, Votes& vo
                             return s.owns_slug(p);
                           });
   if (carries) {
-    votes.add(Kind::voluntary, 0.7, what + ", at an address in your name");
+    votes.add(Kind::voluntary, 0.7, what("kind.known_site_yours"));
   } else if (site.category == SiteCategory::social) {
-    votes.add(Kind::voluntary, 0.3, what);
+    votes.add(Kind::voluntary, 0.3, what("kind.known_site"));
   } else {
-    votes.add(Kind::inherited, 0.3, what + ", at an address not in your name");
+    votes.add(Kind::inherited, 0.3, what("kind.known_site_not_yours"));
   }
 }
 
@@ -145,7 +146,7 @@ KindVerdict judge_kind(const Subject& s,
                        const traces::Trace& trace,
                        const TraceText& t,
                        const IdentityMatch& identity,
-                       std::vector<std::string>& evidence)
+                       std::vector<util::Message>& evidence)
 {
   KindVerdict verdict;
   Votes votes;
@@ -181,15 +182,15 @@ KindVerdict judge_kind(const Subject& s,
           return s.owns_slug(l);
         })) {
       verdict.own_site = true;
-      votes.add(Kind::voluntary, k_owned_site, "the site's address carries your name or pseudonym: your own site");
+      votes.add(Kind::voluntary, k_owned_site, {"kind.own_site", {}, {}});
     } else if (employer_in(t.host_labels) && (s.owns_employer || founder_words(t))) {
       verdict.own_site = true;
-      votes.add(Kind::voluntary, k_owned_site, "the site of the business you founded or own");
+      votes.add(Kind::voluntary, k_owned_site, {"kind.founded_business", {}, {}});
     } else if (employer_in(t.host_labels)) {
       verdict.category = "employer";
-      votes.add(Kind::inherited, 0.6, "your employer's site");
+      votes.add(Kind::inherited, 0.6, {"kind.employer_site", {}, {}});
     } else if (employer_in(t.path_slugs) && s.owns_employer && identity.employer) {
-      votes.add(Kind::voluntary, 0.6, "a listing of the business you founded or own");
+      votes.add(Kind::voluntary, 0.6, {"kind.business_listing", {}, {}});
     } else if (!site && identity.name && identity.name->strength == profile::NameStrength::full
                && std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
                     return std::any_of(s.surnames.begin(), s.surnames.end(), [&](const auto& w) {
@@ -198,17 +199,15 @@ KindVerdict judge_kind(const Subject& s,
                     });
                   })) {
       // "ashworthdental.com.au" naming Declan Ashworth: the practice of someone of that name.
-      votes.add(Kind::voluntary, 0.5, "a site named after the surname, naming the full name: its owner's own");
+      votes.add(Kind::voluntary, 0.5, {"kind.surname_site", {}, {}});
     } else if (!site && identity.name) {
-      votes.add(Kind::inherited, 0.35,
-                "published on a site that is not in your name: most likely by someone else");
+      votes.add(Kind::inherited, 0.35, util::Message{"kind.not_your_site", {}, {}});
     } else if (!site && identity.pseudonym) {
-      votes.add(Kind::voluntary, 0.4,
-                "your pseudonym without your name: most likely your own activity under it");
+      votes.add(Kind::voluntary, 0.4, util::Message{"kind.pseudonym_only", {}, {}});
     }
   }
   for (const Cue* cue : rules.cues.evaluate(t.cue)) {
-    votes.add(cue->kind, cue->weight, cue->means);
+    votes.add(cue->kind, cue->weight, {"kind.cue", {cue->means, cue->means_fr}, {}});
   }
 
   std::array<std::size_t, 3> order{0, 1, 2};
@@ -220,9 +219,10 @@ KindVerdict judge_kind(const Subject& s,
   if (best < k_unknown_below) {
     verdict.kind = Kind::unknown;
     verdict.confidence = 0.0;
-    evidence.push_back(votes.reasons.empty() ? "no rule knows this kind of page ("
-                                                 + (trace.domain.empty() ? trace.host : trace.domain) + ")"
-                                             : "too little to tell who published it");
+    evidence.push_back(
+        votes.reasons.empty()
+            ? util::Message{"kind.no_rule", {trace.domain.empty() ? trace.host : trace.domain}, {}}
+            : util::Message{"kind.too_little", {}, {}});
     return verdict;
   }
   verdict.kind = static_cast<Kind>(order[0]);
@@ -234,9 +234,13 @@ KindVerdict judge_kind(const Subject& s,
     return a_for != b_for ? a_for : a.weight > b.weight;
   });
   for (const auto& r : votes.reasons) {
-    evidence.push_back(r.kind == verdict.kind
-                         ? r.why
-                         : fmt::format("but: {} (suggests {})", r.why, traces::kind_name(r.kind)));
+    evidence.push_back(
+        r.kind == verdict.kind
+            ? r.why
+            : util::Message{
+                  "kind.but",
+                  {},
+                  {r.why, {"kind_label." + std::string(traces::kind_name(r.kind)), {}, {}}}});
   }
   return verdict;
 }

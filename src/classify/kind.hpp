@@ -33,6 +33,6 @@ KindVerdict judge_kind(const Subject& subject,
                        const traces::Trace& trace,
                        const TraceText& text,
                        const IdentityMatch& identity,
-                       std::vector<std::string>& evidence);
+                       std::vector<util::Message>& evidence);
 
 } // namespace empreinte::classify

@@ -28,27 +28,32 @@ std::optional<Family> family_from_name(std::string_view name)
   return std::nullopt;
 }
 
-std::string_view family_question(Family family)
+std::string_view family_question(Family family, std::string_view lang)
 {
+  const bool fr = lang == "fr";
   switch (family) {
   case Family::name:
-    return "What comes out overall on the first page for my name?";
+    return fr ? "Que sort-il globalement en première page sur mon nom ?"
+              : "What comes out overall on the first page for my name?";
   case Family::network:
-    return "Are posts from my social networks indexed under my name?";
+    return fr ? "Les publications de mes réseaux sociaux sont-elles indexées sous mon nom ?"
+              : "Are posts from my social networks indexed under my name?";
   case Family::pseudonym:
-    return "Is my pseudonym tied to my real identity?";
+    return fr ? "Mon pseudonyme est-il relié à ma véritable identité ?"
+              : "Is my pseudonym tied to my real identity?";
   case Family::job:
-    return "Is my professional activity linked to my identity?";
+    return fr ? "Mon activité professionnelle est-elle liée à mon identité ?"
+              : "Is my professional activity linked to my identity?";
   }
   return "";
 }
 
-nlohmann::ordered_json query_to_json(const Query& query)
+nlohmann::ordered_json query_to_json(const Query& query, std::string_view lang)
 {
   return {{"id", query.id},
           {"family", family_name(query.family)},
           {"text", query.text},
-          {"question", family_question(query.family)},
+          {"question", family_question(query.family, lang)},
           {"target", query.target}};
 }
 

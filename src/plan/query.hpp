@@ -23,10 +23,11 @@ struct Query
 std::string_view family_name(Family family);
 std::optional<Family> family_from_name(std::string_view name);
 
-// The question a family answers, in the method's words.
-std::string_view family_question(Family family);
+// The question a family answers, in the method's words, in English or French ("fr").
+std::string_view family_question(Family family, std::string_view lang = "en");
 
-// {"id", "family", "text", "question", "target"}: the query fields shared by plan and report.
-nlohmann::ordered_json query_to_json(const Query& query);
+// {"id", "family", "text", "question", "target"}: the query fields shared by plan and report,
+// the question in `lang`.
+nlohmann::ordered_json query_to_json(const Query& query, std::string_view lang = "en");
 
 } // namespace empreinte::plan

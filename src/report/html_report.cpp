@@ -2,6 +2,7 @@
 #include "report/html_report.hpp"
 
 #include "profile/names.hpp"
+#include "report/i18n.hpp"
 #include "util/terminal.hpp"
 #include "util/url.hpp"
 
@@ -49,7 +50,22 @@ std::string kind_color(Kind kind)
   return "#9aa3af";
 }
 
-mu::data trace_data(const Trace& t)
+std::string capitalised(std::string s)
+{
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
+    s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  }
+  return s;
+}
+
+// The words around a colon: French puts a space before it.
+std::string with_colon(const std::string& lang, std::string_view key)
+{
+  const std::string_view c = colon(lang);
+  return capitalised(tr(lang, key)) + std::string(c.substr(0, c.size() - 1));
+}
+
+mu::data trace_data(const Trace& t, const std::string& lang)
 {
   mu::data d;
   d.set("id", t.id);
@@ -57,18 +73,23 @@ mu::data trace_data(const Trace& t)
   set_link(d, t.url);
   d.set("domain", text(t.domain.empty() ? t.host : t.domain));
   d.set("kind", std::string(traces::kind_name(t.kind)));
-  d.set("confidence", fmt::format("{:.0f}", t.confidence * 100));
-  d.set("about", fmt::format("{:.0f}", t.about_subject * 100));
+  d.set("kind_confidence",
+        tr(lang,
+           "report.kind_confidence",
+           {tr(lang, "kind_label." + std::string(traces::kind_name(t.kind))),
+            fmt::format("{:.0f}", t.confidence * 100)}));
+  d.set("about", tr(lang, "report.about_you", {fmt::format("{:.0f}", t.about_subject * 100)}));
   d.set("risk", std::string(traces::risk_name(t.risk)));
+  d.set("risk_label", tr(lang, "risk." + std::string(traces::risk_name(t.risk))));
   mu::list evidence;
   for (const auto& e : t.evidence) {
-    evidence.push_back(mu::data(text(e)));
+    evidence.push_back(mu::data(text(tr(lang, e))));
   }
   d.set("evidence", evidence);
   mu::list sensitive;
   for (const auto& s : t.sensitive) {
     mu::data item;
-    item.set("category", s.category);
+    item.set("category", tr(lang, "category." + s.category));
     item.set("text", text(s.text));
     item.set("known", s.known ? mu::data::type::bool_true : mu::data::type::bool_false);
     sensitive.push_back(item);
@@ -77,10 +98,10 @@ mu::data trace_data(const Trace& t)
   d.set("sensitive", sensitive);
   mu::list links;
   if (t.pseudonym_link) {
-    links.push_back(mu::data(std::string("Ties your pseudonym to your name")));
+    links.push_back(mu::data(capitalised(tr(lang, "report.links.pseudonym"))));
   }
   if (t.job_link) {
-    links.push_back(mu::data(std::string("Ties your job to your name")));
+    links.push_back(mu::data(capitalised(tr(lang, "report.links.job"))));
   }
   d.set("links", links);
   mu::list actions;
@@ -94,6 +115,51 @@ mu::data trace_data(const Trace& t)
   d.set("has_actions", t.actions.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
   d.set("actions", actions);
   return d;
+}
+
+// Every fixed word of the template, in the report's language (variables "l_*").
+void set_labels(mu::data& d, const Report& r, std::size_t mine)
+{
+  const std::string& lang = r.lang;
+  const std::string name = text(profile::full_name(r.subject));
+  d.set("l_title", tr(lang, "report.title", {name}));
+  d.set("l_meta",
+        tr(lang,
+           "html.meta",
+           {r.generated_at,
+            r.tool_version,
+            std::to_string(r.queries.size()),
+            std::to_string(r.traces.size()),
+            std::to_string(mine)}));
+  d.set("l_incomplete", tr(lang, "html.incomplete"));
+  const std::string exposure = tr(lang, "report.exposure");
+  const std::string control = tr(lang, "report.control");
+  d.set("l_exposure", capitalised(exposure));
+  d.set("l_exposure_meaning", tr(lang, "report.exposure_meaning"));
+  d.set("l_exposure_aria",
+        tr(lang, "html.gauge_label", {exposure, std::to_string(r.scores.exposure)}));
+  d.set("l_control", capitalised(control));
+  d.set("l_control_meaning", tr(lang, "report.control_meaning"));
+  d.set("l_control_aria",
+        tr(lang, "html.gauge_label", {control, std::to_string(r.scores.control)}));
+  d.set("l_by_kind", tr(lang, "html.by_kind"));
+  d.set("l_donut", tr(lang, "html.donut_label"));
+  d.set("l_four_searches", tr(lang, "html.four_searches"));
+  d.set("l_advice", tr(lang, "report.advice"));
+  d.set("l_letter_intro", tr(lang, "html.letter_intro"));
+  d.set("l_letter_command", tr(lang, "html.letter_command"));
+  d.set("l_why", with_colon(lang, "report.why"));
+  d.set("l_exposes", with_colon(lang, "report.exposes"));
+  d.set("l_yours", tr(lang, "report.yours"));
+  d.set("l_colon", std::string(colon(lang).substr(0, colon(lang).size() - 1)));
+  d.set("l_semicolon", std::string(semicolon(lang).substr(0, semicolon(lang).size() - 1)));
+  d.set("l_namesakes_hint", tr(lang, "html.namesakes_hint"));
+  d.set("l_searches", tr(lang, "html.searches", {std::to_string(r.queries.size())}));
+  d.set("l_family", tr(lang, "html.table_family"));
+  d.set("l_query", tr(lang, "html.table_query"));
+  d.set("l_status", tr(lang, "html.table_status"));
+  d.set("l_results", tr(lang, "html.table_results"));
+  d.set("l_footer", tr(lang, "html.footer"));
 }
 
 std::string gauge_color(int value, bool high_is_bad)
@@ -111,8 +177,9 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   if (!tmpl.is_valid()) {
     return util::runtime_error("invalid HTML template: " + tmpl.error_message());
   }
+  const std::string& lang = r.lang;
   mu::data d;
-  d.set("lang", r.lang);
+  d.set("lang", lang);
   d.set("name", text(profile::full_name(r.subject)));
   d.set("generated_at", r.generated_at);
   d.set("version", r.tool_version);
@@ -131,6 +198,7 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     mine += t.about_subject >= Report::k_about_threshold ? 1 : 0;
   }
   d.set("mine", std::to_string(mine));
+  set_labels(d, r, mine);
   mu::list donut;
   double offset = 0;
   for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
@@ -141,7 +209,7 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     }
     const double length = k_donut_circumference * count / static_cast<double>(mine);
     mu::data segment;
-    segment.set("kind", std::string(traces::kind_name(kind)));
+    segment.set("kind", tr(lang, "kind_label." + std::string(traces::kind_name(kind))));
     segment.set("count", std::to_string(count));
     segment.set("color", kind_color(kind));
     segment.set("length", fmt::format("{:.2f}", length));
@@ -154,9 +222,9 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   mu::list findings;
   for (const auto& f : r.findings) {
     mu::data item;
-    item.set("family", std::string(plan::family_name(f.family)));
-    item.set("question", std::string(plan::family_question(f.family)));
-    item.set("verdict", text(f.verdict));
+    item.set("family", tr(lang, "family." + std::string(plan::family_name(f.family))));
+    item.set("question", std::string(plan::family_question(f.family, lang)));
+    item.set("verdict", text(tr(lang, f.verdict)));
     findings.push_back(item);
   }
   d.set("findings", findings);
@@ -170,25 +238,24 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   d.set("has_advice", r.advice.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
   d.set("advice", advice);
 
-  static const std::pair<Kind, const char*> k_groups[] = {
-    {Kind::voluntary, "Published by you or on your accounts."},
-    {Kind::inherited, "Published about you by someone else."},
-    {Kind::involuntary, "Collected or aggregated by machines: directories, brokers, registries, archives."},
-    {Kind::unknown, "Not classified: look at them yourself."}};
   mu::list groups;
-  for (const auto& [kind, meaning] : k_groups) {
+  for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
     mu::list list;
     for (const auto& t : r.traces) {
       if (t.about_subject >= Report::k_about_threshold && t.kind == kind) {
-        list.push_back(trace_data(t));
+        list.push_back(trace_data(t, lang));
       }
     }
     if (list.empty()) {
       continue;
     }
     mu::data group;
-    group.set("kind", std::string(traces::kind_name(kind)));
-    group.set("meaning", std::string(meaning));
+    const std::string kind_key(traces::kind_name(kind));
+    group.set("kind", kind_key);
+    group.set("heading",
+              capitalised(tr(lang, "kind_traces." + kind_key)) + " (" +
+                  std::to_string(list.size()) + ")");
+    group.set("meaning", capitalised(tr(lang, "kind_meaning." + kind_key)) + ".");
     group.set("count", std::to_string(list.size()));
     group.set("traces", list);
     groups.push_back(group);
@@ -197,19 +264,21 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   mu::list namesakes;
   for (const auto& t : r.traces) {
     if (t.about_subject < Report::k_about_threshold) {
-      namesakes.push_back(trace_data(t));
+      namesakes.push_back(trace_data(t, lang));
     }
   }
   d.set("has_namesakes", namesakes.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
   d.set("namesake_count", std::to_string(namesakes.size()));
+  d.set("l_namesakes", tr(lang, "html.namesakes", {std::to_string(namesakes.size())}));
   d.set("namesakes", namesakes);
   mu::list queries;
   for (const auto& q : r.queries) {
     mu::data item;
     item.set("id", q.query.id);
-    item.set("family", std::string(plan::family_name(q.query.family)));
+    item.set("family", tr(lang, "family." + std::string(plan::family_name(q.query.family))));
     item.set("text", text(q.query.text));
-    item.set("status", std::string(search::status_name(q.outcome.status)));
+    const std::string_view status = search::status_name(q.outcome.status);
+    item.set("status", tr_or(lang, "status." + std::string(status), status));
     if (!q.outcome.reason.empty()) {
       item.set("reason", text(q.outcome.reason));
     }

@@ -2,6 +2,7 @@
 #include "report/markdown_report.hpp"
 
 #include "profile/names.hpp"
+#include "report/i18n.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -61,38 +62,55 @@ std::string link(const std::string& label, const std::string& url)
   return "[" + markdown_escape(label) + "](" + safe + ")";
 }
 
-void trace_item(std::string& out, const Trace& t, bool details)
+// "Why", "Exposes"... followed by the colon each language writes.
+std::string label(const std::string& lang, std::string_view key)
 {
-  out += fmt::format("- {} — {} {:.0f}%, about you {:.0f}%, {} risk\n",
+  std::string word = tr(lang, key);
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+  }
+  return word + std::string(colon(lang));
+}
+
+void trace_item(std::string& out, const Trace& t, bool details, const std::string& lang)
+{
+  out += fmt::format("- {} — {}, {}, {}\n",
                      link(util::truncate_utf8(t.title.empty() ? t.url : t.title, 140), t.url),
-                     traces::kind_name(t.kind),
-                     t.confidence * 100,
-                     t.about_subject * 100,
-                     traces::risk_name(t.risk));
+                     tr(lang,
+                        "report.kind_confidence",
+                        {tr(lang, "kind_label." + std::string(traces::kind_name(t.kind))),
+                         fmt::format("{:.0f}", t.confidence * 100)}),
+                     tr(lang, "report.about_you", {fmt::format("{:.0f}", t.about_subject * 100)}),
+                     tr(lang, "risk." + std::string(traces::risk_name(t.risk))));
   if (!details) {
     return;
   }
   std::string why;
   for (const auto& e : t.evidence) {
-    why += (why.empty() ? "" : "; ") + markdown_escape(e);
+    why += (why.empty() ? "" : std::string(semicolon(lang))) + markdown_escape(tr(lang, e));
   }
-  out += "  - Why: " + why + "\n";
+  out += "  - " + label(lang, "report.why") + why + "\n";
   if (!t.sensitive.empty()) {
     std::string exposed;
     for (const auto& s : t.sensitive) {
-      exposed += (exposed.empty() ? "" : ", ") + s.category + " “" + markdown_escape(s.text) + "”"
-                 + (s.known ? " (yours)" : "");
+      exposed += (exposed.empty() ? "" : ", ") + tr(lang, "category." + s.category) + " “" +
+                 markdown_escape(s.text) + "”" + (s.known ? " " + tr(lang, "report.yours") : "");
     }
-    out += "  - Exposes: " + exposed + "\n";
+    out += "  - " + label(lang, "report.exposes") + exposed + "\n";
   }
   for (const auto& a : t.actions) {
-    out += "  - To do: " + (a.url.empty() ? markdown_escape(a.title) : link(a.title, a.url)) + " — "
-           + markdown_escape(a.how) + "\n";
+    out += "  - " + label(lang, "report.to_do") +
+           (a.url.empty() ? markdown_escape(a.title) : link(a.title, a.url)) + " — " +
+           markdown_escape(a.how) + "\n";
   }
   if (t.pseudonym_link || t.job_link) {
-    out += std::string("  - Ties ") + (t.pseudonym_link ? "your pseudonym" : "")
-           + (t.pseudonym_link && t.job_link ? " and " : "") + (t.job_link ? "your job" : "")
-           + " to your name\n";
+    const char* key = t.pseudonym_link && t.job_link ? "report.links.both"
+                      : t.pseudonym_link             ? "report.links.pseudonym"
+                                                     : "report.links.job";
+    std::string ties = tr(lang, key);
+    ties[0] =
+        static_cast<char>(ties[0] - 'a' + 'A'); // every entry starts with a lower-case ASCII letter
+    out += "  - " + ties + "\n";
   }
 }
 
@@ -100,35 +118,52 @@ void trace_item(std::string& out, const Trace& t, bool details)
 
 std::string render_markdown(const Report& r)
 {
+  const std::string& lang = r.lang;
   std::string out;
-  out += "# Digital footprint of " + markdown_escape(profile::full_name(r.subject)) + "\n\n";
-  out += fmt::format("Generated {} by empreinte {}. {} queries, {} traces.\n\n",
-                     r.generated_at, r.tool_version, r.queries.size(), r.traces.size());
-  out += "## Scores\n\n| score | value | meaning |\n|---|---|---|\n";
-  out += fmt::format("| exposure | {}/100 | how much a stranger learns about you |\n", r.scores.exposure);
-  out += fmt::format("| control | {}/100 | how much of what comes up first you published yourself |\n\n",
-                     r.scores.control);
-  out += "## Findings\n\n";
+  out += "# " + tr(lang, "report.title", {markdown_escape(profile::full_name(r.subject))}) + "\n\n";
+  out += tr(lang,
+            "md.generated",
+            {r.generated_at,
+             r.tool_version,
+             std::to_string(r.queries.size()),
+             std::to_string(r.traces.size())}) +
+         "\n\n";
+  out += "## " + tr(lang, "report.scores") + "\n\n" + tr(lang, "md.scores_header") +
+         "\n|---|---|---|\n";
+  out += fmt::format("| {} | {}/100 | {} |\n",
+                     tr(lang, "report.exposure"),
+                     r.scores.exposure,
+                     tr(lang, "report.exposure_meaning"));
+  out += fmt::format("| {} | {}/100 | {} |\n\n",
+                     tr(lang, "report.control"),
+                     r.scores.control,
+                     tr(lang, "report.control_meaning"));
+  out += "## " + tr(lang, "report.findings") + "\n\n";
   for (const auto& f : r.findings) {
-    out += fmt::format("- **{}** — {}: {}\n",
-                       plan::family_name(f.family),
-                       markdown_escape(plan::family_question(f.family)),
-                       markdown_escape(f.verdict));
+    out += fmt::format("- **{}** — {}{}{}\n",
+                       tr(lang, "family." + std::string(plan::family_name(f.family))),
+                       markdown_escape(plan::family_question(f.family, lang)),
+                       lang == "fr" ? " " : ": ",
+                       markdown_escape(tr(lang, f.verdict)));
   }
   if (!r.advice.empty()) {
-    out += "\n## What to do first\n\n";
+    out += "\n## " + tr(lang, "report.advice") + "\n\n";
     for (const auto& g : r.advice) {
-      out += "- **" + markdown_escape(g.title.in(r.lang)) + "**: " + markdown_escape(g.how.in(r.lang)) + "\n";
+      out += "- **" + markdown_escape(g.title.in(r.lang)) + "**" + std::string(colon(lang)) +
+             markdown_escape(g.how.in(r.lang)) + "\n";
     }
-    out += "\nFor one trace: `empreinte letter REPORT.json --trace ID --right erasure|rectification|objection`.\n";
+    out += "\n" + tr(lang, "md.letter_hint") + "\n";
   }
-  out += "\n## Searches\n\n| id | family | query | status | results |\n|---|---|---|---|---|\n";
+  out += "\n## " + tr(lang, "report.searches") + "\n\n" + tr(lang, "md.searches_header") +
+         "\n|---|---|---|---|---|\n";
   for (const auto& q : r.queries) {
     out += fmt::format("| {} | {} | {} | {}{} | {} |\n",
                        q.query.id,
-                       plan::family_name(q.query.family),
+                       tr(lang, "family." + std::string(plan::family_name(q.query.family))),
                        markdown_escape(q.query.text),
-                       search::status_name(q.outcome.status),
+                       tr_or(lang,
+                             "status." + std::string(search::status_name(q.outcome.status)),
+                             search::status_name(q.outcome.status)),
                        q.outcome.reason.empty() ? "" : ": " + markdown_escape(q.outcome.reason),
                        q.outcome.results.size());
   }
@@ -137,28 +172,31 @@ std::string render_markdown(const Report& r)
     std::size_t n = 0;
     for (const auto& t : r.traces) {
       if (t.about_subject >= Report::k_about_threshold && t.kind == kind) {
-        trace_item(items, t, true);
+        trace_item(items, t, true, lang);
         ++n;
       }
     }
     if (n > 0) {
-      out += fmt::format("\n## {} traces ({})\n\n", traces::kind_name(kind), n) + items;
+      out += fmt::format("\n## {} ({})\n\n",
+                         tr(lang, "kind_traces." + std::string(traces::kind_name(kind))),
+                         n) +
+             items;
     }
   }
   std::string others;
   std::size_t n = 0;
   for (const auto& t : r.traces) {
     if (t.about_subject < Report::k_about_threshold) {
-      trace_item(others, t, false);
+      trace_item(others, t, false, lang);
       ++n;
     }
   }
   if (n > 0) {
-    out += fmt::format("\n## Possibly someone else ({})\n\nNot counted. Add a URL to `not_me` in your profile to settle it.\n\n", n)
-           + others;
+    out += "\n## " + tr(lang, "report.namesakes", {std::to_string(n)}) + "\n\n" +
+           tr(lang, "md.namesakes_hint") + "\n\n" + others;
   }
   if (!r.complete()) {
-    out += "\n**Audit incomplete**: some queries failed (see Searches); re-run later.\n";
+    out += "\n" + tr(lang, "md.incomplete") + "\n";
   }
   return out;
 }

@@ -159,6 +159,21 @@ std::string mask(const std::string& text, const Secrets& secrets)
   return mask_phones(out, secrets.phone_tails);
 }
 
+namespace {
+
+// Arguments carry third-party text (names, handles, hosts); the sentence around them does not.
+void mask_message(util::Message& m, const Secrets& secrets)
+{
+  for (auto& a : m.args) {
+    a = mask(a, secrets);
+  }
+  for (auto& p : m.parts) {
+    mask_message(p, secrets);
+  }
+}
+
+} // namespace
+
 void redact(Report& r)
 {
   const Secrets secrets = secrets_of(r);
@@ -175,7 +190,7 @@ void redact(Report& r)
       s = mask(s, secrets);
     }
     for (auto& e : t.evidence) {
-      e = mask(e, secrets);
+      mask_message(e, secrets);
     }
     for (auto& item : t.sensitive) {
       item.text = k_mask;

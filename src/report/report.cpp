@@ -1,6 +1,8 @@
 // The JSON shape is a contract with scripts: later versions add fields, never rename or drop.
 #include "report/report.hpp"
 
+#include "report/i18n.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -42,7 +44,7 @@ std::vector<BackendHealth> backend_health(const Report& r)
   return out;
 }
 
-std::string health_advice(const BackendHealth& h)
+std::string health_advice(const BackendHealth& h, std::string_view lang)
 {
   using search::QueryStatus;
   // The most frequent failure decides the advice.
@@ -57,37 +59,31 @@ std::string health_advice(const BackendHealth& h)
   if (most == 0) {
     return {};
   }
-  const std::string alternatives = h.name == "searxng"   ? "check your instance, or configure brave"
-                                   : h.name == "brave"   ? "or configure searxng"
-                                                         : "or configure searxng or brave";
+  const std::string alternatives = tr(lang, h.name == "searxng" ? "health.alt.instance"
+                                            : h.name == "brave" ? "health.alt.searxng"
+                                                                : "health.alt.others");
   std::string what;
   switch (worst) {
   case QueryStatus::blocked:
-    what = h.name == "searxng" ? "check that the instance allows the JSON format and this client, "
-                                 "or configure brave"
-                               : "retry later, " + alternatives;
+    what = h.name == "searxng" ? tr(lang, "health.do.instance_blocked")
+                               : tr(lang, "health.do.retry", {alternatives});
     break;
   case QueryStatus::rate_limited:
-    what = "wait before re-running (answers received are cached), " + alternatives;
+    what = tr(lang, "health.do.wait", {alternatives});
     break;
   case QueryStatus::timeout:
-    what = "check your connection or proxy, or raise --timeout";
+    what = tr(lang, "health.do.timeout");
     break;
   case QueryStatus::layout_changed:
-    what = "its page layout has changed: update its definition (docs/backends.md) or use "
-           "another backend";
+    what = tr(lang, "health.do.layout");
     break;
   default:
-    what = "see each query's reason; 'empreinte backends check' tests the backend";
+    what = tr(lang, "health.do.error");
     break;
   }
-  return fmt::format("{} {} {} of {} queries: {}", h.name,
-                     worst == QueryStatus::rate_limited ? "was rate-limited on"
-                     : worst == QueryStatus::timeout    ? "timed out on"
-                     : worst == QueryStatus::layout_changed ? "could not read"
-                     : worst == QueryStatus::error      ? "failed"
-                                                        : std::string(search::status_name(worst)),
-                     h.failed(), h.queries, what);
+  const std::string key = worst == QueryStatus::error ? "health.error"
+                                                      : "health." + std::string(search::status_name(worst));
+  return tr(lang, key, {h.name, std::to_string(h.failed()), std::to_string(h.queries), what});
 }
 
 namespace {
@@ -111,9 +107,18 @@ json actions_json(const std::vector<traces::Action>& actions)
   return out;
 }
 
+json messages_json(const std::vector<util::Message>& messages, const std::string& lang)
+{
+  json out = json::array();
+  for (const auto& m : messages) {
+    out.push_back(tr(lang, m));
+  }
+  return out;
+}
+
 } // namespace
 
-json trace_to_json(const traces::Trace& t)
+json trace_to_json(const traces::Trace& t, const std::string& lang)
 {
   json sensitive = json::array();
   for (const auto& s : t.sensitive) {
@@ -133,23 +138,23 @@ json trace_to_json(const traces::Trace& t)
           {"confidence", round2(t.confidence)},
           {"about_subject", round2(t.about_subject)},
           {"found_by", found_by},
-          {"evidence", t.evidence},
+          {"evidence", messages_json(t.evidence, lang)},
           {"sensitive", sensitive},
           {"pseudonym_link", t.pseudonym_link},
           {"job_link", t.job_link},
           {"platform", t.platform.empty() ? json(nullptr) : json(t.platform)},
           {"category", t.category.empty() ? json(nullptr) : json(t.category)},
           {"risk", traces::risk_name(t.risk)},
-          {"risk_reasons", t.risk_reasons},
+          {"risk_reasons", messages_json(t.risk_reasons, lang)},
           {"exposure_points", t.exposure_points},
           {"actions", actions_json(t.actions)}};
 }
 
 namespace {
 
-json finding_json(const score::Finding& f)
+json finding_json(const score::Finding& f, const std::string& lang)
 {
-  json out = {{"verdict", f.verdict}, {"evidence", f.evidence}};
+  json out = {{"verdict", tr(lang, f.verdict)}, {"evidence", f.evidence}};
   json counts = json::object();
   for (const auto& [k, v] : f.counts) {
     counts[k] = v == std::floor(v) ? json(static_cast<long long>(v)) : json(v);
@@ -198,7 +203,7 @@ json to_json(const Report& r)
 {
   json queries = json::array();
   for (const auto& q : r.queries) {
-    json item = plan::query_to_json(q.query);
+    json item = plan::query_to_json(q.query, r.lang);
     item["backend"] = q.outcome.backend;
     item["status"] = search::status_name(q.outcome.status);
     item["results"] = q.outcome.results.size();
@@ -207,11 +212,11 @@ json to_json(const Report& r)
   }
   json traces = json::array();
   for (const auto& t : r.traces) {
-    traces.push_back(trace_to_json(t));
+    traces.push_back(trace_to_json(t, r.lang));
   }
   json findings = json::object();
   for (const auto& f : r.findings) {
-    findings[std::string(plan::family_name(f.family))] = finding_json(f);
+    findings[std::string(plan::family_name(f.family))] = finding_json(f, r.lang);
   }
   json kinds = json::object();
   for (const auto& [k, n] : r.scores.kinds) {
@@ -228,11 +233,12 @@ json to_json(const Report& r)
                         {"queries", h.queries},
                         {"failed", h.failed()},
                         {"statuses", statuses},
-                        {"advice", h.failed() ? json(health_advice(h)) : json(nullptr)}});
+                        {"advice", h.failed() ? json(health_advice(h, r.lang)) : json(nullptr)}});
   }
   return {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
           {"generated_at", r.generated_at},
+          {"lang", r.lang},
           {"subject", profile::profile_to_json(r.subject)},
           {"complete", r.complete()},
           {"score",

@@ -35,7 +35,7 @@ struct Report
   score::Scores scores;
   std::vector<score::Finding> findings; // name, network, pseudonym, job
   std::vector<score::GlobalAdvice> advice;
-  std::string lang = "en"; // language of actions and advice
+  std::string lang = "en"; // "en" or "fr": the language of every sentence of the report
 
   // True when every query ended ok or empty.
   bool complete() const;
@@ -55,14 +55,15 @@ struct BackendHealth
 // One entry per backend, in order of first appearance in the queries.
 std::vector<BackendHealth> backend_health(const Report& report);
 
-// What to do about a backend's failures, one line ("retry later, or configure searxng or
-// brave"); empty when nothing failed.
-std::string health_advice(const BackendHealth& health);
+// What to do about a backend's failures, one line in `lang` ("duckduckgo blocked 3 of 8
+// queries: retry later, or configure searxng or brave"); empty when nothing failed.
+std::string health_advice(const BackendHealth& health, std::string_view lang);
 
 // The report as JSON (schema empreinte/report/v1).
 nlohmann::ordered_json to_json(const Report& report);
 
-// One trace as it appears in the report's "traces" (also printed by `empreinte classify`).
-nlohmann::ordered_json trace_to_json(const traces::Trace& trace);
+// One trace as it appears in the report's "traces" (also printed by `empreinte classify`),
+// its sentences in `lang`.
+nlohmann::ordered_json trace_to_json(const traces::Trace& trace, const std::string& lang = "en");
 
 } // namespace empreinte::report

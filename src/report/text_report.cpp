@@ -2,6 +2,7 @@
 #include "report/text_report.hpp"
 
 #include "profile/names.hpp"
+#include "report/i18n.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -21,34 +22,35 @@ std::string clean(std::string_view s, std::size_t max_bytes)
   return util::truncate_utf8(util::strip_controls(s), max_bytes);
 }
 
-std::string kind_label(Kind kind, const util::Style& style)
+std::string kind_word(Kind kind, const std::string& lang)
 {
-  switch (kind) {
-  case Kind::voluntary:
-    return style.green("voluntary");
-  case Kind::inherited:
-    return style.blue("inherited");
-  case Kind::involuntary:
-    return style.red("involuntary");
-  case Kind::unknown:
-    return style.dim("unknown");
-  }
-  return "unknown";
+  return tr(lang, "kind_label." + std::string(traces::kind_name(kind)));
 }
 
-std::string_view kind_meaning(Kind kind)
+std::string kind_label(Kind kind, const util::Style& style, const std::string& lang)
 {
+  const std::string word = kind_word(kind, lang);
   switch (kind) {
   case Kind::voluntary:
-    return "published by you or on your accounts";
+    return style.green(word);
   case Kind::inherited:
-    return "published about you by someone else";
+    return style.blue(word);
   case Kind::involuntary:
-    return "collected or aggregated by machines (directories, brokers, archives)";
+    return style.red(word);
   case Kind::unknown:
-    return "not yet classified: look at them yourself";
+    return style.dim(word);
   }
-  return "";
+  return word;
+}
+
+// Pads to `width` characters, not bytes: French labels carry accents.
+std::string pad(const std::string& s, std::size_t width)
+{
+  std::size_t chars = 0;
+  for (unsigned char c : s) {
+    chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return s + std::string(chars < width ? width - chars : 0, ' ');
 }
 
 bool about(const Trace& t)
@@ -56,33 +58,42 @@ bool about(const Trace& t)
   return t.about_subject >= Report::k_about_threshold;
 }
 
-void trace_line(std::string& out, const Trace& t, const util::Style& style, bool with_evidence)
+void trace_line(std::string& out,
+                const Trace& t,
+                const util::Style& style,
+                bool with_evidence,
+                const std::string& lang)
 {
-  const std::string risk = std::string(traces::risk_name(t.risk)) + " risk";
-  out += fmt::format("  - {}\n    {}  {} {}\n",
-                     style.bold(clean(t.title.empty() ? t.url : t.title, 110)),
-                     clean(t.url, 110),
-                     style.dim(fmt::format("[{} {:.0f}%, about you {:.0f}%]",
-                                           traces::kind_name(t.kind),
-                                           t.confidence * 100,
-                                           t.about_subject * 100)),
-                     t.risk == traces::Trace::Risk::high     ? style.red(risk)
-                     : t.risk == traces::Trace::Risk::medium ? style.yellow(risk)
-                                                             : style.dim(risk));
+  const std::string risk = tr(lang, "risk." + std::string(traces::risk_name(t.risk)));
+  out += fmt::format(
+      "  - {}\n    {}  {} {}\n",
+      style.bold(clean(t.title.empty() ? t.url : t.title, 110)),
+      clean(t.url, 110),
+      style.dim("[" +
+                tr(lang,
+                   "report.kind_confidence",
+                   {kind_word(t.kind, lang), fmt::format("{:.0f}", t.confidence * 100)}) +
+                ", " +
+                tr(lang, "report.about_you", {fmt::format("{:.0f}", t.about_subject * 100)}) + "]"),
+      t.risk == traces::Trace::Risk::high     ? style.red(risk)
+      : t.risk == traces::Trace::Risk::medium ? style.yellow(risk)
+                                              : style.dim(risk));
   if (with_evidence && !t.evidence.empty()) {
     std::string why;
     for (const auto& e : t.evidence) {
-      why += (why.empty() ? "" : "; ") + e;
+      why += (why.empty() ? "" : std::string(semicolon(lang))) + tr(lang, e);
     }
-    out += "    " + style.dim("why: " + clean(why, 300)) + "\n";
+    out += "    " + style.dim(tr(lang, "report.why") + std::string(colon(lang)) + clean(why, 300)) +
+           "\n";
   }
   if (!t.sensitive.empty()) {
     std::string exposed;
     for (const auto& s : t.sensitive) {
-      exposed += (exposed.empty() ? "" : ", ") + s.category + " \"" + clean(s.text, 60) + "\""
-                 + (s.known ? " (yours)" : "");
+      exposed += (exposed.empty() ? "" : ", ") + tr(lang, "category." + s.category) + " \"" +
+                 clean(s.text, 60) + "\"" + (s.known ? " " + tr(lang, "report.yours") : "");
     }
-    out += "    " + style.yellow("exposes: " + exposed) + "\n";
+    out += "    " + style.yellow(tr(lang, "report.exposes") + std::string(colon(lang)) + exposed) +
+           "\n";
   }
   for (std::size_t i = 0; with_evidence && i < t.actions.size() && i < 3; ++i) {
     const auto& a = t.actions[i];
@@ -90,11 +101,10 @@ void trace_line(std::string& out, const Trace& t, const util::Style& style, bool
            + "\n";
   }
   if (t.pseudonym_link || t.job_link) {
-    std::string ties = t.pseudonym_link ? "your pseudonym" : "";
-    if (t.job_link) {
-      ties += std::string(ties.empty() ? "" : " and ") + "your job";
-    }
-    out += "    " + style.yellow("ties " + ties + " to your name") + "\n";
+    const char* key = t.pseudonym_link && t.job_link ? "report.links.both"
+                      : t.pseudonym_link             ? "report.links.pseudonym"
+                                                     : "report.links.job";
+    out += "    " + style.yellow(tr(lang, key)) + "\n";
   }
 }
 
@@ -102,6 +112,7 @@ void trace_line(std::string& out, const Trace& t, const util::Style& style, bool
 
 std::string render_text(const Report& r, const util::Style& style)
 {
+  const std::string& lang = r.lang;
   std::string out;
   const std::string name = profile::full_name(r.subject);
   std::size_t mine = 0;
@@ -118,18 +129,23 @@ std::string render_text(const Report& r, const util::Style& style)
       backends += (backends.empty() ? "" : ", ") + q.outcome.backend;
     }
   }
-  out += style.bold(fmt::format("Digital footprint of {}", clean(name, 200))) + "\n";
-  out += fmt::format("{} queries on {} · {} traces found: {} about you, {} possibly someone else\n",
-                     r.queries.size(),
-                     backends.empty() ? "no backend" : backends,
-                     r.traces.size(),
-                     mine,
-                     r.traces.size() - mine);
-  out += fmt::format("About you: {} voluntary, {} inherited, {} involuntary, {} unknown\n",
-                     by_kind[Kind::voluntary],
-                     by_kind[Kind::inherited],
-                     by_kind[Kind::involuntary],
-                     by_kind[Kind::unknown]);
+  auto n = [](std::size_t v) { return std::to_string(v); };
+  out += style.bold(tr(lang, "report.title", {clean(name, 200)})) + "\n";
+  out += tr(lang,
+            "report.summary",
+            {n(r.queries.size()),
+             backends.empty() ? tr(lang, "report.no_backend") : backends,
+             n(r.traces.size()),
+             n(mine),
+             n(r.traces.size() - mine)}) +
+         "\n";
+  out += tr(lang,
+            "report.summary_kinds",
+            {n(by_kind[Kind::voluntary]),
+             n(by_kind[Kind::inherited]),
+             n(by_kind[Kind::involuntary]),
+             n(by_kind[Kind::unknown])}) +
+         "\n";
   std::size_t exposing = 0;
   std::size_t pseudonym_links = 0;
   std::size_t job_links = 0;
@@ -138,32 +154,38 @@ std::string render_text(const Report& r, const util::Style& style)
     pseudonym_links += t.pseudonym_link ? 1 : 0;
     job_links += t.job_link ? 1 : 0;
   }
-  out += fmt::format("{} traces expose personal data; {} tie a pseudonym and {} your job to your name\n",
-                     exposing,
-                     pseudonym_links,
-                     job_links);
+  out +=
+      tr(lang, "report.summary_exposing", {n(exposing), n(pseudonym_links), n(job_links)}) + "\n";
   auto gauge = [&](int value, bool high_is_bad) {
     const std::string text = fmt::format("{:>3}/100", value);
     const bool bad = high_is_bad ? value >= 60 : value < 40;
     const bool good = high_is_bad ? value < 30 : value >= 70;
     return bad ? style.red(text) : good ? style.green(text) : style.yellow(text);
   };
-  out += "\n" + style.bold("Scores") + " (docs/scoring.md)\n";
-  out += fmt::format("  exposure {}  how much a stranger learns about you\n", gauge(r.scores.exposure, true));
-  out += fmt::format("  control  {}  how much of what comes up first you published yourself\n",
-                     gauge(r.scores.control, false));
+  const std::string exposure = tr(lang, "report.exposure");
+  const std::string control = tr(lang, "report.control");
+  const std::size_t width = std::max(exposure.size(), control.size());
+  out += "\n" + style.bold(tr(lang, "report.scores")) + " (docs/scoring.md)\n";
+  out += "  " + pad(exposure, width) + " " + gauge(r.scores.exposure, true) + "  " +
+         tr(lang, "report.exposure_meaning") + "\n";
+  out += "  " + pad(control, width) + " " + gauge(r.scores.control, false) + "  " +
+         tr(lang, "report.control_meaning") + "\n";
   if (!r.findings.empty()) {
-    out += "\n" + style.bold("Findings") + "\n";
+    out += "\n" + style.bold(tr(lang, "report.findings")) + "\n";
     for (const auto& f : r.findings) {
-      out += fmt::format("  {:<10} {}\n", std::string(plan::family_name(f.family)) + ":", clean(f.verdict, 400));
+      // One column wide enough for the longest family word ("pseudonyme :").
+      const std::string word = tr(lang, "family." + std::string(plan::family_name(f.family))) +
+                               std::string(colon(lang).substr(0, colon(lang).size() - 1));
+      out += "  " + pad(word, lang == "fr" ? 13 : 11) + clean(tr(lang, f.verdict), 400) + "\n";
     }
   }
   if (!r.advice.empty()) {
-    out += "\n" + style.bold("What to do first") + "\n";
+    out += "\n" + style.bold(tr(lang, "report.advice")) + "\n";
     for (const auto& g : r.advice) {
-      out += "  - " + style.bold(clean(g.title.in(r.lang), 200)) + ": " + clean(g.how.in(r.lang), 600) + "\n";
+      out += "  - " + style.bold(clean(g.title.in(r.lang), 200)) + std::string(colon(lang)) +
+             clean(g.how.in(r.lang), 600) + "\n";
     }
-    out += "  For a trace: empreinte letter REPORT.json --trace ID --right erasure|rectification|objection\n";
+    out += "  " + tr(lang, "report.letter_hint") + "\n";
   }
 
   // The four searches, each with its question and what came up first.
@@ -177,22 +199,27 @@ std::string render_text(const Report& r, const util::Style& style)
         runs.push_back(&q);
       }
     }
-    out += "\n" + style.bold(fmt::format("{}. {} search", section, plan::family_name(family)))
-           + " — " + std::string(plan::family_question(family)) + "\n";
+    out += "\n" +
+           style.bold(tr(lang,
+                         "report.search",
+                         {std::to_string(section),
+                          tr(lang, "family." + std::string(plan::family_name(family)))})) +
+           " — " + std::string(plan::family_question(family, lang)) + "\n";
     if (runs.empty()) {
-      out += "  not searched (the profile gives nothing for it)\n";
+      out += "  " + tr(lang, "report.not_searched") + "\n";
       continue;
     }
     for (const auto* run : runs) {
-      std::string status = std::string(search::status_name(run->outcome.status));
+      const std::string_view status_id = search::status_name(run->outcome.status);
+      std::string status = tr_or(lang, "status." + std::string(status_id), status_id);
       if (search::is_failure(run->outcome.status)) {
         status = style.red(status + ": " + clean(run->outcome.reason, 200));
       }
-      out += fmt::format("  {} {}  {} result(s), {}\n",
-                         style.dim(run->query.id),
-                         clean(run->query.text, 160),
-                         run->outcome.results.size(),
-                         status);
+      out += fmt::format(
+          "  {} {}  {}\n",
+          style.dim(run->query.id),
+          clean(run->query.text, 160),
+          tr(lang, "report.results", {std::to_string(run->outcome.results.size()), status}));
       // The first three results about the person, as a stranger would see them.
       int shown = 0;
       for (const auto& result : run->outcome.results) {
@@ -210,7 +237,7 @@ std::string render_text(const Report& r, const util::Style& style)
         ++shown;
         out += fmt::format("      #{} {} {}\n",
                            result.rank,
-                           kind_label(it->kind, style),
+                           kind_label(it->kind, style, lang),
                            clean(it->title.empty() ? it->url : it->title, 90));
       }
     }
@@ -227,10 +254,12 @@ std::string render_text(const Report& r, const util::Style& style)
     if (group.empty()) {
       continue;
     }
-    out += "\n" + style.bold(fmt::format("{} traces ({})", traces::kind_name(kind), group.size()))
-           + " — " + std::string(kind_meaning(kind)) + "\n";
+    const std::string kind_key(traces::kind_name(kind));
+    out += "\n" +
+           style.bold(fmt::format("{} ({})", tr(lang, "kind_traces." + kind_key), group.size())) +
+           " — " + tr(lang, "kind_meaning." + kind_key) + "\n";
     for (const auto* t : group) {
-      trace_line(out, *t, style, true);
+      trace_line(out, *t, style, true, lang);
     }
   }
   std::vector<const Trace*> others;
@@ -240,10 +269,10 @@ std::string render_text(const Report& r, const util::Style& style)
     }
   }
   if (!others.empty()) {
-    out += "\n" + style.bold(fmt::format("Possibly someone else ({})", others.size()))
-           + " — not counted; add a URL to \"not_me\" in your profile to settle it\n";
+    out += "\n" + style.bold(tr(lang, "report.namesakes", {std::to_string(others.size())})) +
+           " — " + tr(lang, "report.namesakes_hint") + "\n";
     for (const auto* t : others) {
-      trace_line(out, *t, style, false);
+      trace_line(out, *t, style, false, lang);
     }
   }
   std::size_t failed = 0;
@@ -251,15 +280,14 @@ std::string render_text(const Report& r, const util::Style& style)
     failed += search::is_failure(q.outcome.status) ? 1 : 0;
   }
   if (failed > 0) {
-    out += "\n"
-           + style.red(fmt::format("Audit incomplete: {} of {} queries failed; the results above "
-                                   "miss what they would have found.",
-                                   failed,
-                                   r.queries.size()))
-           + "\n";
+    out += "\n" +
+           style.red(tr(lang,
+                        "report.incomplete",
+                        {std::to_string(failed), std::to_string(r.queries.size())})) +
+           "\n";
     for (const auto& h : backend_health(r)) {
       if (h.failed() > 0) {
-        out += "  " + clean(health_advice(h), 400) + "\n";
+        out += "  " + clean(health_advice(h, lang), 400) + "\n";
       }
     }
   }

@@ -68,9 +68,9 @@ Finding name_finding(const std::vector<QueryRef>& queries, const std::vector<Tra
     f.evidence.push_back(visible[i]->id);
   }
   if (top.empty()) {
-    f.verdict = "Nothing comes up for your name on the first page.";
+    f.verdict = {"finding.name.nothing", {}, {}};
   } else if (mine == 0) {
-    f.verdict = fmt::format("The first page for your name is about other people ({} namesake results).", namesakes);
+    f.verdict = {"finding.name.others", {fmt::format("{}", namesakes)}, {}};
   } else {
     std::string dominant = "voluntary";
     for (const auto& [k, n] : kinds) {
@@ -78,16 +78,10 @@ Finding name_finding(const std::vector<QueryRef>& queries, const std::vector<Tra
         dominant = k;
       }
     }
-    static const std::map<std::string, std::string> k_what{
-      {"voluntary", "what you published yourself"},
-      {"inherited", "what others published about you"},
-      {"involuntary", "what directories, brokers and archives collected"},
-      {"unknown", "pages of unclear origin"}};
-    f.verdict = fmt::format("{} of the first {} results are about you; {} dominates{}.",
-                            mine,
-                            top.size(),
-                            k_what.at(dominant),
-                            namesakes > 0 ? fmt::format(", and {} are about namesakes", namesakes) : "");
+    f.verdict = {
+        namesakes > 0 ? "finding.name.mine_namesakes" : "finding.name.mine",
+        {fmt::format("{}", mine), fmt::format("{}", top.size()), fmt::format("{}", namesakes)},
+        {{"finding.name.dominant." + dominant, {}, {}}}};
   }
   return f;
 }
@@ -127,15 +121,15 @@ Finding network_finding(const std::vector<QueryRef>& queries,
   f.counts["indexed"] = indexed;
   f.counts["flagged"] = flagged;
   if (networks.empty()) {
-    f.verdict = "No network was searched.";
+    f.verdict = {"finding.network.none_searched", {}, {}};
   } else if (indexed == 0) {
-    f.verdict = "No profile or post of yours from these networks is indexed under your name.";
+    f.verdict = {"finding.network.none_indexed", {}, {}};
   } else if (flagged == 0) {
-    f.verdict = fmt::format("{} profiles or posts from your networks are indexed under your name; none exposes sensitive data.", indexed);
+    f.verdict = {"finding.network.indexed", {fmt::format("{}", indexed)}, {}};
   } else {
-    f.verdict = fmt::format("{} profiles or posts from your networks are indexed under your name, and {} of them "
-                            "expose sensitive or embarrassing data: review their privacy settings.",
-                            indexed, flagged);
+    f.verdict = {flagged == 1 ? "finding.network.flagged_one" : "finding.network.flagged",
+                 {fmt::format("{}", indexed), fmt::format("{}", flagged)},
+                 {}};
   }
   return f;
 }
@@ -171,7 +165,7 @@ Finding pseudonym_finding(const profile::Profile& subject, const std::vector<Tra
   f.counts["pseudonyms"] = static_cast<double>(subject.pseudonyms.size());
   f.counts["linking_traces"] = static_cast<double>(f.evidence.size());
   if (subject.pseudonyms.empty()) {
-    f.verdict = "You gave no pseudonym to check.";
+    f.verdict = {"finding.pseudonym.none_given", {}, {}};
   } else if (any) {
     std::string names;
     for (const auto& p : f.pseudonyms) {
@@ -179,11 +173,12 @@ Finding pseudonym_finding(const profile::Profile& subject, const std::vector<Tra
         names += (names.empty() ? "" : ", ") + p.pseudonym;
       }
     }
-    f.verdict = fmt::format("Yes: {} is tied to your real name by {} pages. Anyone can now connect what you "
-                            "post under it to you; it is time to change it.",
-                            names, f.evidence.size());
+    f.verdict = {f.evidence.size() == 1 ? "finding.pseudonym.linked_one"
+                                        : "finding.pseudonym.linked",
+                 {names, fmt::format("{}", f.evidence.size())},
+                 {}};
   } else {
-    f.verdict = "No: no page found ties your pseudonym to your real name.";
+    f.verdict = {"finding.pseudonym.not_linked", {}, {}};
   }
   return f;
 }
@@ -210,15 +205,18 @@ Finding job_finding(const profile::Profile& subject, const std::vector<Trace>& t
   f.counts["linking_traces"] = static_cast<double>(f.evidence.size());
   f.counts["presence"] = static_cast<double>(f.presence.size());
   if (subject.job.title.empty() && subject.job.employer.empty()) {
-    f.verdict = "You gave no job or employer to check.";
+    f.verdict = {"finding.job.none_given", {}, {}};
   } else if (*f.linked && *f.professional_presence) {
-    f.verdict = fmt::format("Yes: {} pages tie your job to your name, and you control a professional presence among the first results.",
-                            f.evidence.size());
+    f.verdict = {f.evidence.size() == 1 ? "finding.job.linked_presence_one"
+                                        : "finding.job.linked_presence",
+                 {fmt::format("{}", f.evidence.size())},
+                 {}};
   } else if (*f.linked) {
-    f.verdict = fmt::format("Yes: {} pages tie your job to your name, but none of the first results is a professional presence you control: create or refresh one.",
-                            f.evidence.size());
+    f.verdict = {f.evidence.size() == 1 ? "finding.job.linked_one" : "finding.job.linked",
+                 {fmt::format("{}", f.evidence.size())},
+                 {}};
   } else {
-    f.verdict = "No page found ties your job to your name; a professional profile you control would put your best foot forward.";
+    f.verdict = {"finding.job.not_linked", {}, {}};
   }
   return f;
 }

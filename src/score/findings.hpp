@@ -4,6 +4,7 @@
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
 #include "traces/trace.hpp"
+#include "util/message.hpp"
 
 #include <map>
 #include <optional>
@@ -31,7 +32,7 @@ struct PseudonymFinding
 struct Finding
 {
   plan::Family family = plan::Family::name;
-  std::string verdict;                  // one sentence for the person
+  util::Message verdict;                // one sentence for the person (report/i18n.hpp)
   std::vector<std::string> evidence;    // trace ids behind the verdict
   std::map<std::string, double> counts; // family-specific figures
   std::optional<bool> linked;           // pseudonym and job findings

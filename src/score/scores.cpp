@@ -63,13 +63,14 @@ void judge_risk(Trace& t)
   const bool contact = has(t, {"phone", "address", "email", "birthdate"});
   if (t.kind == Kind::involuntary && has(t, {"phone", "address", "birthdate", "national_id", "financial"})) {
     t.risk = Trace::Risk::high;
-    t.risk_reasons.push_back("a collection site exposes your contact or identity data");
+    t.risk_reasons.push_back({"risk_reason.collection_contact", {}, {}});
   } else if (special) {
     t.risk = Trace::Risk::high;
-    t.risk_reasons.push_back("exposes data of a special category (GDPR Art. 9/10) or an identifier");
+    t.risk_reasons.push_back({"risk_reason.special", {}, {}});
   } else if (t.exposure_points >= 8.0) {
     t.risk = Trace::Risk::high;
-    t.risk_reasons.push_back(fmt::format("highly visible and revealing ({:.1f} exposure points)", t.exposure_points));
+    t.risk_reasons.push_back(
+        {"risk_reason.visible", {fmt::format("{:.1f}", t.exposure_points)}, {}});
   } else if (contact || t.pseudonym_link || t.kind == Kind::involuntary || has(t, {"embarrassing"})
              || t.exposure_points >= 3.0) {
     t.risk = Trace::Risk::medium;
@@ -77,16 +78,16 @@ void judge_risk(Trace& t)
     t.risk = Trace::Risk::low;
   }
   for (const auto& c : categories) {
-    t.risk_reasons.push_back("exposes " + c);
+    t.risk_reasons.push_back({"risk_reason.exposes", {}, {{"category." + c, {}, {}}}});
   }
   if (t.pseudonym_link) {
-    t.risk_reasons.push_back("ties your pseudonym to your name");
+    t.risk_reasons.push_back({"risk_reason.pseudonym", {}, {}});
   }
   if (t.kind == Kind::involuntary && t.risk != Trace::Risk::high) {
-    t.risk_reasons.push_back("published by a collection or aggregation site");
+    t.risk_reasons.push_back({"risk_reason.collection", {}, {}});
   }
   if (t.risk_reasons.empty()) {
-    t.risk_reasons.push_back("shows little more than your name");
+    t.risk_reasons.push_back({"risk_reason.little", {}, {}});
   }
 }
 
@@ -125,7 +126,7 @@ Scores score_traces(std::vector<Trace>& traces, double about_threshold)
     if (t.about_subject < about_threshold) {
       t.exposure_points = 0.0;
       t.risk = Trace::Risk::low;
-      t.risk_reasons = {"probably about someone else: not counted"};
+      t.risk_reasons = {util::Message{"risk_reason.someone_else", {}, {}}};
       continue;
     }
     ++out.kinds[std::string(traces::kind_name(t.kind))];

@@ -1,6 +1,8 @@
 // A trace: one page about the person, however many queries found it, with its verdict.
 #pragma once
 
+#include "util/message.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,7 +54,7 @@ struct Trace
   Kind kind = Kind::unknown;
   double confidence = 0.0;    // of `kind`
   double about_subject = 0.0; // how likely the page is about the person, not a namesake
-  std::vector<std::string> evidence;
+  std::vector<util::Message> evidence;  // rendered in the report's language (report/i18n.hpp)
   std::vector<SensitiveItem> sensitive; // only for traces about the subject
   bool pseudonym_link = false;          // ties a pseudonym to the real name
   bool job_link = false;                // ties the job title or employer to the name
@@ -63,7 +65,7 @@ struct Trace
   // Filled by the scoring stage.
   enum class Risk { low, medium, high };
   Risk risk = Risk::low;
-  std::vector<std::string> risk_reasons;
+  std::vector<util::Message> risk_reasons;
   double exposure_points = 0.0; // this trace's share of the exposure score (docs/scoring.md)
   std::vector<Action> actions;  // what to do about it, most specific first
 

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 
 using namespace empreinte;
@@ -408,4 +409,109 @@ TEST_CASE("cli: --redact leaves no e-mail, phone or address of the subject in an
     }
   }
   CHECK(addresses_seen > 0); // the corpus exposes addresses: the test means something
+}
+
+TEST_CASE("cli: --lang fr writes every human word of every format in French")
+{
+  // Labels of each format that must not survive in a French report.
+  const std::vector<std::string> english{"Digital footprint",
+                                         "traces found",
+                                         "about you",
+                                         "voluntary traces",
+                                         "inherited traces",
+                                         "involuntary traces",
+                                         "What to do first",
+                                         "Findings",
+                                         "Possibly someone else",
+                                         "not counted",
+                                         "how much a stranger learns",
+                                         "your name appears",
+                                         "is a known",
+                                         "low risk",
+                                         "medium risk",
+                                         "high risk",
+                                         "Why:",
+                                         "Exposes:",
+                                         "What comes out overall",
+                                         "profiles or posts"};
+  for (const char* format : {"text", "md", "html"}) {
+    CAPTURE(format);
+    const auto r = test::run_empreinte({"demo", "--lang", "fr", "--format", format});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("Empreinte numérique de Hélène Vasseur") != std::string::npos);
+    CHECK(r.out.find("races volontaires") != std::string::npos); // "Traces" in HTML headings
+    CHECK(r.out.find("votre nom apparaît") != std::string::npos);
+    for (const auto& label : english) {
+      CAPTURE(label);
+      CHECK(r.out.find(label) == std::string::npos);
+    }
+  }
+  const auto r = test::run_empreinte({"demo", "--lang", "fr", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(test::schema_violations(r.out) == "");
+  const json report = json::parse(r.out);
+  CHECK(report["lang"] == "fr");
+  CHECK(report["findings"]["pseudonym"]["verdict"].get<std::string>().rfind("Oui", 0) == 0);
+  CHECK(report["queries"][0]["question"].get<std::string>().find("mon nom") != std::string::npos);
+  // Machine-readable values stay English identifiers.
+  std::set<std::string> kinds;
+  for (const auto& t : report["traces"]) {
+    kinds.insert(t["kind"].get<std::string>());
+    for (const auto& e : t["evidence"]) {
+      const std::string text = e.get<std::string>();
+      CAPTURE(text);
+      CHECK(text.find("your ") == std::string::npos);
+      CHECK_FALSE(
+          std::regex_search(text, std::regex(R"(^[a-z_]+\.[a-z_.]+$)"))); // never a bare key
+    }
+  }
+  CHECK(kinds.count("voluntary") == 1);
+}
+
+TEST_CASE("cli: the language comes from --lang, else LC_ALL, LC_MESSAGES or LANG")
+{
+  const auto french = test::run_empreinte({"demo", "--format", "json"}, {{"LANG", "fr_FR.UTF-8"}});
+  REQUIRE(french.exit_code == 0);
+  CHECK(json::parse(french.out)["lang"] == "fr");
+  const auto english = test::run_empreinte({"demo", "--format", "json"});
+  REQUIRE(english.exit_code == 0);
+  CHECK(json::parse(english.out)["lang"] == "en");
+  const auto all = test::run_empreinte({"demo", "--format", "json"},
+                                       {{"LANG", "fr_FR.UTF-8"}, {"LC_ALL", "C.UTF-8"}});
+  REQUIRE(all.exit_code == 0);
+  CHECK(json::parse(all.out)["lang"] == "en");
+  const auto flag = test::run_empreinte({"demo", "--lang", "en"}, {{"LANG", "fr_FR.UTF-8"}});
+  REQUIRE(flag.exit_code == 0);
+  CHECK(flag.out.find("Digital footprint of") != std::string::npos);
+  const auto classify_fr =
+      test::run_empreinte({"classify",
+                           "--first",
+                           "Hélène",
+                           "--last",
+                           "Vasseur",
+                           "--lang",
+                           "fr",
+                           test::source_dir() + "/reports/examples/helene-vasseur.json"});
+  INFO(classify_fr.err);
+  REQUIRE(classify_fr.exit_code == 0);
+  CHECK(classify_fr.out.find("vous concerne à") != std::string::npos);
+  CHECK(classify_fr.out.find("votre nom apparaît") != std::string::npos);
+  const auto plan_fr =
+      test::run_empreinte({"plan", "--first", "Hélène", "--last", "Vasseur", "--lang", "fr"});
+  REQUIRE(plan_fr.exit_code == 0);
+  CHECK(plan_fr.out.find("Plan pour Hélène Vasseur") != std::string::npos);
+  CHECK(plan_fr.out.find("Que sort-il globalement") != std::string::npos);
+}
+
+TEST_CASE("cli: an unknown --lang is a usage error")
+{
+  for (const char* command : {"demo", "audit", "classify", "plan"}) {
+    CAPTURE(command);
+    const auto r = test::run_empreinte({command, "--lang", "de"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--lang") != std::string::npos);
+    CHECK(r.err.find("unknown language \"de\": use en or fr") != std::string::npos);
+    CHECK(r.out.empty());
+  }
 }

@@ -116,9 +116,10 @@ TEST_CASE("classifier: namesakes and evidence against")
 {
   const auto other_city_job = judge(trace("https://www.notaires-lille.example/margaux-lefranc", "Maître Margaux Lefranc, notaire à Lille", "Office notarial"));
   CHECK(other_city_job.about_subject < 0.5);
-  CHECK(std::any_of(other_city_job.evidence.begin(), other_city_job.evidence.end(), [](const auto& e) {
-    return e.find("another place") != std::string::npos || e.find("another occupation") != std::string::npos;
-  }));
+  CHECK(std::any_of(
+      other_city_job.evidence.begin(), other_city_job.evidence.end(), [](const auto& e) {
+        return e.key == "identity.other_place" || e.key == "identity.other_job";
+      }));
   CHECK(other_city_job.sensitive.empty()); // never the exposure of a namesake
   const auto obituary = judge(trace("https://www.avis-deces.example/margaux-lefranc", "Avis de décès de Margaux Lefranc (1931 - 2019)", "Obsèques à Lyon"));
   CHECK(obituary.about_subject < 0.5);

@@ -91,11 +91,13 @@ TEST_CASE("cues: one pass per field, every matching cue returned")
 {
   auto value = parse(R"json({"schema": "empreinte/cues/v1", "cues": [
     {"id": "a", "lang": "fr", "field": "text", "pattern": "\\bne le\\b", "kind": "involuntary", "weight": 0.5,
-     "means": "a birth date", "examples": {"match": ["ne le 14 mars"], "no_match": ["nele"]}},
+     "means": "a birth date", "means_fr": "une date de naissance",
+     "examples": {"match": ["ne le 14 mars"], "no_match": ["nele"]}},
     {"id": "b", "lang": "any", "field": "path", "pattern": "^/people/", "kind": "involuntary", "weight": 0.6,
-     "means": "a people page", "examples": {"match": ["/people/x"], "no_match": ["/p/people"]}},
+     "means": "a people page", "means_fr": "une page de personnes",
+     "examples": {"match": ["/people/x"], "no_match": ["/p/people"]}},
     {"id": "c", "lang": "en", "field": "title", "pattern": "\\bobituary\\b", "kind": "inherited", "weight": 0.8,
-     "means": "an obituary"}]})json", "empreinte/cues/v1", {"cues"});
+     "means": "an obituary", "means_fr": "une nécrologie"}]})json", "empreinte/cues/v1", {"cues"});
   auto rules = CueRules::from_json(value, "t.json");
   REQUIRE(rules);
   CueInput input{util::fold("John Obituary"), util::fold("John Obituary\nNé le 3 mai"), "/people/john", "example.com"};
@@ -110,6 +112,10 @@ TEST_CASE("cues: one pass per field, every matching cue returned")
   bad = value;
   bad["cues"][1]["weight"] = 2;
   CHECK_FALSE(CueRules::from_json(bad, "t.json"));
+  bad = value;
+  bad["cues"][2].erase("means_fr"); // every cue speaks both languages
+  CHECK_FALSE(CueRules::from_json(bad, "t.json"));
+  CHECK(hits[2]->means_fr == "une nécrologie");
 }
 
 TEST_CASE("sensitive: whole-word terms, validated and contextual patterns")

@@ -68,7 +68,7 @@ TEST_CASE("rules lint: a broken file is reported with file and JSON path")
   {
     std::ofstream out(dir / "cues.json");
     out << R"json({"schema": "empreinte/cues/v1", "cues": [{"id": "x", "lang": "fr", "field": "text",
-      "pattern": "(?=x)", "kind": "involuntary", "weight": 0.5, "means": "m"}]})json";
+      "pattern": "(?=x)", "kind": "involuntary", "weight": 0.5, "means": "m", "means_fr": "m"}]})json";
   }
   const auto problems = classify::lint_rules(dir);
   fs::remove_all(dir);

@@ -25,7 +25,7 @@ report::Report hostile_report()
   t.url = "javascript:alert(1)";
   t.title = "<script>alert('title')</script>";
   t.snippets = {"<img src=x onerror=alert(1)>"};
-  t.evidence = {"\"><svg onload=alert(1)>"};
+  t.evidence = {{"identity.full_name", {"\"><svg onload=alert(1)>"}, {}}};
   t.sensitive = {{"email", "<b>x@example.com</b>", false}};
   t.actions = {{"opt-out-site", "opt_out", "Opt out <i>now</i>", "how", "javascript:alert(2)"}};
   t.about_subject = 0.9;

@@ -64,6 +64,10 @@ ProcessResult run_process(const std::vector<std::string>& args,
   vars["ALL_PROXY"] = "http://127.0.0.1:9";
   vars["NO_PROXY"] = "127.0.0.1,localhost";
   vars.erase("NO_COLOR");
+  // Reports follow the locale: tests see English unless they ask for another.
+  vars.erase("LC_ALL");
+  vars.erase("LC_MESSAGES");
+  vars.erase("LANG");
   for (const auto& [k, v] : env) {
     vars[k] = v;
   }

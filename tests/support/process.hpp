@@ -15,7 +15,8 @@ struct ProcessResult
 };
 
 // Runs the empreinte binary with `args`; `env` entries are set for the child only.
-// XDG_CACHE_HOME defaults to a fresh directory so tests never touch the user's cache.
+// XDG_CACHE_HOME defaults to a fresh directory so tests never touch the user's cache, and
+// LC_ALL, LC_MESSAGES and LANG are unset so that reports are in English unless `env` says.
 ProcessResult run_empreinte(const std::vector<std::string>& args,
                             const std::map<std::string, std::string>& env = {});
 

@@ -18,7 +18,7 @@ cat > "$work/corpus/evil.example/index.html" <<'HTML'
 &lt;a href="javascript:alert(1)"&gt;click&lt;/a&gt;</p></body></html>
 HTML
 XDG_CACHE_HOME="$work/cache" "$bin" audit --profile "$src/training/personas/helene-vasseur.json" \
-  --corpus "$work/corpus" --format html -o "$work/report.html" --quiet
+  --corpus "$work/corpus" --lang en --format html -o "$work/report.html" --quiet
 grep -q "evil.example" "$work/report.html" || { echo "FAIL: the hostile page is not in the report"; exit 1; }
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
        --disable-component-update --disable-sync --user-data-dir="$work/profile")

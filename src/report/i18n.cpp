@@ -1,0 +1,349 @@
+// Code keeps keys, not sentences, so that a report can be written in either language after the
+// fact. Entries are grouped by the stage that uses them; the lookup sorts them once.
+#include "report/i18n.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace empreinte::report {
+
+namespace {
+
+// clang-format off
+constexpr CatalogueEntry k_entries[] = {
+  // Identity (src/classify/identity.cpp).
+  {"identity.deceased", "a death notice or lifespan for the name: someone else", "un avis de décès ou des dates de vie pour ce nom : quelqu'un d'autre"},
+  {"identity.email", "your own e-mail address appears", "votre propre adresse e-mail apparaît"},
+  {"identity.employer", "your employer appears", "votre employeur apparaît"},
+  {"identity.full_name", "your name appears ({0})", "votre nom apparaît ({0})"},
+  {"identity.initial_name", "an initial and your surname appear ({0})", "une initiale et votre nom de famille apparaissent ({0})"},
+  {"identity.job", "your job appears", "votre métier apparaît"},
+  {"identity.location", "your location (or a place near it) appears", "votre lieu de vie (ou un lieu proche) apparaît"},
+  {"identity.no_name", "your name does not appear in the title, snippet or address", "votre nom n'apparaît ni dans le titre, ni dans l'extrait, ni dans l'adresse"},
+  {"identity.not_me", "listed as someone else in your profile (not_me)", "indiquée comme concernant quelqu'un d'autre dans votre profil (not_me)"},
+  {"identity.other_job", "another occupation is named ({0}) and none of your details", "un autre métier est cité ({0}) et aucun de vos détails"},
+  {"identity.other_place", "another place is named ({0}) and none of your details", "un autre lieu est cité ({0}) et aucun de vos détails"},
+  {"identity.phone", "your own phone number appears", "votre propre numéro de téléphone apparaît"},
+  {"identity.pseudonym", "your pseudonym appears", "votre pseudonyme apparaît"},
+  {"identity.surname_only", "only your surname appears", "seul votre nom de famille apparaît"},
+
+  // Kind (src/classify/kind.cpp, classifier.cpp).
+  {"kind.account_in_your_name", "an account on {0} in your name", "un compte sur {0} à votre nom"},
+  {"kind.account_page", "an account page on {0} (its owner's own)", "la page d'un compte sur {0} (publiée par son titulaire)"},
+  {"kind.business_listing", "a listing of the business you founded or own", "une fiche de l'entreprise que vous avez fondée ou que vous possédez"},
+  {"kind.but", "but: {p0} (suggests {p1})", "mais : {p0} (indice d'une trace {p1})"},
+  {"kind.cue", "{0}", "{1}"},
+  {"kind.employer_site", "your employer's site", "le site de votre employeur"},
+  {"kind.event_page", "an event page on {0}, published by its organiser", "une page d'événement sur {0}, publiée par son organisateur"},
+  {"kind.founded_business", "the site of the business you founded or own", "le site de l'entreprise que vous avez fondée ou que vous possédez"},
+  {"kind.known_site", "{0} is a known {p0} site", "{0} est un site connu ({p0})"},
+  {"kind.known_site_not_yours", "{0} is a known {p0} site, at an address not in your name", "{0} est un site connu ({p0}), à une adresse qui n'est pas à votre nom"},
+  {"kind.known_site_yours", "{0} is a known {p0} site, at an address in your name", "{0} est un site connu ({p0}), à une adresse à votre nom"},
+  {"kind.no_rule", "no rule knows this kind of page ({0})", "aucune règle ne connaît ce genre de page ({0})"},
+  {"kind.not_your_site", "published on a site that is not in your name: most likely by someone else", "publiée sur un site qui n'est pas à votre nom : très probablement par quelqu'un d'autre"},
+  {"kind.own_account", "your account on {0} ({1})", "votre compte sur {0} ({1})"},
+  {"kind.own_post", "a post of yours on {0}", "une publication de vous sur {0}"},
+  {"kind.own_site", "the site's address carries your name or pseudonym: your own site", "l'adresse du site porte votre nom ou votre pseudonyme : votre propre site"},
+  {"kind.platform_page", "a page on {0}", "une page sur {0}"},
+  {"kind.post_by", "a post by {0} on {1}", "une publication de {0} sur {1}"},
+  {"kind.post_no_author", "a post on {0} whose author is not shown", "une publication sur {0} dont l'auteur n'est pas indiqué"},
+  {"kind.pseudonym_only", "your pseudonym without your name: most likely your own activity under it", "votre pseudonyme sans votre nom : très probablement votre propre activité sous ce pseudonyme"},
+  {"kind.pseudonym_post", "posted from your account whose handle is your pseudonym", "publiée depuis votre compte dont l'identifiant est votre pseudonyme"},
+  {"kind.surname_site", "a site named after the surname, naming the full name: its owner's own", "un site au nom de famille qui cite le nom complet : celui de son propriétaire"},
+  {"kind.too_little", "too little to tell who published it", "trop peu d'indices pour savoir qui l'a publiée"},
+
+  // Site categories (rules/sites.json), as named in evidence.
+  {"site_category.aggregator", "aggregator", "agrégateur"},
+  {"site_category.archive", "archive", "archive"},
+  {"site_category.blog_host", "blog-hosting", "hébergeur de blogs"},
+  {"site_category.broker", "data-broker", "courtier en données"},
+  {"site_category.directory", "directory", "annuaire"},
+  {"site_category.forum", "forum", "forum"},
+  {"site_category.genealogy", "genealogy", "généalogie"},
+  {"site_category.leak", "leak", "fuite de données"},
+  {"site_category.mirror", "mirror", "miroir"},
+  {"site_category.news", "news", "actualités"},
+  {"site_category.obituary", "obituary", "avis de décès"},
+  {"site_category.organisation", "organisation", "organisme"},
+  {"site_category.people_search", "people-search", "recherche de personnes"},
+  {"site_category.registry", "registry", "registre"},
+  {"site_category.reviews", "reviews", "avis"},
+  {"site_category.social", "social", "réseau social"},
+  {"site_category.sports_results", "sports-results", "résultats sportifs"},
+
+  // Kinds, risks, families and data categories, as shown in sentences and headings.
+  {"kind_label.involuntary", "involuntary", "involontaire"},
+  {"kind_label.inherited", "inherited", "héritée"},
+  {"kind_label.unknown", "unknown", "inconnue"},
+  {"kind_label.voluntary", "voluntary", "volontaire"},
+  {"kind_meaning.involuntary", "collected or aggregated by machines (directories, brokers, registries, archives)", "collectées ou agrégées par des machines (annuaires, courtiers en données, registres, archives)"},
+  {"kind_meaning.inherited", "published about you by someone else", "publiées à votre sujet par quelqu'un d'autre"},
+  {"kind_meaning.unknown", "not yet classified: look at them yourself", "pas encore classées : regardez-les vous-même"},
+  {"kind_meaning.voluntary", "published by you or on your accounts", "publiées par vous ou sur vos comptes"},
+  {"kind_traces.involuntary", "involuntary traces", "traces involontaires"},
+  {"kind_traces.inherited", "inherited traces", "traces héritées"},
+  {"kind_traces.unknown", "unknown traces", "traces inconnues"},
+  {"kind_traces.voluntary", "voluntary traces", "traces volontaires"},
+  {"risk.high", "high risk", "risque élevé"},
+  {"risk.low", "low risk", "risque faible"},
+  {"risk.medium", "medium risk", "risque moyen"},
+  {"family.job", "job", "métier"},
+  {"family.name", "name", "nom"},
+  {"family.network", "network", "réseau"},
+  {"family.pseudonym", "pseudonym", "pseudonyme"},
+  {"category.address", "address", "adresse"},
+  {"category.birthdate", "birth date", "date de naissance"},
+  {"category.criminal", "criminal record", "infractions et condamnations"},
+  {"category.email", "e-mail", "e-mail"},
+  {"category.embarrassing", "embarrassing content", "contenu gênant"},
+  {"category.ethnicity", "ethnic origin", "origine ethnique"},
+  {"category.financial", "financial data", "données financières"},
+  {"category.health", "health", "santé"},
+  {"category.minors", "minors", "mineurs"},
+  {"category.national_id", "national identifier", "identifiant national"},
+  {"category.phone", "phone", "téléphone"},
+  {"category.politics", "political opinions", "opinions politiques"},
+  {"category.religion", "religion", "religion"},
+  {"category.sexual_orientation", "sexual orientation", "orientation sexuelle"},
+  {"category.union", "union membership", "appartenance syndicale"},
+
+  // Risk reasons (src/score/scores.cpp).
+  {"risk_reason.collection", "published by a collection or aggregation site", "publiée par un site de collecte ou d'agrégation"},
+  {"risk_reason.collection_contact", "a collection site exposes your contact or identity data", "un site de collecte expose vos coordonnées ou des données d'identité"},
+  {"risk_reason.exposes", "exposes {p0}", "expose : {p0}"},
+  {"risk_reason.little", "shows little more than your name", "ne montre guère plus que votre nom"},
+  {"risk_reason.pseudonym", "ties your pseudonym to your name", "relie votre pseudonyme à votre nom"},
+  {"risk_reason.someone_else", "probably about someone else: not counted", "concerne sans doute quelqu'un d'autre : non comptée"},
+  {"risk_reason.special", "exposes data of a special category (GDPR Art. 9/10) or an identifier", "expose des données d'une catégorie particulière (RGPD, art. 9 et 10) ou un identifiant"},
+  {"risk_reason.visible", "highly visible and revealing ({0} exposure points)", "très visible et révélatrice ({0} points d'exposition)"},
+
+  // Findings (src/score/findings.cpp).
+  {"finding.job.linked", "Yes: {0} pages tie your job to your name, but none of the first results is a professional presence you control: create or refresh one.", "Oui : {0} pages relient votre métier à votre nom, mais aucun des premiers résultats n'est une présence professionnelle que vous maîtrisez : créez-en une ou mettez-la à jour."},
+  {"finding.job.linked_one", "Yes: 1 page ties your job to your name, but none of the first results is a professional presence you control: create or refresh one.", "Oui : 1 page relie votre métier à votre nom, mais aucun des premiers résultats n'est une présence professionnelle que vous maîtrisez : créez-en une ou mettez-la à jour."},
+  {"finding.job.linked_presence_one", "Yes: 1 page ties your job to your name, and you control a professional presence among the first results.", "Oui : 1 page relie votre métier à votre nom, et vous maîtrisez une présence professionnelle parmi les premiers résultats."},
+  {"finding.job.linked_presence", "Yes: {0} pages tie your job to your name, and you control a professional presence among the first results.", "Oui : {0} pages relient votre métier à votre nom, et vous maîtrisez une présence professionnelle parmi les premiers résultats."},
+  {"finding.job.none_given", "You gave no job or employer to check.", "Vous n'avez indiqué ni métier ni employeur à vérifier."},
+  {"finding.job.not_linked", "No page found ties your job to your name; a professional profile you control would put your best foot forward.", "Aucune page trouvée ne relie votre métier à votre nom ; un profil professionnel que vous maîtrisez vous montrerait sous votre meilleur jour."},
+  {"finding.name.dominant.involuntary", "what directories, brokers and archives collected", "ce qu'annuaires, courtiers en données et archives ont collecté"},
+  {"finding.name.dominant.inherited", "what others published about you", "ce que d'autres ont publié sur vous"},
+  {"finding.name.dominant.unknown", "pages of unclear origin", "ce qui est d'origine incertaine"},
+  {"finding.name.dominant.voluntary", "what you published yourself", "ce que vous avez publié vous-même"},
+  {"finding.name.mine", "{0} of the first {1} results are about you; {p0} dominates.", "{0} des {1} premiers résultats vous concernent ; {p0} domine."},
+  {"finding.name.mine_namesakes", "{0} of the first {1} results are about you; {p0} dominates, and {2} are about namesakes.", "{0} des {1} premiers résultats vous concernent ; {p0} domine, et {2} concernent des homonymes."},
+  {"finding.name.nothing", "Nothing comes up for your name on the first page.", "Rien ne sort pour votre nom en première page."},
+  {"finding.name.others", "The first page for your name is about other people ({0} namesake results).", "La première page pour votre nom parle d'autres personnes ({0} résultats d'homonymes)."},
+  {"finding.network.flagged", "{0} profiles or posts from your networks are indexed under your name, and {1} of them expose sensitive or embarrassing data: review their privacy settings.", "{0} profils ou publications de vos réseaux sont indexés sous votre nom, dont {1} exposent des données sensibles ou gênantes : revoyez leurs paramètres de confidentialité."},
+  {"finding.network.flagged_one", "{0} profiles or posts from your networks are indexed under your name, and 1 of them exposes sensitive or embarrassing data: review its privacy settings.", "{0} profils ou publications de vos réseaux sont indexés sous votre nom, dont 1 qui expose des données sensibles ou gênantes : revoyez ses paramètres de confidentialité."},
+  {"finding.network.indexed", "{0} profiles or posts from your networks are indexed under your name; none exposes sensitive data.", "{0} profils ou publications de vos réseaux sont indexés sous votre nom ; aucun n'expose de données sensibles."},
+  {"finding.network.none_indexed", "No profile or post of yours from these networks is indexed under your name.", "Aucun profil ni aucune publication de vous sur ces réseaux n'est indexé sous votre nom."},
+  {"finding.network.none_searched", "No network was searched.", "Aucun réseau n'a été recherché."},
+  {"finding.pseudonym.linked", "Yes: {0} is tied to your real name by {1} pages. Anyone can now connect what you post under it to you; it is time to change it.", "Oui : {0} est relié à votre vrai nom par {1} pages. N'importe qui peut désormais vous attribuer ce que vous publiez sous ce pseudonyme ; il est temps d'en changer."},
+  {"finding.pseudonym.linked_one", "Yes: {0} is tied to your real name by 1 page. Anyone can now connect what you post under it to you; it is time to change it.", "Oui : {0} est relié à votre vrai nom par 1 page. N'importe qui peut désormais vous attribuer ce que vous publiez sous ce pseudonyme ; il est temps d'en changer."},
+  {"finding.pseudonym.none_given", "You gave no pseudonym to check.", "Vous n'avez indiqué aucun pseudonyme à vérifier."},
+  {"finding.pseudonym.not_linked", "No: no page found ties your pseudonym to your real name.", "Non : aucune page trouvée ne relie votre pseudonyme à votre vrai nom."},
+
+  // Labels shared by the renderers (src/report/*_report.cpp, reports/templates).
+  {"report.about_you", "about you {0}%", "vous concerne à {0} %"},
+  {"report.advice", "What to do first", "Par quoi commencer"},
+  {"report.control", "control", "maîtrise"},
+  {"report.control_meaning", "how much of what comes up first you published yourself", "la part de ce qui sort en premier que vous avez publiée vous-même"},
+  {"report.exposes", "exposes", "expose"},
+  {"report.exposure", "exposure", "exposition"},
+  {"report.exposure_meaning", "how much a stranger learns about you", "ce qu'un inconnu apprend sur vous"},
+  {"report.findings", "Findings", "Constats"},
+  {"report.incomplete", "Audit incomplete: {0} of {1} queries failed; the results above miss what they would have found. Re-run later.", "Audit incomplet : {0} requêtes sur {1} ont échoué ; les résultats ci-dessus n'incluent pas ce qu'elles auraient trouvé. Relancez plus tard."},
+  {"report.kind_confidence", "{0} {1}%", "{0} à {1} %"},
+  {"report.letter_hint", "For one trace: empreinte letter REPORT.json --trace ID --right erasure|rectification|objection", "Pour une trace : empreinte letter RAPPORT.json --trace ID --right erasure|rectification|objection --lang fr"},
+  {"report.links.both", "ties your pseudonym and your job to your name", "relie votre pseudonyme et votre métier à votre nom"},
+  {"report.links.job", "ties your job to your name", "relie votre métier à votre nom"},
+  {"report.links.pseudonym", "ties your pseudonym to your name", "relie votre pseudonyme à votre nom"},
+  {"report.namesakes", "Possibly someone else ({0})", "Peut-être quelqu'un d'autre ({0})"},
+  {"report.namesakes_hint", "not counted; add a URL to \"not_me\" in your profile to settle it", "non comptées ; ajoutez l'adresse à « not_me » dans votre profil pour trancher"},
+  {"report.no_backend", "no backend", "aucun moteur"},
+  {"report.not_searched", "not searched (the profile gives nothing for it)", "non lancée (le profil ne donne rien pour elle)"},
+  {"report.results", "{0} result(s), {1}", "{0} résultat(s), {1}"},
+  {"report.scores", "Scores", "Scores"},
+  {"report.search", "{0}. {1} search", "{0}. Recherche par {1}"},
+  {"report.searches", "Searches", "Recherches"},
+  {"report.summary", "{0} queries on {1} · {2} traces found: {3} about you, {4} possibly someone else", "{0} requêtes sur {1} · {2} traces trouvées : {3} vous concernent, {4} peut-être quelqu'un d'autre"},
+  {"report.summary_exposing", "{0} traces expose personal data; {1} tie a pseudonym and {2} your job to your name", "{0} traces exposent des données personnelles ; {1} relient un pseudonyme et {2} votre métier à votre nom"},
+  {"report.summary_kinds", "About you: {0} voluntary, {1} inherited, {2} involuntary, {3} unknown", "Vous concernant : {0} volontaires, {1} héritées, {2} involontaires, {3} inconnues"},
+  {"report.title", "Digital footprint of {0}", "Empreinte numérique de {0}"},
+  {"report.to_do", "To do", "À faire"},
+  {"report.why", "why", "pourquoi"},
+  {"report.yours", "(yours)", "(à vous)"},
+
+  // Query statuses (src/search/backend.hpp); unknown ones show as their machine name.
+  {"status.empty", "empty", "vide"},
+  {"status.error", "error", "erreur"},
+  {"status.ok", "ok", "ok"},
+  {"status.blocked", "blocked", "bloqué"},
+  {"status.rate_limited", "rate-limited", "débit limité"},
+  {"status.layout_changed", "layout changed", "mise en page changée"},
+  {"status.timeout", "timed out", "délai dépassé"},
+  // Backend health and what to do about it (src/report/report.cpp).
+  {"health.blocked", "{0} blocked {1} of {2} queries: {3}", "{0} a bloqué {1} requêtes sur {2} : {3}"},
+  {"health.rate_limited", "{0} was rate-limited on {1} of {2} queries: {3}", "{0} a limité le débit de {1} requêtes sur {2} : {3}"},
+  {"health.timeout", "{0} timed out on {1} of {2} queries: {3}", "{0} n'a pas répondu à temps à {1} requêtes sur {2} : {3}"},
+  {"health.layout_changed", "{0} could not be read for {1} of {2} queries: {3}", "{0} n'a pas pu être lu pour {1} requêtes sur {2} : {3}"},
+  {"health.error", "{0} failed {1} of {2} queries: {3}", "{0} a échoué pour {1} requêtes sur {2} : {3}"},
+  {"health.alt.others", "or configure searxng or brave", "ou configurez searxng ou brave"},
+  {"health.alt.searxng", "or configure searxng", "ou configurez searxng"},
+  {"health.alt.instance", "check your instance, or configure brave", "vérifiez votre instance, ou configurez brave"},
+  {"health.do.retry", "retry later, {0}", "réessayez plus tard, {0}"},
+  {"health.do.instance_blocked", "check that the instance allows the JSON format and this client, or configure brave", "vérifiez que l'instance autorise le format JSON et ce client, ou configurez brave"},
+  {"health.do.wait", "wait before re-running (answers received are cached), {0}", "attendez avant de relancer (les réponses reçues sont en cache), {0}"},
+  {"health.do.timeout", "check your connection or proxy, or raise --timeout", "vérifiez votre connexion ou votre proxy, ou augmentez --timeout"},
+  {"health.do.layout", "its page layout has changed: update its definition (docs/backends.md) or use another backend", "la mise en page de ses résultats a changé : mettez à jour sa définition (docs/backends.md) ou utilisez un autre moteur"},
+  {"health.do.error", "see each query's reason; 'empreinte backends check' tests the backend", "voyez la raison de chaque requête ; « empreinte backends check » teste le moteur"},
+
+  // Markdown only (src/report/markdown_report.cpp).
+  {"md.generated", "Generated {0} by empreinte {1}. {2} queries, {3} traces.", "Généré le {0} par empreinte {1}. {2} requêtes, {3} traces."},
+  {"md.incomplete", "**Audit incomplete**: some queries failed (see Searches); re-run later.", "**Audit incomplet** : des requêtes ont échoué (voir Recherches) ; relancez plus tard."},
+  {"md.letter_hint", "For one trace: `empreinte letter REPORT.json --trace ID --right erasure|rectification|objection`.", "Pour une trace : `empreinte letter RAPPORT.json --trace ID --right erasure|rectification|objection --lang fr`."},
+  {"md.namesakes_hint", "Not counted. Add a URL to `not_me` in your profile to settle it.", "Non comptées. Ajoutez l'adresse à `not_me` dans votre profil pour trancher."},
+  {"md.scores_header", "| score | value | meaning |", "| score | valeur | signification |"},
+  {"md.searches_header", "| id | family | query | status | results |", "| id | famille | requête | statut | résultats |"},
+
+  // HTML only (reports/templates/report.html.mustache).
+  {"html.by_kind", "Traces by kind", "Traces par type"},
+  {"html.donut_label", "traces by kind", "traces par type"},
+  {"html.footer", "Scores: docs/scoring.md. This page loads nothing from the network and runs no script.", "Scores : docs/scoring.md. Cette page ne charge rien depuis le réseau et n'exécute aucun script."},
+  {"html.four_searches", "The four searches", "Les quatre recherches"},
+  {"html.gauge_label", "{0} {1} out of 100", "{0} {1} sur 100"},
+  {"html.incomplete", "audit incomplete: some searches failed", "audit incomplet : des recherches ont échoué"},
+  {"html.letter_command", "empreinte letter REPORT.json --trace ID --right erasure|rectification|objection", "empreinte letter RAPPORT.json --trace ID --right erasure|rectification|objection --lang fr"},
+  {"html.letter_intro", "For one trace:", "Pour une trace :"},
+  {"html.meta", "Generated {0} by empreinte {1} · {2} searches · {3} traces, {4} about you", "Généré le {0} par empreinte {1} · {2} recherches · {3} traces, dont {4} vous concernent"},
+  {"html.namesakes", "Possibly someone else ({0}) — not counted", "Peut-être quelqu'un d'autre ({0}) — non comptées"},
+  {"html.namesakes_hint", "Add a URL to \"not_me\" in your profile to settle it.", "Ajoutez l'adresse à « not_me » dans votre profil pour trancher."},
+  {"html.searches", "Searches ({0})", "Recherches ({0})"},
+  {"html.table_family", "family", "famille"},
+  {"html.table_query", "query", "requête"},
+  {"html.table_results", "results", "résultats"},
+  {"html.table_status", "status", "statut"},
+
+  // `empreinte plan` text output.
+  {"plan.nothing", "(nothing to search: the profile gives nothing for it)", "(rien à chercher : le profil ne donne rien pour elle)"},
+  {"plan.title", "Plan for {0}: {1} queries", "Plan pour {0} : {1} requêtes"},
+
+  // `empreinte classify` text output.
+  {"classify.trace", "[{0} {1}%, about you {2}%]", "[{0} à {1} %, vous concerne à {2} %]"},
+};
+// clang-format on
+
+struct Sorted
+{
+  std::array<CatalogueEntry, std::size(k_entries)> entries;
+
+  Sorted()
+  {
+    std::copy(std::begin(k_entries), std::end(k_entries), entries.begin());
+    std::stable_sort(
+        entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  }
+};
+
+const Sorted& sorted()
+{
+  static const Sorted s;
+  return s;
+}
+
+const CatalogueEntry* find(std::string_view key)
+{
+  const auto& e = sorted().entries;
+  const auto it =
+      std::lower_bound(e.begin(), e.end(), key, [](const CatalogueEntry& a, std::string_view k) {
+        return a.key < k;
+      });
+  return it != e.end() && it->key == key ? &*it : nullptr;
+}
+
+bool starts_with_fr(const char* value)
+{
+  return value[0] == 'f' && value[1] == 'r';
+}
+
+} // namespace
+
+std::span<const CatalogueEntry> catalogue()
+{
+  return sorted().entries;
+}
+
+bool is_lang(std::string_view lang)
+{
+  return lang == "en" || lang == "fr";
+}
+
+std::string lang_from_locale(const char* lc_all, const char* lc_messages, const char* lang)
+{
+  for (const char* value : {lc_all, lc_messages, lang}) {
+    if (value && *value) {
+      return starts_with_fr(value) ? "fr" : "en";
+    }
+  }
+  return "en";
+}
+
+bool has_key(std::string_view key)
+{
+  return find(key) != nullptr;
+}
+
+std::string tr(std::string_view lang, const util::Message& m)
+{
+  const CatalogueEntry* entry = find(m.key);
+  if (!entry) {
+    return m.key;
+  }
+  const std::string_view text = lang == "fr" ? entry->fr : entry->en;
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += text[i];
+      continue;
+    }
+    const std::string_view name = text.substr(i + 1, close - i - 1);
+    const bool part = !name.empty() && name.front() == 'p';
+    const std::string_view digits = part ? name.substr(1) : name;
+    if (digits.empty() ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      out += text[i];
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(std::stoul(std::string(digits)));
+    if (part && index < m.parts.size()) {
+      out += tr(lang, m.parts[index]);
+    } else if (!part && index < m.args.size()) {
+      out += m.args[index];
+    }
+    i = close;
+  }
+  return out;
+}
+
+std::string_view colon(std::string_view lang)
+{
+  return lang == "fr" ? " : " : ": ";
+}
+
+std::string_view semicolon(std::string_view lang)
+{
+  return lang == "fr" ? " ; " : "; ";
+}
+
+std::string tr_or(std::string_view lang, std::string_view key, std::string_view fallback)
+{
+  return has_key(key) ? tr(lang, key) : std::string(fallback);
+}
+
+std::string tr(std::string_view lang, std::string_view key, const std::vector<std::string>& args)
+{
+  return tr(lang, util::Message{std::string(key), args, {}});
+}
+
+} // namespace empreinte::report
