@@ -4,6 +4,7 @@
 #include "app/exit_codes.hpp"
 #include "classify/rules.hpp"
 #include "score/remedies.hpp"
+#include "search/backend_def.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -25,6 +26,10 @@ int run_lint(const std::string& dir_flag)
   auto problems = classify::lint_rules(dir);
   if (auto remedies = score::Remedies::load(dir + "/remedies.json"); !remedies) {
     problems.push_back({remedies.error().where, remedies.error().what});
+  }
+  // Backend definitions are rules too: the same strict loader as at run time.
+  if (auto defs = search::load_backend_defs({std::filesystem::path(dir) / "backends"}); !defs) {
+    problems.push_back({defs.error().where, defs.error().what});
   }
   for (const auto& p : problems) {
     fmt::print("{}: {}\n", p.where, p.message);

@@ -147,8 +147,9 @@ IdentityMatch judge_identity(const Subject& s,
   std::string other_job_name;
   for (const auto& [o, pos] : rules.occupations.find(t.text_words)) {
     // A surname that is also a trade (Boulanger, Baker) is the person, not their job.
+    const std::size_t at = pos; // clang 14 cannot capture a structured binding
     if (std::any_of(s.surnames.begin(), s.surnames.end(), [&](const auto& w) {
-          return !w.empty() && t.text_words[pos] == w.front();
+          return !w.empty() && t.text_words[at] == w.front();
         })) {
       continue;
     }

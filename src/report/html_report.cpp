@@ -186,6 +186,15 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   d.set("query_count", std::to_string(r.queries.size()));
   d.set("trace_count", std::to_string(r.traces.size()));
   d.set("incomplete", r.complete() ? mu::data::type::bool_false : mu::data::type::bool_true);
+  mu::data health{mu::data::type::list};
+  for (const auto& h : backend_health(r)) {
+    if (h.failed() > 0) {
+      mu::data item;
+      item.set("text", text(health_advice(h, lang)));
+      health.push_back(item);
+    }
+  }
+  d.set("backend_advice", health);
   d.set("exposure", std::to_string(r.scores.exposure));
   d.set("control", std::to_string(r.scores.control));
   d.set("exposure_dash", fmt::format("{:.2f}", k_gauge_circumference * r.scores.exposure / 100.0));

@@ -196,7 +196,12 @@ std::string render_markdown(const Report& r)
            tr(lang, "md.namesakes_hint") + "\n\n" + others;
   }
   if (!r.complete()) {
-    out += "\n" + tr(lang, "md.incomplete") + "\n";
+    out += "\n" + tr(lang, "md.incomplete") + "\n\n";
+    for (const auto& h : backend_health(r)) {
+      if (h.failed() > 0) {
+        out += "- " + markdown_escape(health_advice(h, lang)) + "\n";
+      }
+    }
   }
   return out;
 }

@@ -191,6 +191,15 @@ TEST_CASE("web audit: failures give exit code 3, statuses and advice; secrets st
   CHECK(text.exit_code == 3);
   CHECK(text.out.find("duckduckgo blocked 2 of 2 queries: retry later, or configure searxng or brave")
         != std::string::npos);
+  for (const char* format : {"md", "html"}) {
+    CAPTURE(format);
+    const auto other = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "2",
+                                            "--backends-dir", (dir.path() / "backends").string(), "--format",
+                                            format, "--lang", "fr"},
+                                           env);
+    CHECK(other.exit_code == 3);
+    CHECK(other.out.find("duckduckgo a bloqué 2 requêtes sur 2 : réessayez plus tard") != std::string::npos);
+  }
 }
 
 TEST_CASE("web audit: configuration errors are clear and exit 2")
@@ -279,4 +288,27 @@ TEST_CASE("web audit: cache clear empties the cache")
   const auto r = test::run_empreinte({"cache", "clear"}, {{"XDG_CACHE_HOME", cache.path().string()}});
   CHECK(r.exit_code == 0);
   CHECK(!std::filesystem::exists(cache.path() / "empreinte" / "responses"));
+}
+
+TEST_CASE("web audit: backends check sends one live query per backend and prints its status")
+{
+  Replay replay;
+  test::TempDir dir;
+  override_definition(dir, "duckduckgo", replay.server.url() + "/html/");
+  override_definition(dir, "mojeek", replay.server.url() + "/mojeek");
+  const std::string backends = (dir.path() / "backends").string();
+  auto r = test::run_empreinte({"backends", "check", "duckduckgo", "mojeek", "--backends-dir", backends,
+                                "--format", "json"});
+  CHECK(r.exit_code == 0);
+  const json list = json::parse(r.out);
+  REQUIRE(list.size() == 2);
+  CHECK(list[0]["name"] == "duckduckgo");
+  CHECK(list[0]["status"] == "ok");
+  CHECK(list[0]["results"] == 10);
+  CHECK(list[1]["status"] == "ok");
+
+  override_definition(dir, "mojeek", replay.server.url() + "/blocked");
+  r = test::run_empreinte({"backends", "check", "mojeek", "--backends-dir", backends});
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("layout_changed") != std::string::npos); // a GET on a page that is not Mojeek's
 }

@@ -267,7 +267,9 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   for (const auto& o : out) {
     by[o.backend] = &o;
   }
-  for (const auto& [scenario, status] : expected) {
+  for (const auto& entry : expected) {
+    const std::string& scenario = entry.first; // INFO captures: no structured binding (clang 14)
+    const QueryStatus status = entry.second;
     INFO(scenario << ": " << by[scenario]->reason);
     CHECK(by[scenario]->status == status);
     if (status != QueryStatus::ok) {
