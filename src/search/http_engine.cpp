@@ -166,6 +166,7 @@ struct HttpEngine::Impl
   std::size_t sent = 0;
   std::size_t submitted = 0;
   std::size_t finished = 0;
+  std::size_t completions = 0; // transfers curl finished, retried or not
   Clock::time_point deadline = Clock::time_point::max();
   std::mt19937 rng{std::random_device{}()};
   HttpEngine* owner = nullptr;
@@ -267,6 +268,7 @@ struct HttpEngine::Impl
       if (msg->msg != CURLMSG_DONE) {
         continue;
       }
+      ++completions;
       CURL* e = msg->easy_handle;
       const CURLcode code = msg->data.result;
       auto node = in_flight.extract(e);
@@ -395,12 +397,20 @@ void HttpEngine::run()
     const Clock::time_point next = m.start_ready(now);
     int running = 0;
     curl_multi_perform(m.multi, &running);
+    const std::size_t before = m.completions;
     m.collect(Clock::now());
     if (m.idle()) {
       break;
     }
+    if (m.completions != before) {
+      continue; // slots were freed: fill them now rather than after the next wake-up
+    }
     now = Clock::now();
     milliseconds wait(200);
+    long curl_wait = -1; // what curl's own timers need (connect timeouts, retries of its own)
+    if (curl_multi_timeout(m.multi, &curl_wait) == CURLM_OK && curl_wait >= 0) {
+      wait = std::min(wait, milliseconds(curl_wait));
+    }
     if (next != Clock::time_point::max()) {
       wait = std::min(wait, std::chrono::duration_cast<milliseconds>(next - now) + milliseconds(1));
     }

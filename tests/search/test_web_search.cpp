@@ -78,7 +78,7 @@ search::WebSearchOptions fast_options()
   search::WebSearchOptions o;
   o.engine.backoff_base = std::chrono::milliseconds(20);
   o.engine.request_timeout = std::chrono::milliseconds(3000);
-  o.engine.connect_timeout = std::chrono::milliseconds(2000);
+  o.engine.connect_timeout = std::chrono::milliseconds(10000);
   o.engine.deadline = std::chrono::milliseconds(30000);
   o.engine.user_agent = "empreinte-test";
   return o;

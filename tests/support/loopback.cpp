@@ -12,7 +12,18 @@ namespace empreinte::test {
 
 LoopbackServer::LoopbackServer()
 {
+  m_server.set_tcp_nodelay(true); // else Nagle and delayed ACKs add ~40 ms to every reply
   m_port = m_server.bind_to_any_port("127.0.0.1");
+  // cpp-httplib listens with a backlog of 5: more simultaneous connects lose SYNs and wait for
+  // the kernel's retransmission (1 s, then 3 s). Calling listen() again raises the backlog of
+  // every listening socket of this process (raising it is harmless for the others).
+  for (int fd = 3; fd < 1024; ++fd) {
+    int accepting = 0;
+    socklen_t len = sizeof accepting;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &len) == 0 && accepting) {
+      ::listen(fd, 256);
+    }
+  }
 }
 
 void LoopbackServer::start()
