@@ -43,11 +43,7 @@ std::string params_line(const search::ResolvedBackend& r)
 
 int run_list(const BackendsCommand& cmd)
 {
-  auto data = find_data_paths();
-  if (!data) {
-    return report_error(data.error());
-  }
-  auto setup = load_search_setup(*data, cmd.search);
+  auto setup = load_search_setup(cmd.search);
   if (!setup) {
     return report_error(setup.error());
   }
@@ -98,11 +94,7 @@ int run_list(const BackendsCommand& cmd)
 
 int run_check(const BackendsCommand& cmd)
 {
-  auto data = find_data_paths();
-  if (!data) {
-    return report_error(data.error());
-  }
-  auto setup = load_search_setup(*data, cmd.search);
+  auto setup = load_search_setup(cmd.search);
   if (!setup) {
     return report_error(setup.error());
   }

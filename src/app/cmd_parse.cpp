@@ -28,11 +28,7 @@ struct ParseCommand
 
 int run_parse(const ParseCommand& cmd)
 {
-  auto data = find_data_paths();
-  if (!data) {
-    return report_error(data.error());
-  }
-  auto setup = load_search_setup(*data, cmd.search);
+  auto setup = load_search_setup(cmd.search);
   if (!setup) {
     return report_error(setup.error());
   }

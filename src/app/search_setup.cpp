@@ -84,6 +84,15 @@ util::Result<SearchSetup> load_search_setup(const DataPaths& data, const SearchF
   return s;
 }
 
+util::Result<SearchSetup> load_search_setup(const SearchFlags& flags)
+{
+  auto data = find_data_paths();
+  if (!data) {
+    return data.error();
+  }
+  return load_search_setup(*data, flags);
+}
+
 util::Result<std::vector<search::ResolvedBackend>> resolve_backends(const SearchSetup& setup,
                                                                     const std::vector<std::string>& names)
 {

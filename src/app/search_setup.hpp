@@ -40,6 +40,8 @@ struct SearchSetup
 };
 
 util::Result<SearchSetup> load_search_setup(const DataPaths& data, const SearchFlags& flags);
+// Same, finding the data directory first (for commands that need nothing else from it).
+util::Result<SearchSetup> load_search_setup(const SearchFlags& flags);
 
 // The named backends with their parameters; an unknown name or a missing required parameter
 // (an API key...) is an input error saying how to set it.

@@ -312,3 +312,48 @@ TEST_CASE("web audit: backends check sends one live query per backend and prints
   CHECK(r.exit_code == 3);
   CHECK(r.out.find("layout_changed") != std::string::npos); // a GET on a page that is not Mojeek's
 }
+
+TEST_CASE("web audit: the config file chooses backends and sets their parameters")
+{
+  Replay replay;
+  test::TempDir dir;
+  dir.write("config/empreinte/config.json",
+            R"({"schema": "empreinte/config/v1", "default_backends": ["searxng"],
+                "backends": {"searxng": {"base_url": ")"
+              + replay.server.url() + R"(/searxng/"}}})");
+  const auto r = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
+                                      "--format", "json", "--quiet"},
+                                     {{"XDG_CONFIG_HOME", (dir.path() / "config").string()}});
+  CHECK(r.exit_code == 0);
+  const json report = json::parse(r.out);
+  REQUIRE(report["backends"].size() == 1);
+  CHECK(report["backends"][0]["name"] == "searxng");
+  CHECK(report["queries"][0]["results"] == 30);
+  // --backend-opt wins over the config file.
+  const auto over = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
+                                         "--backend-opt", "searxng.base_url=http://127.0.0.1:9", "--format",
+                                         "json", "--quiet", "--no-cache", "--timeout", "20"},
+                                        {{"XDG_CONFIG_HOME", (dir.path() / "config").string()}});
+  CHECK(over.exit_code == 3);
+  CHECK(json::parse(over.out)["queries"][0]["error"].get<std::string>().find("could not connect")
+        != std::string::npos);
+}
+
+TEST_CASE("web audit: --proxy sends the requests through the proxy")
+{
+  Replay replay;
+  test::TempDir dir;
+  override_definition(dir, "mojeek", replay.server.url() + "/mojeek");
+  // Port 9 is closed: going through the proxy fails, so the query fails (NO_PROXY emptied,
+  // else the tests' own NO_PROXY=127.0.0.1 would bypass it).
+  const auto r = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
+                                      "--backend", "mojeek", "--backends-dir", (dir.path() / "backends").string(),
+                                      "--proxy", "http://127.0.0.1:9", "--format", "json", "--quiet"},
+                                     {{"NO_PROXY", ""}, {"ALL_PROXY", ""}});
+  CHECK(r.exit_code == 3);
+  CHECK(json::parse(r.out)["queries"][0]["status"] == "error");
+  const auto direct = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
+                                           "--backend", "mojeek", "--backends-dir",
+                                           (dir.path() / "backends").string(), "--format", "json", "--quiet"});
+  CHECK(direct.exit_code == 0);
+}
