@@ -53,8 +53,12 @@ pid_t start_server(int latency_ms, int& port)
       const std::string q = req.get_param_value("q");
       std::string items;
       for (int i = 1; i <= 10; ++i) {
-        items += fmt::format(R"({}{{"url":"https://r.example/{}/{}","title":"Result {}","content":"snippet"}})",
-                             i == 1 ? "" : ",", q, i, i);
+        items += fmt::format(
+            R"({}{{"url":"https://r.example/{}/{}","title":"Result {}","content":"snippet"}})",
+            i == 1 ? "" : ",",
+            q,
+            i,
+            i);
       }
       // Not a compressible type: the server's brotli would otherwise cost ~3 ms a reply, and
       // this measures the client. The parser does not look at the content type.
@@ -97,7 +101,9 @@ search::ResolvedBackend loopback_backend(int port, const Settings& s)
     "response": {{"format": "json", "results": "/results",
                   "fields": {{"url": {{"pointer": "/url"}}, "title": {{"pointer": "/title"}}}}}}
   }})",
-                                       port, std::min(16, s.concurrency), s.interval_ms);
+                                       port,
+                                       std::min(16, s.concurrency),
+                                       s.interval_ms);
   auto def = search::parse_backend_def(text, "bench");
   if (!def) {
     fmt::print(stderr, "{}\n", def.error().to_string());
@@ -118,7 +124,8 @@ std::vector<plan::Query> make_queries(int n)
   return out;
 }
 
-double run_ours(int port, const Settings& s, std::optional<search::ResponseCache> cache, std::size_t& sent)
+double
+run_ours(int port, const Settings& s, std::optional<search::ResponseCache> cache, std::size_t& sent)
 {
   search::WebSearchOptions o;
   o.engine.max_concurrency = s.concurrency;
@@ -127,7 +134,11 @@ double run_ours(int port, const Settings& s, std::optional<search::ResponseCache
   const auto start = Clock::now();
   if (std::getenv("BENCH_TRACE")) {
     o.progress = [start](std::size_t done, std::size_t total) {
-      fmt::print(stderr, "{:.3f} {}/{}\n", std::chrono::duration<double>(Clock::now() - start).count(), done, total);
+      fmt::print(stderr,
+                 "{:.3f} {}/{}\n",
+                 std::chrono::duration<double>(Clock::now() - start).count(),
+                 done,
+                 total);
     };
   }
   search::WebSearch web({loopback_backend(port, s)}, o);
@@ -148,16 +159,22 @@ double run_curl(int port, const Settings& s)
   if (std::system("command -v curl >/dev/null 2>&1") != 0) {
     return -1;
   }
-  const auto list = std::filesystem::temp_directory_path() / fmt::format("empreinte-bench-{}.txt", ::getpid());
+  const auto list =
+      std::filesystem::temp_directory_path() / fmt::format("empreinte-bench-{}.txt", ::getpid());
   {
     std::FILE* f = std::fopen(list.c_str(), "w");
     for (int i = 0; i < s.queries; ++i) {
-      fmt::print(f, "url = \"http://127.0.0.1:{}/search?q=query{}\"\noutput = \"/dev/null\"\n", port, i + 1);
+      fmt::print(f,
+                 "url = \"http://127.0.0.1:{}/search?q=query{}\"\noutput = \"/dev/null\"\n",
+                 port,
+                 i + 1);
     }
     std::fclose(f);
   }
-  const std::string cmd = fmt::format("curl -s --compressed --parallel --parallel-immediate --parallel-max {} -K {}",
-                                      s.concurrency, list.string());
+  const std::string cmd =
+      fmt::format("curl -s --compressed --parallel --parallel-immediate --parallel-max {} -K {}",
+                  s.concurrency,
+                  list.string());
   const auto start = Clock::now();
   const int rc = std::system(cmd.c_str());
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -182,7 +199,9 @@ int main(int argc, char** argv)
     } else if (a == "--latency-ms") {
       s.latency_ms = std::max(0, v);
     } else {
-      fmt::print(stderr, "usage: empreinte_bench_http [--queries Q] [--concurrency C] [--interval-ms I] [--latency-ms L]\n");
+      fmt::print(stderr,
+                 "usage: empreinte_bench_http [--queries Q] [--concurrency C] [--interval-ms I] "
+                 "[--latency-ms L]\n");
       return 2;
     }
   }
@@ -198,11 +217,13 @@ int main(int argc, char** argv)
   const double ours = run_ours(port, s, std::nullopt, sent);
   const double curl = run_curl(port, s);
 
-  const auto cache_dir = std::filesystem::temp_directory_path() / fmt::format("empreinte-bench-cache-{}", ::getpid());
+  const auto cache_dir =
+      std::filesystem::temp_directory_path() / fmt::format("empreinte-bench-cache-{}", ::getpid());
   std::size_t first_sent = 0;
   std::size_t cached_sent = 0;
   (void)run_ours(port, s, search::ResponseCache(cache_dir, std::chrono::hours(1)), first_sent);
-  const double cached = run_ours(port, s, search::ResponseCache(cache_dir, std::chrono::hours(1)), cached_sent);
+  const double cached =
+      run_ours(port, s, search::ResponseCache(cache_dir, std::chrono::hours(1)), cached_sent);
   std::filesystem::remove_all(cache_dir);
 
   rusage usage{};
@@ -210,8 +231,12 @@ int main(int argc, char** argv)
   ::kill(server, SIGTERM);
   ::waitpid(server, nullptr, 0);
 
-  fmt::print("HTTP engine on loopback: Q={} queries, concurrency C={}, interval I={} ms, latency L={} ms\n",
-             s.queries, s.concurrency, s.interval_ms, s.latency_ms);
+  fmt::print("HTTP engine on loopback: Q={} queries, concurrency C={}, interval I={} ms, latency "
+             "L={} ms\n",
+             s.queries,
+             s.concurrency,
+             s.interval_ms,
+             s.latency_ms);
   fmt::print("  wall time            {:8.3f} s  ({} requests)\n", ours, sent);
   fmt::print("  lower bound          {:8.3f} s  = max(ceil(Q/C) x L, (Q-1) x I + L)\n", bound);
   fmt::print("  ratio to bound       {:8.3f}    (target <= 1.10)\n", ours / bound);
@@ -220,13 +245,18 @@ int main(int argc, char** argv)
     if (s.interval_ms == 0) {
       fmt::print("  ratio to curl        {:8.3f}    (target <= 1.2)\n", ours / curl);
     } else {
-      fmt::print("  ratio to curl        {:8.3f}    (not comparable: curl has no per-host interval)\n",
-                 ours / curl);
+      fmt::print(
+          "  ratio to curl        {:8.3f}    (not comparable: curl has no per-host interval)\n",
+          ours / curl);
     }
   } else {
     fmt::print("  curl --parallel      not run (no curl command)\n");
   }
-  fmt::print("  peak RSS (client)    {:8.1f} MB (target <= 30 MB for Q = 40)\n", usage.ru_maxrss / 1024.0);
-  fmt::print("  cached re-run        {:8.3f} s  ({} requests; first run sent {})\n", cached, cached_sent, first_sent);
+  fmt::print("  peak RSS (client)    {:8.1f} MB (target <= 30 MB for Q = 40)\n",
+             usage.ru_maxrss / 1024.0);
+  fmt::print("  cached re-run        {:8.3f} s  ({} requests; first run sent {})\n",
+             cached,
+             cached_sent,
+             first_sent);
   return 0;
 }

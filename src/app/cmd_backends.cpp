@@ -36,7 +36,8 @@ std::string params_line(const search::ResolvedBackend& r)
     } else {
       state = p.required ? "MISSING" : "unset";
     }
-    out += fmt::format("    {} = {}{}\n", p.name, state, p.env.empty() ? "" : "   [env " + p.env + "]");
+    out += fmt::format(
+        "    {} = {}{}\n", p.name, state, p.env.empty() ? "" : "   [env " + p.env + "]");
   }
   return out;
 }
@@ -54,12 +55,14 @@ int run_list(const BackendsCommand& cmd)
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     for (const auto& p : def.params) {
       const auto it = r.origins.find(p.name);
-      params[p.name] = {{"set", it != r.origins.end()},
-                        {"from", it != r.origins.end() ? nlohmann::ordered_json(it->second)
-                                                       : nlohmann::ordered_json(nullptr)},
-                        {"required", p.required},
-                        {"secret", p.secret},
-                        {"env", p.env.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.env)}};
+      params[p.name] = {
+          {"set", it != r.origins.end()},
+          {"from",
+           it != r.origins.end() ? nlohmann::ordered_json(it->second)
+                                 : nlohmann::ordered_json(nullptr)},
+          {"required", p.required},
+          {"secret", p.secret},
+          {"env", p.env.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.env)}};
     }
     list.push_back({{"name", def.name},
                     {"description", def.description},
@@ -68,8 +71,11 @@ int run_list(const BackendsCommand& cmd)
                     {"missing", r.missing},
                     {"params", params},
                     {"notes", def.notes}});
-    text += fmt::format("{}  {}\n  {}\n  definition: {}\n", def.name,
-                        r.usable() ? "usable" : "NOT USABLE", def.description, def.source);
+    text += fmt::format("{}  {}\n  {}\n  definition: {}\n",
+                        def.name,
+                        r.usable() ? "usable" : "NOT USABLE",
+                        def.description,
+                        def.source);
     text += params_line(r);
     if (!r.usable()) {
       text += "  to use it: " + r.how_to_configure() + "\n";
@@ -79,7 +85,8 @@ int run_list(const BackendsCommand& cmd)
     }
     text += "\n";
   }
-  text += "corpus  usable\n  Offline: a folder of saved pages (--corpus DIR), searched with SQLite FTS5\n\n";
+  text += "corpus  usable\n  Offline: a folder of saved pages (--corpus DIR), searched with SQLite "
+          "FTS5\n\n";
   text += "Definitions are read from: ";
   for (std::size_t i = 0; i < setup->folders.size(); ++i) {
     text += (i ? ", " : "") + setup->folders[i];
@@ -114,8 +121,8 @@ int run_check(const BackendsCommand& cmd)
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
   options.engine.max_retries = 0; // a check reports what happens now
   options.engine.proxy = !cmd.proxy.empty() ? cmd.proxy : setup->config.proxy;
-  options.engine.user_agent = setup->config.user_agent.empty() ? default_user_agent()
-                                                               : setup->config.user_agent;
+  options.engine.user_agent =
+      setup->config.user_agent.empty() ? default_user_agent() : setup->config.user_agent;
   search::WebSearch web(std::move(*backends), std::move(options));
   plan::Query q;
   q.id = "check";
@@ -126,12 +133,17 @@ int run_check(const BackendsCommand& cmd)
   bool failed = false;
   for (const auto& o : outcomes) {
     failed = failed || search::is_failure(o.status);
-    list.push_back({{"name", o.backend},
-                    {"status", search::status_name(o.status)},
-                    {"reason", o.reason.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.reason)},
-                    {"results", o.results.size()}});
-    text += fmt::format("{:<12} {:<15} {} results{}\n", o.backend, search::status_name(o.status),
-                        o.results.size(), o.reason.empty() ? "" : "  " + util::strip_controls(o.reason));
+    list.push_back(
+        {{"name", o.backend},
+         {"status", search::status_name(o.status)},
+         {"reason",
+          o.reason.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.reason)},
+         {"results", o.results.size()}});
+    text += fmt::format("{:<12} {:<15} {} results{}\n",
+                        o.backend,
+                        search::status_name(o.status),
+                        o.results.size(),
+                        o.reason.empty() ? "" : "  " + util::strip_controls(o.reason));
   }
   if (outcomes.empty()) {
     text = "no usable web backend: see 'empreinte backends'\n";
@@ -163,7 +175,8 @@ void add_backends_command(CLI::App& app, Runner& runner)
 {
   auto cmd = std::make_shared<BackendsCommand>();
   CLI::App* sub = app.add_subcommand(
-    "backends", "List the search backends, where each definition comes from and whether it is usable");
+      "backends",
+      "List the search backends, where each definition comes from and whether it is usable");
   sub->footer(k_exit_help);
   add_definition_options(*sub, cmd->search, true);
   add_output_options(*sub, cmd->output, {"text", "json"});
@@ -174,14 +187,15 @@ void add_backends_command(CLI::App& app, Runner& runner)
   });
   auto check = std::make_shared<BackendsCommand>();
   CLI::App* csub = sub->add_subcommand(
-    "check", "Send one tiny live query to each usable backend (or those named) and print its status");
+      "check",
+      "Send one tiny live query to each usable backend (or those named) and print its status");
   csub->footer("Exit codes: 0 every backend answered, 2 usage or configuration error, 3 some "
                "backend failed (blocked, rate_limited, timeout, ...).");
   csub->add_option("NAME", check->names, "Backends to check (default: every usable one)");
   csub->add_option("--query", check->query, "The query to send")->capture_default_str();
   csub->add_option("--timeout", check->timeout_s, "Time limit, in seconds")
-    ->check(CLI::Range(1.0, 600.0))
-    ->capture_default_str();
+      ->check(CLI::Range(1.0, 600.0))
+      ->capture_default_str();
   csub->add_option("--proxy", check->proxy, "Proxy URL (socks5h://... for Tor)");
   add_definition_options(*csub, check->search, true);
   add_output_options(*csub, check->output, {"text", "json"});
@@ -193,7 +207,8 @@ void add_cache_command(CLI::App& app, Runner& runner)
   CLI::App* sub = app.add_subcommand("cache", "Manage the cache ($XDG_CACHE_HOME/empreinte)");
   sub->require_subcommand(1);
   auto output = std::make_shared<OutputOptions>();
-  CLI::App* clear = sub->add_subcommand("clear", "Empty the cache: search responses and corpus indexes");
+  CLI::App* clear =
+      sub->add_subcommand("clear", "Empty the cache: search responses and corpus indexes");
   clear->add_flag("-q,--quiet", output->quiet, "Say nothing");
   clear->callback([output, &runner] { runner = [output] { return run_cache_clear(*output); }; });
 }

@@ -14,15 +14,19 @@ void add_definition_options(CLI::App& c, SearchFlags& f, bool with_opts)
 {
   const char* group = "Search backends";
   if (with_opts) {
-    c.add_option("--backend-opt", f.backend_opts,
-                 "Set a backend parameter: NAME.PARAM=VALUE (e.g. searxng.base_url=http://127.0.0.1:8888)")
-      ->group(group);
+    c.add_option(
+         "--backend-opt",
+         f.backend_opts,
+         "Set a backend parameter: NAME.PARAM=VALUE (e.g. searxng.base_url=http://127.0.0.1:8888)")
+        ->group(group);
   }
-  c.add_option("--backends-dir", f.backends_dir,
+  c.add_option("--backends-dir",
+               f.backends_dir,
                "Extra folder of backend definitions (NAME.json), read last")
-    ->group(group);
-  c.add_option("--config", f.config, "Config file (default: $XDG_CONFIG_HOME/empreinte/config.json)")
-    ->group(group);
+      ->group(group);
+  c.add_option(
+       "--config", f.config, "Config file (default: $XDG_CONFIG_HOME/empreinte/config.json)")
+      ->group(group);
 }
 
 const search::BackendDef* SearchSetup::find(const std::string& name) const
@@ -51,7 +55,8 @@ util::Result<SearchSetup> load_search_setup(const DataPaths& data, const SearchF
   if (!flags.backends_dir.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_directory(flags.backends_dir, ec)) {
-      return util::input_error("not a folder", flags.backends_dir,
+      return util::input_error("not a folder",
+                               flags.backends_dir,
                                "give --backends-dir a folder of NAME.json definitions");
     }
     folders.push_back(flags.backends_dir);
@@ -66,8 +71,8 @@ util::Result<SearchSetup> load_search_setup(const DataPaths& data, const SearchF
   s.defs = std::move(*defs);
   const bool explicit_config = !flags.config.empty();
   const std::filesystem::path config_path = explicit_config
-                                              ? std::filesystem::path(flags.config)
-                                              : (user.empty() ? user : user / "config.json");
+                                                ? std::filesystem::path(flags.config)
+                                                : (user.empty() ? user : user / "config.json");
   auto config = search::load_search_config(config_path, explicit_config);
   if (!config) {
     return config.error();
@@ -93,24 +98,27 @@ util::Result<SearchSetup> load_search_setup(const SearchFlags& flags)
   return load_search_setup(*data, flags);
 }
 
-util::Result<std::vector<search::ResolvedBackend>> resolve_backends(const SearchSetup& setup,
-                                                                    const std::vector<std::string>& names)
+util::Result<std::vector<search::ResolvedBackend>>
+resolve_backends(const SearchSetup& setup, const std::vector<std::string>& names)
 {
   std::vector<search::ResolvedBackend> out;
   for (const auto& name : names) {
     const search::BackendDef* def = setup.find(name);
     if (!def) {
-      return util::input_error("unknown backend \"" + name + "\"", "--backend",
-                               "known backends: " + setup.known_names() + " (see 'empreinte backends')");
+      return util::input_error("unknown backend \"" + name + "\"",
+                               "--backend",
+                               "known backends: " + setup.known_names() +
+                                   " (see 'empreinte backends')");
     }
     if (std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.def.name == name; })) {
       continue;
     }
     auto resolved = search::resolve_backend(*def, setup.config, setup.opts);
     if (!resolved.usable()) {
-      return util::input_error("backend \"" + name + "\" is not configured: missing "
-                                 + resolved.missing.front(),
-                               "--backend " + name, resolved.how_to_configure());
+      return util::input_error("backend \"" + name + "\" is not configured: missing " +
+                                   resolved.missing.front(),
+                               "--backend " + name,
+                               resolved.how_to_configure());
     }
     out.push_back(std::move(resolved));
   }
@@ -119,8 +127,8 @@ util::Result<std::vector<search::ResolvedBackend>> resolve_backends(const Search
 
 std::string default_user_agent()
 {
-  return std::string("empreinte/") + EMPREINTE_VERSION
-         + " (personal digital-footprint audit; one person searching their own name)";
+  return std::string("empreinte/") + EMPREINTE_VERSION +
+         " (personal digital-footprint audit; one person searching their own name)";
 }
 
 } // namespace empreinte::app

@@ -17,7 +17,7 @@ namespace empreinte::app {
 // Flags that say where backend definitions and settings come from.
 struct SearchFlags
 {
-  std::vector<std::string> backends;    // --backend (repeatable)
+  std::vector<std::string> backends;     // --backend (repeatable)
   std::vector<std::string> backend_opts; // --backend-opt NAME.PARAM=VALUE
   std::string backends_dir;              // --backends-dir
   std::string config;                    // --config
@@ -45,8 +45,8 @@ util::Result<SearchSetup> load_search_setup(const SearchFlags& flags);
 
 // The named backends with their parameters; an unknown name or a missing required parameter
 // (an API key...) is an input error saying how to set it.
-util::Result<std::vector<search::ResolvedBackend>> resolve_backends(const SearchSetup& setup,
-                                                                    const std::vector<std::string>& names);
+util::Result<std::vector<search::ResolvedBackend>>
+resolve_backends(const SearchSetup& setup, const std::vector<std::string>& names);
 
 // The honest default User-Agent: the tool, its version and what it does.
 std::string default_user_agent();

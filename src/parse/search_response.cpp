@@ -79,9 +79,9 @@ bool drop(const std::vector<search::DropRule>& rules, const search::SearchResult
 {
   return std::any_of(rules.begin(), rules.end(), [&](const search::DropRule& d) {
     const std::string& v = d.field == "url" ? r.url : d.field == "title" ? r.title : r.snippet;
-    return (!d.equals.empty() && v == d.equals)
-           || (!d.prefix.empty() && v.rfind(d.prefix, 0) == 0)
-           || (!d.contains.empty() && v.find(d.contains) != std::string::npos);
+    return (!d.equals.empty() && v == d.equals) ||
+           (!d.prefix.empty() && v.rfind(d.prefix, 0) == 0) ||
+           (!d.contains.empty() && v.find(d.contains) != std::string::npos);
   });
 }
 
@@ -181,8 +181,8 @@ MarkerHit find_marker(const search::BackendDef& def,
 void apply_marker(const MarkerHit& hit, ResponsePage& out)
 {
   out.status = hit.marker->status;
-  out.reason = clean_line(hit.detail.empty() ? hit.marker->reason
-                                             : hit.marker->reason + ": " + hit.detail);
+  out.reason =
+      clean_line(hit.detail.empty() ? hit.marker->reason : hit.marker->reason + ": " + hit.detail);
   out.results.clear();
 }
 
@@ -250,8 +250,8 @@ void parse_json_page(const search::BackendDef& def,
       return;
     }
     out.status = QueryStatus::error;
-    const bool html = body.find('<') != std::string_view::npos
-                      && util::ascii_lower(body.substr(0, 512)).find("<html") != std::string::npos;
+    const bool html = body.find('<') != std::string_view::npos &&
+                      util::ascii_lower(body.substr(0, 512)).find("<html") != std::string::npos;
     out.reason = html ? "the engine answered an HTML page where JSON was expected"
                       : "invalid JSON in the response";
     return;
@@ -316,8 +316,9 @@ void parse_json_page(const search::BackendDef& def,
     return;
   }
   out.status = QueryStatus::layout_changed;
-  out.reason = list ? "the result list at " + spec.results + " is not a list"
-                    : "no result list at " + spec.results + ": the response format may have changed";
+  out.reason = list
+                   ? "the result list at " + spec.results + " is not a list"
+                   : "no result list at " + spec.results + ": the response format may have changed";
 }
 
 std::string field_value(const HtmlDocument& doc, HtmlNode container, const search::FieldSpec& f)
@@ -390,9 +391,9 @@ void parse_html_page(const search::BackendDef& def,
   }
   out.status = QueryStatus::layout_changed;
   const std::string title = doc.title();
-  out.reason = clean_line("no results and no \"no results\" marker in the page"
-                          + (title.empty() ? std::string() : " titled \"" + title + "\"")
-                          + ": the engine's layout may have changed, or this is a bot page");
+  out.reason = clean_line("no results and no \"no results\" marker in the page" +
+                          (title.empty() ? std::string() : " titled \"" + title + "\"") +
+                          ": the engine's layout may have changed, or this is a bot page");
 }
 
 } // namespace
@@ -428,9 +429,10 @@ ResponsePage parse_response(const search::BackendDef& def,
                             std::string_view request_url)
 {
   ResponsePage out;
-  const bool has_rule = std::any_of(def.response.status_codes.begin(),
-                                    def.response.status_codes.end(),
-                                    [&](const search::StatusCodeRule& r) { return r.code == http_status; });
+  const bool has_rule =
+      std::any_of(def.response.status_codes.begin(),
+                  def.response.status_codes.end(),
+                  [&](const search::StatusCodeRule& r) { return r.code == http_status; });
   if (has_rule || http_status < 200 || http_status > 299) {
     status_from_http(def, http_status, body, out); // DuckDuckGo's 202 is a refusal, not a page
     return out;

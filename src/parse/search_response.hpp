@@ -18,10 +18,10 @@ struct ResponsePage
   search::QueryStatus status = search::QueryStatus::error;
   std::string reason; // one line; for ok, notes such as engines that did not answer
   std::vector<search::SearchResult> results; // rank = the engine's rank, else 1.. on this page
-  bool rank_given = false;        // ranks come from the response (absolute), not positions
-  std::optional<bool> more;       // the engine says whether more results exist
-  search::Pairs next_form;        // form pagination: the next-page form's inputs
-  std::string next_action;        // and its action URL, resolved; "" when there is no next page
+  bool rank_given = false;  // ranks come from the response (absolute), not positions
+  std::optional<bool> more; // the engine says whether more results exist
+  search::Pairs next_form;  // form pagination: the next-page form's inputs
+  std::string next_action;  // and its action URL, resolved; "" when there is no next page
 };
 
 // Reads a response with HTTP status `http_status` (200 for a saved page). `request_url` is

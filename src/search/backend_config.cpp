@@ -30,8 +30,8 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   std::error_code ec;
   if (path.empty() || !fs::exists(path, ec)) {
     if (required) {
-      return util::input_error("config file not found", path.string(),
-                               "check the path given to --config");
+      return util::input_error(
+          "config file not found", path.string(), "check the path given to --config");
     }
     return config;
   }
@@ -47,7 +47,8 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   root.allow_only({"schema", "default_backends", "backends", "user_agent", "proxy"});
   const std::string schema = root.string("schema", true);
   if (!root.error() && schema != k_config_schema) {
-    root.fail("unsupported schema \"" + schema + "\"", "schema",
+    root.fail("unsupported schema \"" + schema + "\"",
+              "schema",
               std::string("expected \"") + k_config_schema + "\"");
   }
   config.default_backends = root.strings("default_backends");
@@ -61,7 +62,8 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
       }
       for (const auto& [param, v] : params.items()) {
         if (!v.is_string()) {
-          f.fail(std::string("expected a string, found ") + v.type_name(), param, "quote the value");
+          f.fail(
+              std::string("expected a string, found ") + v.type_name(), param, "quote the value");
           return *f.error();
         }
         config.params[name][param] = v.get<std::string>();
@@ -81,11 +83,14 @@ util::Result<BackendOpts> parse_backend_opts(const std::vector<std::string>& opt
   for (const auto& opt : opts) {
     const auto dot = opt.find('.');
     const auto eq = opt.find('=');
-    if (dot == std::string::npos || eq == std::string::npos || dot > eq || dot == 0 || eq == dot + 1) {
+    if (dot == std::string::npos || eq == std::string::npos || dot > eq || dot == 0 ||
+        eq == dot + 1) {
       // Never echo the value: it may be an API key.
       const std::string shown = eq == std::string::npos ? opt : opt.substr(0, eq) + "=...";
-      return util::input_error("malformed --backend-opt \"" + shown + "\"", "--backend-opt",
-                               "write NAME.PARAM=VALUE, e.g. searxng.base_url=http://127.0.0.1:8888");
+      return util::input_error(
+          "malformed --backend-opt \"" + shown + "\"",
+          "--backend-opt",
+          "write NAME.PARAM=VALUE, e.g. searxng.base_url=http://127.0.0.1:8888");
     }
     out[opt.substr(0, dot)][opt.substr(dot + 1, eq - dot - 1)] = opt.substr(eq + 1);
   }
@@ -123,8 +128,8 @@ std::string ResolvedBackend::how_to_configure() const
     if (p && !p->env.empty()) {
       ways = "set " + p->env + ", or ";
     }
-    ways += "pass --backend-opt " + def.name + "." + name + "=VALUE, or add \"" + name
-            + "\" under \"backends\": {\"" + def.name + "\": ...} in config.json";
+    ways += "pass --backend-opt " + def.name + "." + name + "=VALUE, or add \"" + name +
+            "\" under \"backends\": {\"" + def.name + "\": ...} in config.json";
     out += (out.empty() ? "" : "; ") + name + ": " + ways;
   }
   return out;
@@ -176,18 +181,21 @@ util::Status check_backend_names(const std::vector<BackendDef>& defs,
                                  const BackendOpts& opts)
 {
   auto find = [&](const std::string& name) -> const BackendDef* {
-    auto it = std::find_if(defs.begin(), defs.end(), [&](const BackendDef& d) { return d.name == name; });
+    auto it =
+        std::find_if(defs.begin(), defs.end(), [&](const BackendDef& d) { return d.name == name; });
     return it == defs.end() ? nullptr : &*it;
   };
   std::string known;
   for (const auto& d : defs) {
     known += (known.empty() ? "" : ", ") + d.name;
   }
-  auto check = [&](const std::string& backend, const std::map<std::string, std::string>& params,
+  auto check = [&](const std::string& backend,
+                   const std::map<std::string, std::string>& params,
                    const std::string& where) -> util::Status {
     const BackendDef* def = find(backend);
     if (!def) {
-      return util::input_error("unknown backend \"" + backend + "\"", where, "known backends: " + known);
+      return util::input_error(
+          "unknown backend \"" + backend + "\"", where, "known backends: " + known);
     }
     for (const auto& [param, unused] : params) {
       if (!def->param(param)) {
@@ -196,7 +204,9 @@ util::Status check_backend_names(const std::vector<BackendDef>& defs,
           names += (names.empty() ? "" : ", ") + p.name;
         }
         return util::input_error("backend \"" + backend + "\" has no parameter \"" + param + "\"",
-                                 where, names.empty() ? "it takes no parameter" : "its parameters: " + names);
+                                 where,
+                                 names.empty() ? "it takes no parameter"
+                                               : "its parameters: " + names);
       }
     }
     return util::ok_status();
@@ -207,13 +217,16 @@ util::Status check_backend_names(const std::vector<BackendDef>& defs,
     }
   }
   for (const auto& [backend, params] : config.params) {
-    if (auto s = check(backend, params, config.source + ": /backends/" + util::pointer_escape(backend)); !s) {
+    if (auto s =
+            check(backend, params, config.source + ": /backends/" + util::pointer_escape(backend));
+        !s) {
       return s;
     }
   }
   for (const auto& name : config.default_backends) {
     if (!find(name) && name != "corpus") {
-      return util::input_error("unknown backend \"" + name + "\"", config.source + ": /default_backends",
+      return util::input_error("unknown backend \"" + name + "\"",
+                               config.source + ": /default_backends",
                                "known backends: " + known);
     }
   }

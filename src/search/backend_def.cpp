@@ -27,7 +27,8 @@ const BackendParam* BackendDef::param(std::string_view param_name) const
 
 namespace {
 
-const char* const k_statuses_hint = "one of empty, blocked, rate_limited, layout_changed, timeout, error";
+const char* const k_statuses_hint =
+    "one of empty, blocked, rate_limited, layout_changed, timeout, error";
 
 class DefReader
 {
@@ -70,16 +71,25 @@ private:
 util::Result<BackendDef> DefReader::read()
 {
   util::JsonFields root(m_root, m_source, "");
-  root.allow_only({"schema", "name", "description", "notes", "params", "request", "politeness",
-                   "response", "source"});
+  root.allow_only({"schema",
+                   "name",
+                   "description",
+                   "notes",
+                   "params",
+                   "request",
+                   "politeness",
+                   "response",
+                   "source"});
   const std::string schema = root.string("schema", true);
   if (!root.error() && schema != k_backend_schema) {
-    root.fail("unsupported schema \"" + schema + "\"", "schema",
+    root.fail("unsupported schema \"" + schema + "\"",
+              "schema",
               std::string("expected \"") + k_backend_schema + "\"");
   }
   m_def.name = root.string("name", true);
   if (!root.error() && !re2::RE2::FullMatch(m_def.name, "[a-z0-9][a-z0-9-]{0,31}")) {
-    root.fail("invalid backend name \"" + m_def.name + "\"", "name",
+    root.fail("invalid backend name \"" + m_def.name + "\"",
+              "name",
               "use 1 to 32 lower-case letters, digits and dashes");
   }
   m_def.description = root.string("description", true);
@@ -117,13 +127,15 @@ void DefReader::read_params(const json& value)
     BackendParam p;
     p.name = name;
     if (name == "query" || name == "page" || !re2::RE2::FullMatch(name, "[a-z][a-z0-9_]{0,31}")) {
-      f.fail("invalid parameter name \"" + name + "\"", {},
+      f.fail("invalid parameter name \"" + name + "\"",
+             {},
              "use lower-case letters, digits and _; query and page are reserved");
     }
     p.description = f.string("description", true);
     p.env = f.string("env");
     if (!p.env.empty() && !re2::RE2::FullMatch(p.env, "[A-Z][A-Z0-9_]*")) {
-      f.fail("invalid environment variable name \"" + p.env + "\"", "env",
+      f.fail("invalid environment variable name \"" + p.env + "\"",
+             "env",
              "use upper-case letters, digits and _");
     }
     p.default_value = f.string("default");
@@ -148,7 +160,9 @@ void DefReader::check_template(util::JsonFields& f, std::string_view key, const 
     }
     const std::string name = text.substr(pos + 1, end - pos - 1);
     if (name != "query" && name != "page" && !m_def.param(name)) {
-      fail(f, "template names an undeclared parameter \"" + name + "\"", key,
+      fail(f,
+           "template names an undeclared parameter \"" + name + "\"",
+           key,
            "declare it under \"params\", or use {query} or {page}");
       return;
     }
@@ -163,7 +177,9 @@ void DefReader::check_selector(util::JsonFields& f, std::string_view key, const 
   }
   auto s = parse::Selector::compile(text);
   if (!s) {
-    fail(f, "invalid CSS selector \"" + text + "\": " + s.error().what, key,
+    fail(f,
+         "invalid CSS selector \"" + text + "\": " + s.error().what,
+         key,
          "see docs/css-selectors.md for the supported subset");
   }
 }
@@ -171,7 +187,10 @@ void DefReader::check_selector(util::JsonFields& f, std::string_view key, const 
 void DefReader::check_pointer(util::JsonFields& f, std::string_view key, const std::string& text)
 {
   if (!text.empty() && text.front() != '/') {
-    fail(f, "invalid JSON pointer \"" + text + "\"", key, "a JSON pointer starts with /, e.g. /results");
+    fail(f,
+         "invalid JSON pointer \"" + text + "\"",
+         key,
+         "a JSON pointer starts with /, e.g. /results");
     return;
   }
   try {
@@ -218,7 +237,9 @@ void DefReader::read_request(const json& value)
   if (!r.url.empty()) {
     check_template(f, "url", r.url);
     if (r.url.rfind("http://", 0) != 0 && r.url.rfind("https://", 0) != 0 && r.url.front() != '{') {
-      fail(f, "the URL must start with http:// or https:// (or a parameter such as {base_url})", "url");
+      fail(f,
+           "the URL must start with http:// or https:// (or a parameter such as {base_url})",
+           "url");
     }
   }
   r.query = read_pairs(f, "query");
@@ -239,16 +260,18 @@ void DefReader::read_pagination(const json& value, const std::string& pointer)
   f.allow_only({"scheme", "param", "first", "per_page", "omit_on_first", "form"});
   PaginationSpec& p = m_def.request.pagination;
   static const std::map<std::string, Pagination, std::less<>> k_schemes{
-    {"form", Pagination::form},
-    {"none", Pagination::none},
-    {"offset", Pagination::offset},
-    {"page_index", Pagination::page_index},
-    {"page_number", Pagination::page_number}};
+      {"form", Pagination::form},
+      {"none", Pagination::none},
+      {"offset", Pagination::offset},
+      {"page_index", Pagination::page_index},
+      {"page_number", Pagination::page_number}};
   const std::string scheme = f.string("scheme", true);
   if (auto it = k_schemes.find(scheme); it != k_schemes.end()) {
     p.scheme = it->second;
   } else if (!f.error()) {
-    fail(f, "unknown pagination scheme \"" + scheme + "\"", "scheme",
+    fail(f,
+         "unknown pagination scheme \"" + scheme + "\"",
+         "scheme",
          "one of none, page_number, offset, page_index, form");
   }
   p.param = f.string("param");
@@ -259,8 +282,8 @@ void DefReader::read_pagination(const json& value, const std::string& pointer)
   if (p.per_page < 1 || p.per_page > 100) {
     fail(f, "per_page must be between 1 and 100", "per_page");
   }
-  const bool needs_param = p.scheme == Pagination::page_number || p.scheme == Pagination::offset
-                           || p.scheme == Pagination::page_index;
+  const bool needs_param = p.scheme == Pagination::page_number || p.scheme == Pagination::offset ||
+                           p.scheme == Pagination::page_index;
   if (needs_param && p.param.empty()) {
     fail(f, "this scheme needs \"param\", the parameter that carries the page", "param");
   }
@@ -290,8 +313,8 @@ QueryStatus DefReader::read_status(util::JsonFields& f, std::string_view key, bo
 {
   const std::string name = f.string(key, true);
   const auto status = status_from_name(name);
-  if (!f.error()
-      && (!status || *status == QueryStatus::ok || (!allow_empty && *status == QueryStatus::empty))) {
+  if (!f.error() &&
+      (!status || *status == QueryStatus::ok || (!allow_empty && *status == QueryStatus::empty))) {
     fail(f, "invalid status \"" + name + "\"", key, k_statuses_hint);
   }
   keep(f.error());
@@ -330,8 +353,17 @@ FieldSpec DefReader::read_field(util::JsonFields& parent, std::string_view key, 
 void DefReader::read_response(const json& value)
 {
   util::JsonFields f(value, m_source, "/response");
-  f.allow_only({"format", "results", "missing_means_empty", "fields", "html_in_text", "more",
-                "status_codes", "markers", "drop", "unwrap", "unresponsive"});
+  f.allow_only({"format",
+                "results",
+                "missing_means_empty",
+                "fields",
+                "html_in_text",
+                "more",
+                "status_codes",
+                "markers",
+                "drop",
+                "unwrap",
+                "unresponsive"});
   ResponseSpec& r = m_def.response;
   const std::string format = f.string("format", true);
   if (format == "json") {
@@ -381,7 +413,8 @@ void DefReader::read_response(const json& value)
   if (const json* list = f.array("markers")) {
     for (std::size_t i = 0; i < list->size(); ++i) {
       util::JsonFields e((*list)[i], m_source, "/response/markers/" + std::to_string(i));
-      e.allow_only({"pointer", "equals", "selector", "contains", "status", "reason", "reason_pointer"});
+      e.allow_only(
+          {"pointer", "equals", "selector", "contains", "status", "reason", "reason_pointer"});
       Marker m;
       m.pointer = e.string("pointer");
       m.equals = e.string("equals");
@@ -470,8 +503,8 @@ util::Result<BackendDef> load_backend_def(const std::filesystem::path& path)
   return parse_backend_def(*text, path.string());
 }
 
-util::Result<std::vector<BackendDef>> load_backend_defs(
-  const std::vector<std::filesystem::path>& folders)
+util::Result<std::vector<BackendDef>>
+load_backend_defs(const std::vector<std::filesystem::path>& folders)
 {
   std::vector<BackendDef> out;
   for (const auto& folder : folders) {
@@ -492,14 +525,13 @@ util::Result<std::vector<BackendDef>> load_backend_defs(
         return def.error();
       }
       if (file.stem() != def->name) {
-        return util::input_error("backend \"" + def->name + "\" is defined in a file named "
-                                   + file.filename().string(),
+        return util::input_error("backend \"" + def->name + "\" is defined in a file named " +
+                                     file.filename().string(),
                                  file.string() + ": /name",
                                  "name the file " + def->name + ".json");
       }
-      auto same = std::find_if(out.begin(), out.end(), [&](const BackendDef& d) {
-        return d.name == def->name;
-      });
+      auto same = std::find_if(
+          out.begin(), out.end(), [&](const BackendDef& d) { return d.name == def->name; });
       if (same != out.end()) {
         *same = std::move(*def);
       } else {

@@ -38,11 +38,11 @@ enum class Pagination {
 struct PaginationSpec
 {
   Pagination scheme = Pagination::none;
-  std::string param;        // query or form parameter that carries the page
-  int first = 1;            // value for the first page (page_number, offset)
-  int per_page = 10;        // results per page
+  std::string param;          // query or form parameter that carries the page
+  int first = 1;              // value for the first page (page_number, offset)
+  int per_page = 10;          // results per page
   bool omit_on_first = false; // do not send the parameter on page 1
-  std::string form;         // CSS selector of the next-page form (form scheme)
+  std::string form;           // CSS selector of the next-page form (form scheme)
 };
 
 // One name=value pair whose value is a template ("{query}", "{page}", "{api_key}"...).
@@ -72,13 +72,13 @@ struct FieldSpec
 // text. Matched markers are tried in order; the first that matches wins.
 struct Marker
 {
-  std::string pointer;  // JSON: member exists (and equals `equals` when given)
+  std::string pointer; // JSON: member exists (and equals `equals` when given)
   std::string equals;
   std::string selector; // HTML: an element matches
   std::string contains; // body contains this text
   QueryStatus status = QueryStatus::error;
-  std::string reason;          // one line for the report
-  std::string reason_pointer;  // JSON: append this member's text to the reason
+  std::string reason;         // one line for the report
+  std::string reason_pointer; // JSON: append this member's text to the reason
 };
 
 // What an HTTP status code means for this engine (beyond the defaults: 429 rate_limited,
@@ -111,7 +111,7 @@ struct UnwrapRule
 // failure, not "no results".
 struct UnresponsiveSpec
 {
-  std::string pointer;                 // list of [engine, message]
+  std::string pointer;                    // list of [engine, message]
   std::vector<std::string> blocked_words; // a message with one of these means blocked
 };
 
@@ -120,11 +120,11 @@ enum class ResponseFormat { json, html };
 struct ResponseSpec
 {
   ResponseFormat format = ResponseFormat::json;
-  std::string results;        // JSON pointer to the result array, or CSS selector of each result
+  std::string results; // JSON pointer to the result array, or CSS selector of each result
   bool missing_means_empty = false; // JSON: no result array at all means no results
   FieldSpec url, title, snippet, rank;
-  bool html_in_text = false;  // JSON: titles and snippets carry markup (<strong>, entities)
-  std::string more_pointer;   // JSON: boolean "more results available"
+  bool html_in_text = false; // JSON: titles and snippets carry markup (<strong>, entities)
+  std::string more_pointer;  // JSON: boolean "more results available"
   std::vector<StatusCodeRule> status_codes;
   std::vector<Marker> markers;
   std::vector<DropRule> drop;
@@ -159,7 +159,7 @@ util::Result<BackendDef> parse_backend_def(const std::string& text, const std::s
 
 // All definitions of the given folders, in order; a later folder's definition replaces an
 // earlier one of the same name (users override the shipped ones). Missing folders are skipped.
-util::Result<std::vector<BackendDef>> load_backend_defs(
-  const std::vector<std::filesystem::path>& folders);
+util::Result<std::vector<BackendDef>>
+load_backend_defs(const std::vector<std::filesystem::path>& folders);
 
 } // namespace empreinte::search

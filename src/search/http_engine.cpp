@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <curl/curl.h>
 #include <deque>
-#include <limits>
-#include <optional>
 #include <fmt/format.h>
+#include <limits>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <unordered_map>
 
@@ -129,8 +129,8 @@ TransportError classify(CURLcode code, bool too_large)
 bool retryable(const HttpResponse& r)
 {
   if (r.error != TransportError::none) {
-    return r.error == TransportError::timeout || r.error == TransportError::reset
-           || r.error == TransportError::truncated;
+    return r.error == TransportError::timeout || r.error == TransportError::reset ||
+           r.error == TransportError::truncated;
   }
   return r.status == 429 || (r.status >= 500 && r.status <= 599);
 }
@@ -173,8 +173,8 @@ struct HttpEngine::Impl
 
   bool idle() const
   {
-    return in_flight.empty()
-           && std::all_of(lanes.begin(), lanes.end(), [](const Lane& l) { return l.queue.empty(); });
+    return in_flight.empty() &&
+           std::all_of(lanes.begin(), lanes.end(), [](const Lane& l) { return l.queue.empty(); });
   }
 
   void finish(Job job, HttpResponse response)
@@ -208,12 +208,14 @@ struct HttpEngine::Impl
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     // Redirects are answers in themselves (Startpage sends captchas that way): not followed.
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+    curl_easy_setopt(
+        e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
     auto timeout = options.request_timeout;
     if (deadline != Clock::time_point::max()) {
       timeout = std::min(timeout, std::chrono::duration_cast<milliseconds>(deadline - now));
     }
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, timeout.count())));
+    curl_easy_setopt(
+        e, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, timeout.count())));
     if (!options.proxy.empty()) {
       curl_easy_setopt(e, CURLOPT_PROXY, options.proxy.c_str());
     }
@@ -245,8 +247,8 @@ struct HttpEngine::Impl
     for (auto& lane : lanes) {
       while (!lane.queue.empty()) {
         const Clock::time_point ready = std::max(lane.next_start, lane.queue.front().not_before);
-        if (lane.in_flight >= lane.concurrency
-            || static_cast<int>(in_flight.size()) >= options.max_concurrency) {
+        if (lane.in_flight >= lane.concurrency ||
+            static_cast<int>(in_flight.size()) >= options.max_concurrency) {
           break; // a finished transfer wakes the loop
         }
         if (ready > now) {
@@ -284,8 +286,8 @@ struct HttpEngine::Impl
         response.body = std::move(t->body);
         response.location = t->location;
       } else {
-        response.error_text = util::squeeze_spaces(t->error_buffer[0] ? t->error_buffer
-                                                                       : curl_easy_strerror(code));
+        response.error_text =
+            util::squeeze_spaces(t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code));
       }
       curl_slist_free_all(t->headers);
       curl_easy_cleanup(e);
@@ -294,13 +296,14 @@ struct HttpEngine::Impl
       if (retryable(response) && t->job.attempt <= options.max_retries) {
         milliseconds wait = options.backoff_base * (1LL << std::min(t->job.attempt - 1, 10));
         std::uniform_real_distribution<double> jitter(0.5, 1.5);
-        wait = milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * jitter(rng)));
+        wait =
+            milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * jitter(rng)));
         if (auto after = parse_retry_after(t->retry_after)) {
           wait = std::max(wait, std::min(*after, options.retry_after_cap));
         }
         const bool fits = deadline == Clock::time_point::max() || now + wait < deadline;
-        if (fits && (!parse_retry_after(t->retry_after)
-                     || *parse_retry_after(t->retry_after) <= options.retry_after_cap)) {
+        if (fits && (!parse_retry_after(t->retry_after) ||
+                     *parse_retry_after(t->retry_after) <= options.retry_after_cap)) {
           t->job.not_before = now + wait;
           lane.queue.push_front(std::move(t->job));
           continue;
@@ -415,7 +418,8 @@ void HttpEngine::run()
       wait = std::min(wait, std::chrono::duration_cast<milliseconds>(next - now) + milliseconds(1));
     }
     if (m.deadline != Clock::time_point::max()) {
-      wait = std::min(wait, std::chrono::duration_cast<milliseconds>(m.deadline - now) + milliseconds(1));
+      wait = std::min(wait,
+                      std::chrono::duration_cast<milliseconds>(m.deadline - now) + milliseconds(1));
     }
     if (wait.count() > 0) {
       curl_multi_poll(m.multi, nullptr, 0, static_cast<int>(wait.count()), nullptr);

@@ -20,7 +20,18 @@ struct HttpRequest
 };
 
 // Why no HTTP answer came back.
-enum class TransportError { none, timeout, deadline, connect, dns, tls, reset, truncated, too_large, other };
+enum class TransportError {
+  none,
+  timeout,
+  deadline,
+  connect,
+  dns,
+  tls,
+  reset,
+  truncated,
+  too_large,
+  other
+};
 
 struct HttpResponse
 {

@@ -19,8 +19,8 @@ namespace {
 long long unix_now()
 {
   return std::chrono::duration_cast<std::chrono::seconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 } // namespace
@@ -55,9 +55,8 @@ std::optional<std::string> ResponseCache::get(const std::string& key) const
     return std::nullopt;
   }
   const json v = json::parse(*text, nullptr, false);
-  if (v.is_discarded() || !v.is_object() || v.value("key", "") != key
-      || !v.contains("stored_at") || !v["stored_at"].is_number_integer() || !v.contains("body")
-      || !v["body"].is_string()) {
+  if (v.is_discarded() || !v.is_object() || v.value("key", "") != key || !v.contains("stored_at") ||
+      !v["stored_at"].is_number_integer() || !v.contains("body") || !v["body"].is_string()) {
     return std::nullopt; // corrupt or foreign: refetch and overwrite
   }
   const long long age = unix_now() - v["stored_at"].get<long long>();
@@ -72,14 +71,15 @@ util::Status ResponseCache::put(const std::string& key, const std::string& body)
   std::error_code ec;
   fs::create_directories(m_dir, ec);
   if (ec) {
-    return util::runtime_error("cannot create the response cache: " + ec.message(), m_dir.string(),
+    return util::runtime_error("cannot create the response cache: " + ec.message(),
+                               m_dir.string(),
                                "check the permissions, or use --no-cache");
   }
   ::chmod(m_dir.c_str(), 0700);
   const json v = {{"key", key}, {"stored_at", unix_now()}, {"body", body}};
   // Bodies may be in any encoding; dump() would throw on invalid UTF-8.
-  return util::write_file_atomic(path_of(key), v.dump(-1, ' ', false, json::error_handler_t::replace),
-                                 0600);
+  return util::write_file_atomic(
+      path_of(key), v.dump(-1, ' ', false, json::error_handler_t::replace), 0600);
 }
 
 util::Result<std::size_t> clear_cache(const fs::path& dir)
@@ -93,8 +93,10 @@ util::Result<std::size_t> clear_cache(const fs::path& dir)
     std::error_code count_ec;
     const auto n = fs::remove_all(entry.path(), count_ec);
     if (count_ec) {
-      return util::runtime_error("cannot remove " + entry.path().string() + ": " + count_ec.message(),
-                                 dir.string(), "check the permissions");
+      return util::runtime_error("cannot remove " + entry.path().string() + ": " +
+                                     count_ec.message(),
+                                 dir.string(),
+                                 "check the permissions");
     }
     removed += static_cast<std::size_t>(n);
   }

@@ -16,7 +16,10 @@ namespace empreinte::search {
 class ResponseCache
 {
 public:
-  ResponseCache(std::filesystem::path dir, std::chrono::seconds ttl) : m_dir(std::move(dir)), m_ttl(ttl) {}
+  ResponseCache(std::filesystem::path dir, std::chrono::seconds ttl)
+      : m_dir(std::move(dir)), m_ttl(ttl)
+  {
+  }
 
   // The stored body for `key` when younger than the time-to-live.
   std::optional<std::string> get(const std::string& key) const;

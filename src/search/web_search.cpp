@@ -89,8 +89,12 @@ std::optional<std::string> page_value(const PaginationSpec& p, int page)
   return std::nullopt;
 }
 
-HttpRequest make(const ResolvedBackend& b, const std::string& query, int page, const Pairs& form,
-                 const std::string& action, bool masked)
+HttpRequest make(const ResolvedBackend& b,
+                 const std::string& query,
+                 int page,
+                 const Pairs& form,
+                 const std::string& action,
+                 bool masked)
 {
   const RequestSpec& spec = b.def.request;
   const auto pv = page_value(spec.pagination, page);
@@ -123,7 +127,7 @@ HttpRequest make(const ResolvedBackend& b, const std::string& query, int page, c
   }
   if (pv && !spec.pagination.param.empty()) {
     (r.method == "POST" && !spec.form.empty() ? form_pairs : query_pairs)
-      .emplace_back(spec.pagination.param, *pv);
+        .emplace_back(spec.pagination.param, *pv);
   }
   r.url = render(spec.url, v);
   if (!query_pairs.empty()) {
@@ -153,8 +157,8 @@ std::vector<std::string> all_forms(const ResolvedBackend& b)
 QueryStatus status_of(const HttpResponse& r)
 {
   return r.error == TransportError::timeout || r.error == TransportError::deadline
-           ? QueryStatus::timeout
-           : QueryStatus::error;
+             ? QueryStatus::timeout
+             : QueryStatus::error;
 }
 
 // One query on one backend, across its pages.
@@ -186,7 +190,7 @@ BuiltRequest build_request(const ResolvedBackend& backend,
 }
 
 WebSearch::WebSearch(std::vector<ResolvedBackend> backends, WebSearchOptions options)
-  : m_backends(std::move(backends)), m_options(std::move(options))
+    : m_backends(std::move(backends)), m_options(std::move(options))
 {
 }
 
@@ -249,8 +253,8 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     } else if (resp.status >= 500 && resp.attempts > 1) {
       page.reason += fmt::format(" (after {} attempts)", resp.attempts);
     }
-    if (!resp.from_cache && m_options.cache && resp.status >= 200 && resp.status < 300
-        && (page.status == QueryStatus::ok || page.status == QueryStatus::empty)) {
+    if (!resp.from_cache && m_options.cache && resp.status >= 200 && resp.status < 300 &&
+        (page.status == QueryStatus::ok || page.status == QueryStatus::empty)) {
       (void)m_options.cache->put(req.cache_key, resp.body);
     }
     if (page.status == QueryStatus::empty) {
@@ -281,8 +285,8 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       ++added;
     }
     const auto scheme = b.def.request.pagination.scheme;
-    const bool can_page = scheme != Pagination::none
-                          && (scheme != Pagination::form || !page.next_action.empty());
+    const bool can_page =
+        scheme != Pagination::none && (scheme != Pagination::form || !page.next_action.empty());
     if (t.page < max_pages && added > 0 && page.more.value_or(true) && can_page) {
       ask(t, std::move(page.next_form), page.next_action);
     }
@@ -303,9 +307,8 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
         return;
       }
     }
-    engine.submit(t.lane, req->real, [&t, req, &on_answer](HttpResponse resp) {
-      on_answer(t, *req, resp);
-    });
+    engine.submit(
+        t.lane, req->real, [&t, req, &on_answer](HttpResponse resp) { on_answer(t, *req, resp); });
   };
   for (auto& t : tasks) {
     ask(*t, {}, {});

@@ -8,8 +8,8 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using namespace empreinte;
 using json = nlohmann::json;
@@ -44,13 +44,15 @@ struct Replay
                       "text/html");
     });
     s.Get("/searxng/search", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(fixture("searxng/searxng_owui_query-python_30results.json"), "application/json");
+      res.set_content(fixture("searxng/searxng_owui_query-python_30results.json"),
+                      "application/json");
     });
     s.Get("/brave", [](const httplib::Request& req, httplib::Response& res) {
       if (req.get_header_value("X-Subscription-Token") != "brave-secret-token-123") {
         res.status = 422;
-        res.set_content(R"({"type":"ErrorResponse","error":{"code":"SUBSCRIPTION_TOKEN_INVALID","detail":"bad"}})",
-                        "application/json");
+        res.set_content(
+            R"({"type":"ErrorResponse","error":{"code":"SUBSCRIPTION_TOKEN_INVALID","detail":"bad"}})",
+            "application/json");
         return;
       }
       res.set_content(fixture("brave/web_query-hello-world_20results.json"), "application/json");
@@ -59,8 +61,8 @@ struct Replay
       // Google's error bodies can quote the request; the key must still never reach the report.
       if (req.get_param_value("key") != "cse-secret-key-456") {
         res.status = 400;
-        res.set_content(R"({"error":{"code":400,"message":"API key not valid: )" + req.get_param_value("key")
-                          + R"("}})",
+        res.set_content(R"({"error":{"code":400,"message":"API key not valid: )" +
+                            req.get_param_value("key") + R"("}})",
                         "application/json");
         return;
       }
@@ -79,13 +81,24 @@ struct Replay
   }
 };
 
-json run_audit(const test::TempDir& dir, const std::vector<std::string>& extra,
-               const std::map<std::string, std::string>& env, int expected_exit, std::string* err = nullptr)
+json run_audit(const test::TempDir& dir,
+               const std::vector<std::string>& extra,
+               const std::map<std::string, std::string>& env,
+               int expected_exit,
+               std::string* err = nullptr)
 {
-  std::vector<std::string> args{"audit",          "--first",        "Camille",
-                                "--last",         "Martin",         "--max-queries",
-                                "2",              "--backends-dir", (dir.path() / "backends").string(),
-                                "--format",       "json",           "--quiet"};
+  std::vector<std::string> args{"audit",
+                                "--first",
+                                "Camille",
+                                "--last",
+                                "Martin",
+                                "--max-queries",
+                                "2",
+                                "--backends-dir",
+                                (dir.path() / "backends").string(),
+                                "--format",
+                                "json",
+                                "--quiet"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto r = test::run_empreinte(args, env);
   INFO(r.err);
@@ -117,10 +130,25 @@ TEST_CASE("web audit: every shipped backend, replayed on loopback through the re
                                                {"GOOGLE_CSE_CX", "cx-1"}};
   std::string output;
   const json report = run_audit(dir,
-                                {"--backend", "duckduckgo", "--backend", "searxng", "--backend", "brave",
-                                 "--backend", "google-cse", "--backend", "mojeek", "--backend", "startpage",
-                                 "--backend-opt", "searxng.base_url=" + base + "/searxng", "--pages", "2"},
-                                env, 0, &output);
+                                {"--backend",
+                                 "duckduckgo",
+                                 "--backend",
+                                 "searxng",
+                                 "--backend",
+                                 "brave",
+                                 "--backend",
+                                 "google-cse",
+                                 "--backend",
+                                 "mojeek",
+                                 "--backend",
+                                 "startpage",
+                                 "--backend-opt",
+                                 "searxng.base_url=" + base + "/searxng",
+                                 "--pages",
+                                 "2"},
+                                env,
+                                0,
+                                &output);
   CHECK(report["complete"] == true);
   REQUIRE(report["backends"].size() == 6);
   for (const auto& b : report["backends"]) {
@@ -161,7 +189,8 @@ TEST_CASE("web audit: failures give exit code 3, statuses and advice; secrets st
   const std::string base = replay.server.url();
   override_definition(dir, "duckduckgo", base + "/blocked");
   override_definition(dir, "google-cse", base + "/cse");
-  const std::map<std::string, std::string> env{{"GOOGLE_CSE_KEY", "wrong-secret-key-789"}, {"GOOGLE_CSE_CX", "cx"}};
+  const std::map<std::string, std::string> env{{"GOOGLE_CSE_KEY", "wrong-secret-key-789"},
+                                               {"GOOGLE_CSE_CX", "cx"}};
   std::string output;
   {
     // The loopback captcha page answers GET.
@@ -171,7 +200,8 @@ TEST_CASE("web audit: failures give exit code 3, statuses and advice; secrets st
     def["request"]["query"] = {{"q", "{query}"}};
     dir.write("backends/duckduckgo.json", def.dump());
   }
-  const json report = run_audit(dir, {"--backend", "duckduckgo", "--backend", "google-cse"}, env, 3, &output);
+  const json report =
+      run_audit(dir, {"--backend", "duckduckgo", "--backend", "google-cse"}, env, 3, &output);
   CHECK(report["complete"] == false);
   for (const auto& q : report["queries"]) {
     if (q["backend"] == "duckduckgo") {
@@ -181,24 +211,45 @@ TEST_CASE("web audit: failures give exit code 3, statuses and advice; secrets st
       CHECK(q["error"].get<std::string>().find("***") != std::string::npos);
     }
   }
-  CHECK(report["backends"][0]["advice"].get<std::string>().find("retry later") != std::string::npos);
+  CHECK(report["backends"][0]["advice"].get<std::string>().find("retry later") !=
+        std::string::npos);
   CHECK(output.find("wrong-secret-key-789") == std::string::npos);
 
   // The terminal summary says what to do.
-  const auto text = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "2",
-                                         "--backends-dir", (dir.path() / "backends").string(), "--no-cache"},
+  const auto text = test::run_empreinte({"audit",
+                                         "--first",
+                                         "Camille",
+                                         "--last",
+                                         "Martin",
+                                         "--max-queries",
+                                         "2",
+                                         "--backends-dir",
+                                         (dir.path() / "backends").string(),
+                                         "--no-cache"},
                                         env);
   CHECK(text.exit_code == 3);
-  CHECK(text.out.find("duckduckgo blocked 2 of 2 queries: retry later, or configure searxng or brave")
-        != std::string::npos);
+  CHECK(text.out.find(
+            "duckduckgo blocked 2 of 2 queries: retry later, or configure searxng or brave") !=
+        std::string::npos);
   for (const char* format : {"md", "html"}) {
     CAPTURE(format);
-    const auto other = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "2",
-                                            "--backends-dir", (dir.path() / "backends").string(), "--format",
-                                            format, "--lang", "fr"},
+    const auto other = test::run_empreinte({"audit",
+                                            "--first",
+                                            "Camille",
+                                            "--last",
+                                            "Martin",
+                                            "--max-queries",
+                                            "2",
+                                            "--backends-dir",
+                                            (dir.path() / "backends").string(),
+                                            "--format",
+                                            format,
+                                            "--lang",
+                                            "fr"},
                                            env);
     CHECK(other.exit_code == 3);
-    CHECK(other.out.find("duckduckgo a bloqué 2 requêtes sur 2 : réessayez plus tard") != std::string::npos);
+    CHECK(other.out.find("duckduckgo a bloqué 2 requêtes sur 2 : réessayez plus tard") !=
+          std::string::npos);
   }
 }
 
@@ -208,36 +259,42 @@ TEST_CASE("web audit: configuration errors are clear and exit 2")
   dir.write("backends/.keep", "");
   SUBCASE("a backend that needs a key says how to set it")
   {
-    const auto r = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend", "brave"});
+    const auto r =
+        test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend", "brave"});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("BRAVE_API_KEY") != std::string::npos);
   }
   SUBCASE("an unknown backend lists the known ones")
   {
-    const auto r = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend", "bing"});
+    const auto r =
+        test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend", "bing"});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("unknown backend \"bing\"") != std::string::npos);
     CHECK(r.err.find("duckduckgo") != std::string::npos);
   }
   SUBCASE("a malformed --backend-opt never echoes its value")
   {
-    const auto r = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend-opt", "brave=topsecret"});
+    const auto r = test::run_empreinte(
+        {"audit", "--first", "A", "--last", "B", "--backend-opt", "brave=topsecret"});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("topsecret") == std::string::npos);
   }
   SUBCASE("a definition with an unknown key names the file and the JSON path")
   {
-    dir.write("backends/mine.json", R"({"schema": "empreinte/backend/v1", "name": "mine", "description": "d",
+    dir.write("backends/mine.json",
+              R"({"schema": "empreinte/backend/v1", "name": "mine", "description": "d",
       "request": {"url": "http://127.0.0.1:9/", "pagnation": {}}, "response": {"format": "json", "results": "/r",
       "fields": {"url": {"pointer": "/u"}, "title": {"pointer": "/t"}}}})");
-    const auto r = test::run_empreinte({"backends", "--backends-dir", (dir.path() / "backends").string()});
+    const auto r =
+        test::run_empreinte({"backends", "--backends-dir", (dir.path() / "backends").string()});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("mine.json") != std::string::npos);
     CHECK(r.err.find("/request/pagnation") != std::string::npos);
   }
   SUBCASE("a config file with an unknown key")
   {
-    const auto cfg = dir.write("config.json", R"({"schema": "empreinte/config/v1", "backend": ["x"]})");
+    const auto cfg =
+        dir.write("config.json", R"({"schema": "empreinte/config/v1", "backend": ["x"]})");
     const auto r = test::run_empreinte({"backends", "--config", cfg.string()});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("unknown key \"backend\"") != std::string::npos);
@@ -246,7 +303,8 @@ TEST_CASE("web audit: configuration errors are clear and exit 2")
 
 TEST_CASE("web audit: backends lists definitions and usability; parse reads a saved page")
 {
-  const auto list = test::run_empreinte({"backends", "--format", "json"}, {{"BRAVE_API_KEY", "k-secret-000"}});
+  const auto list =
+      test::run_empreinte({"backends", "--format", "json"}, {{"BRAVE_API_KEY", "k-secret-000"}});
   REQUIRE(list.exit_code == 0);
   const json l = json::parse(list.out);
   std::map<std::string, json> by;
@@ -264,8 +322,13 @@ TEST_CASE("web audit: backends lists definitions and usability; parse reads a sa
   CHECK(text.out.find("2027-01-01") != std::string::npos);
 
   const auto parsed = test::run_empreinte(
-    {"parse", "--backend", "duckduckgo", std::string(EMPREINTE_TEST_DIR)
-       + "/fixtures/search/duckduckgo/html_kul_query-cgb-awxp-eur-1_uddg-redirects.html", "--format", "json"});
+      {"parse",
+       "--backend",
+       "duckduckgo",
+       std::string(EMPREINTE_TEST_DIR) +
+           "/fixtures/search/duckduckgo/html_kul_query-cgb-awxp-eur-1_uddg-redirects.html",
+       "--format",
+       "json"});
   CHECK(parsed.exit_code == 0);
   const json p = json::parse(parsed.out);
   CHECK(p["backend"] == "duckduckgo");
@@ -275,8 +338,11 @@ TEST_CASE("web audit: backends lists definitions and usability; parse reads a sa
   CHECK(p["results"][0]["rank"] == 1);
 
   const auto blocked = test::run_empreinte(
-    {"parse", "--backend", "searxng",
-     std::string(EMPREINTE_TEST_DIR) + "/fixtures/search/searxng/html_searx-be_bot-verification-page.html"});
+      {"parse",
+       "--backend",
+       "searxng",
+       std::string(EMPREINTE_TEST_DIR) +
+           "/fixtures/search/searxng/html_searx-be_bot-verification-page.html"});
   CHECK(blocked.exit_code == 3);
   CHECK(blocked.out.find("searxng: blocked") != std::string::npos);
 }
@@ -285,7 +351,8 @@ TEST_CASE("web audit: cache clear empties the cache")
 {
   test::TempDir cache;
   cache.write("empreinte/responses/abc.json", "{}");
-  const auto r = test::run_empreinte({"cache", "clear"}, {{"XDG_CACHE_HOME", cache.path().string()}});
+  const auto r =
+      test::run_empreinte({"cache", "clear"}, {{"XDG_CACHE_HOME", cache.path().string()}});
   CHECK(r.exit_code == 0);
   CHECK(!std::filesystem::exists(cache.path() / "empreinte" / "responses"));
 }
@@ -297,8 +364,14 @@ TEST_CASE("web audit: backends check sends one live query per backend and prints
   override_definition(dir, "duckduckgo", replay.server.url() + "/html/");
   override_definition(dir, "mojeek", replay.server.url() + "/mojeek");
   const std::string backends = (dir.path() / "backends").string();
-  auto r = test::run_empreinte({"backends", "check", "duckduckgo", "mojeek", "--backends-dir", backends,
-                                "--format", "json"});
+  auto r = test::run_empreinte({"backends",
+                                "check",
+                                "duckduckgo",
+                                "mojeek",
+                                "--backends-dir",
+                                backends,
+                                "--format",
+                                "json"});
   CHECK(r.exit_code == 0);
   const json list = json::parse(r.out);
   REQUIRE(list.size() == 2);
@@ -319,10 +392,18 @@ TEST_CASE("web audit: the config file chooses backends and sets their parameters
   test::TempDir dir;
   dir.write("config/empreinte/config.json",
             R"({"schema": "empreinte/config/v1", "default_backends": ["searxng"],
-                "backends": {"searxng": {"base_url": ")"
-              + replay.server.url() + R"(/searxng/"}}})");
-  const auto r = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
-                                      "--format", "json", "--quiet"},
+                "backends": {"searxng": {"base_url": ")" +
+                replay.server.url() + R"(/searxng/"}}})");
+  const auto r = test::run_empreinte({"audit",
+                                      "--first",
+                                      "Camille",
+                                      "--last",
+                                      "Martin",
+                                      "--max-queries",
+                                      "1",
+                                      "--format",
+                                      "json",
+                                      "--quiet"},
                                      {{"XDG_CONFIG_HOME", (dir.path() / "config").string()}});
   CHECK(r.exit_code == 0);
   const json report = json::parse(r.out);
@@ -330,13 +411,25 @@ TEST_CASE("web audit: the config file chooses backends and sets their parameters
   CHECK(report["backends"][0]["name"] == "searxng");
   CHECK(report["queries"][0]["results"] == 30);
   // --backend-opt wins over the config file.
-  const auto over = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
-                                         "--backend-opt", "searxng.base_url=http://127.0.0.1:9", "--format",
-                                         "json", "--quiet", "--no-cache", "--timeout", "20"},
+  const auto over = test::run_empreinte({"audit",
+                                         "--first",
+                                         "Camille",
+                                         "--last",
+                                         "Martin",
+                                         "--max-queries",
+                                         "1",
+                                         "--backend-opt",
+                                         "searxng.base_url=http://127.0.0.1:9",
+                                         "--format",
+                                         "json",
+                                         "--quiet",
+                                         "--no-cache",
+                                         "--timeout",
+                                         "20"},
                                         {{"XDG_CONFIG_HOME", (dir.path() / "config").string()}});
   CHECK(over.exit_code == 3);
-  CHECK(json::parse(over.out)["queries"][0]["error"].get<std::string>().find("could not connect")
-        != std::string::npos);
+  CHECK(json::parse(over.out)["queries"][0]["error"].get<std::string>().find("could not connect") !=
+        std::string::npos);
 }
 
 TEST_CASE("web audit: --proxy sends the requests through the proxy")
@@ -346,14 +439,38 @@ TEST_CASE("web audit: --proxy sends the requests through the proxy")
   override_definition(dir, "mojeek", replay.server.url() + "/mojeek");
   // Port 9 is closed: going through the proxy fails, so the query fails (NO_PROXY emptied,
   // else the tests' own NO_PROXY=127.0.0.1 would bypass it).
-  const auto r = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
-                                      "--backend", "mojeek", "--backends-dir", (dir.path() / "backends").string(),
-                                      "--proxy", "http://127.0.0.1:9", "--format", "json", "--quiet"},
+  const auto r = test::run_empreinte({"audit",
+                                      "--first",
+                                      "Camille",
+                                      "--last",
+                                      "Martin",
+                                      "--max-queries",
+                                      "1",
+                                      "--backend",
+                                      "mojeek",
+                                      "--backends-dir",
+                                      (dir.path() / "backends").string(),
+                                      "--proxy",
+                                      "http://127.0.0.1:9",
+                                      "--format",
+                                      "json",
+                                      "--quiet"},
                                      {{"NO_PROXY", ""}, {"ALL_PROXY", ""}});
   CHECK(r.exit_code == 3);
   CHECK(json::parse(r.out)["queries"][0]["status"] == "error");
-  const auto direct = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--max-queries", "1",
-                                           "--backend", "mojeek", "--backends-dir",
-                                           (dir.path() / "backends").string(), "--format", "json", "--quiet"});
+  const auto direct = test::run_empreinte({"audit",
+                                           "--first",
+                                           "Camille",
+                                           "--last",
+                                           "Martin",
+                                           "--max-queries",
+                                           "1",
+                                           "--backend",
+                                           "mojeek",
+                                           "--backends-dir",
+                                           (dir.path() / "backends").string(),
+                                           "--format",
+                                           "json",
+                                           "--quiet"});
   CHECK(direct.exit_code == 0);
 }

@@ -14,8 +14,8 @@ namespace {
 
 search::BackendDef shipped(const std::string& name)
 {
-  auto def = search::load_backend_def(std::string(EMPREINTE_SOURCE_DIR) + "/rules/backends/" + name
-                                      + ".json");
+  auto def = search::load_backend_def(std::string(EMPREINTE_SOURCE_DIR) + "/rules/backends/" +
+                                      name + ".json");
   REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().to_string()));
   return *def;
 }
@@ -27,10 +27,12 @@ std::string fixture(const std::string& path)
   return *text;
 }
 
-parse::ResponsePage parse_fixture(const std::string& backend, const std::string& path, int status = 200)
+parse::ResponsePage
+parse_fixture(const std::string& backend, const std::string& path, int status = 200)
 {
   const auto def = shipped(backend);
-  const std::string base = def.request.url.front() == '{' ? "https://searx.example/search" : def.request.url;
+  const std::string base =
+      def.request.url.front() == '{' ? "https://searx.example/search" : def.request.url;
   return parse::parse_response(def, status, fixture(path), base);
 }
 
@@ -58,11 +60,13 @@ TEST_CASE("parse: duckduckgo html pages")
   }
   SUBCASE("redirect links are unwrapped to their targets")
   {
-    const auto p = parse_fixture("duckduckgo", "duckduckgo/html_kul_query-cgb-awxp-eur-1_uddg-redirects.html");
+    const auto p =
+        parse_fixture("duckduckgo", "duckduckgo/html_kul_query-cgb-awxp-eur-1_uddg-redirects.html");
     CHECK(p.status == QueryStatus::ok);
     REQUIRE(p.results.size() == 14);
     CHECK(p.results[0].url == "https://vgdb.uk/mario-golf/game/48484");
-    CHECK(p.results[0].title == "Get information and compare prices of Mario Golf for Game Boy | VGDb");
+    CHECK(p.results[0].title ==
+          "Get information and compare prices of Mario Golf for Game Boy | VGDb");
     for (const auto& r : p.results) {
       CHECK(r.url.find("duckduckgo.com") == std::string::npos);
     }
@@ -81,16 +85,17 @@ TEST_CASE("parse: duckduckgo html pages")
   SUBCASE("a captcha page is blocked, a 202 is rate-limited")
   {
     const auto def = shipped("duckduckgo");
-    const std::string captcha = "<html><body><form id=\"challenge-form\" action=\"/x\"></form></body></html>";
+    const std::string captcha =
+        "<html><body><form id=\"challenge-form\" action=\"/x\"></form></body></html>";
     CHECK(parse::parse_response(def, 200, captcha, def.request.url).status == QueryStatus::blocked);
-    CHECK(parse::parse_response(def, 202, "<html></html>", def.request.url).status
-          == QueryStatus::rate_limited);
+    CHECK(parse::parse_response(def, 202, "<html></html>", def.request.url).status ==
+          QueryStatus::rate_limited);
   }
   SUBCASE("a page without result markup is layout_changed, never empty")
   {
     const auto def = shipped("duckduckgo");
-    const auto p = parse::parse_response(def, 200, "<html><title>Hi</title><body><p>new design</p></body></html>",
-                                         def.request.url);
+    const auto p = parse::parse_response(
+        def, 200, "<html><title>Hi</title><body><p>new design</p></body></html>", def.request.url);
     CHECK(p.status == QueryStatus::layout_changed);
     CHECK(p.reason.find("Hi") != std::string::npos);
   }
@@ -116,24 +121,30 @@ TEST_CASE("parse: searxng json")
   {
     const auto def = shipped("searxng");
     auto p = parse::parse_response(
-      def, 200, R"({"query":"x","results":[],"unresponsive_engines":[["google","CAPTCHA"],["bing","timeout"]]})",
-      "http://127.0.0.1/search");
+        def,
+        200,
+        R"({"query":"x","results":[],"unresponsive_engines":[["google","CAPTCHA"],["bing","timeout"]]})",
+        "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::blocked);
     CHECK(p.reason.find("google (CAPTCHA)") != std::string::npos);
-    p = parse::parse_response(def, 200, R"({"results":[],"unresponsive_engines":[["corpus","HTTP error"]]})",
+    p = parse::parse_response(def,
+                              200,
+                              R"({"results":[],"unresponsive_engines":[["corpus","HTTP error"]]})",
                               "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::error);
     CHECK(p.reason.find("corpus (HTTP error)") != std::string::npos);
-    p = parse::parse_response(def, 200, R"({"results":[],"unresponsive_engines":[]})", "http://127.0.0.1/search");
+    p = parse::parse_response(
+        def, 200, R"({"results":[],"unresponsive_engines":[]})", "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::empty);
   }
   SUBCASE("results with some unresponsive engines are ok, and the reason names them")
   {
     const auto def = shipped("searxng");
     const auto p = parse::parse_response(
-      def, 200,
-      R"({"results":[{"url":"https://a.example/","title":"A","content":"a"}],"unresponsive_engines":[["qwant","access denied"]]})",
-      "http://127.0.0.1/search");
+        def,
+        200,
+        R"({"results":[{"url":"https://a.example/","title":"A","content":"a"}],"unresponsive_engines":[["qwant","access denied"]]})",
+        "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::ok);
     CHECK(p.reason.find("qwant") != std::string::npos);
   }
@@ -143,9 +154,11 @@ TEST_CASE("parse: searxng json")
     CHECK(parse::parse_response(def, 403, "Forbidden", "http://h/").status == QueryStatus::blocked);
     CHECK(parse::parse_response(def, 429, "", "http://h/").status == QueryStatus::rate_limited);
     CHECK(parse::parse_response(def, 503, "", "http://h/").status == QueryStatus::error);
-    CHECK(parse::parse_response(def, 200, R"({"results": [)", "http://h/").status == QueryStatus::error);
-    CHECK(parse::parse_response(def, 200, R"({"error": "boom"})", "http://h/").reason.find("boom")
-          != std::string::npos);
+    CHECK(parse::parse_response(def, 200, R"({"results": [)", "http://h/").status ==
+          QueryStatus::error);
+    CHECK(
+        parse::parse_response(def, 200, R"({"error": "boom"})", "http://h/").reason.find("boom") !=
+        std::string::npos);
   }
   SUBCASE("Qwant's 'Service unavailable' page is never ok")
   {
@@ -172,18 +185,20 @@ TEST_CASE("parse: brave json")
   SUBCASE("a bad key is answered with 422")
   {
     const auto e = parse::parse_response(
-      def, 422,
-      R"({"type":"ErrorResponse","error":{"id":"x","status":422,"code":"SUBSCRIPTION_TOKEN_INVALID","detail":"The provided subscription token is invalid."},"time":1})",
-      def.request.url);
+        def,
+        422,
+        R"({"type":"ErrorResponse","error":{"id":"x","status":422,"code":"SUBSCRIPTION_TOKEN_INVALID","detail":"The provided subscription token is invalid."},"time":1})",
+        def.request.url);
     CHECK(e.status == QueryStatus::error);
     CHECK(e.reason.find("SUBSCRIPTION_TOKEN_INVALID") != std::string::npos);
   }
   SUBCASE("a quota error is rate_limited; no web section means no results")
   {
-    CHECK(parse::parse_response(def, 429, R"({"error":{"code":"QUOTA_LIMITED"}})", def.request.url).status
-          == QueryStatus::rate_limited);
-    CHECK(parse::parse_response(def, 200, R"({"type":"search","query":{"original":"x"}})", def.request.url).status
-          == QueryStatus::empty);
+    CHECK(parse::parse_response(def, 429, R"({"error":{"code":"QUOTA_LIMITED"}})", def.request.url)
+              .status == QueryStatus::rate_limited);
+    CHECK(parse::parse_response(
+              def, 200, R"({"type":"search","query":{"original":"x"}})", def.request.url)
+              .status == QueryStatus::empty);
   }
 }
 
@@ -199,13 +214,17 @@ TEST_CASE("parse: google custom search json")
   CHECK(p.results[2].url == "https://www.cnblogs.com/linhaifeng/p/15919143.html");
   const auto def = shipped("google-cse");
   // No "items" at all: Google's way of saying "no results".
-  CHECK(parse::parse_response(def, 200, R"({"kind":"customsearch#search","searchInformation":{"totalResults":"0"}})",
-                              def.request.url)
-          .status
-        == QueryStatus::empty);
+  CHECK(parse::parse_response(
+            def,
+            200,
+            R"({"kind":"customsearch#search","searchInformation":{"totalResults":"0"}})",
+            def.request.url)
+            .status == QueryStatus::empty);
   const auto quota = parse::parse_response(
-    def, 429, R"({"error":{"code":429,"message":"Quota exceeded for quota metric 'Queries'","status":"RESOURCE_EXHAUSTED"}})",
-    def.request.url);
+      def,
+      429,
+      R"({"error":{"code":429,"message":"Quota exceeded for quota metric 'Queries'","status":"RESOURCE_EXHAUSTED"}})",
+      def.request.url);
   CHECK(quota.status == QueryStatus::rate_limited);
   CHECK(quota.reason.find("Quota exceeded") != std::string::npos);
 }
@@ -234,11 +253,13 @@ TEST_CASE("parse: mojeek and startpage html")
 TEST_CASE("parse: unwrap_url")
 {
   const std::vector<search::UnwrapRule> rules{{"duckduckgo.com/l/", "uddg"}};
-  CHECK(parse::unwrap_url(rules, "//duckduckgo.com/l/?uddg=https%3A%2F%2Fa.example%2Fx%3Fy%3D1&amp;rut=1",
-                          "https://html.duckduckgo.com/html/")
-        == "https://a.example/x?y=1");
-  CHECK(parse::unwrap_url(rules, "//duckduckgo.com/l/?kh=-1&uddg=https%3A%2F%2Fb.example%2F", "https://h/")
-        == "https://b.example/");
-  CHECK(parse::unwrap_url(rules, "/relative/page", "https://www.mojeek.com/search") == "https://www.mojeek.com/relative/page");
+  CHECK(parse::unwrap_url(rules,
+                          "//duckduckgo.com/l/?uddg=https%3A%2F%2Fa.example%2Fx%3Fy%3D1&amp;rut=1",
+                          "https://html.duckduckgo.com/html/") == "https://a.example/x?y=1");
+  CHECK(parse::unwrap_url(rules,
+                          "//duckduckgo.com/l/?kh=-1&uddg=https%3A%2F%2Fb.example%2F",
+                          "https://h/") == "https://b.example/");
+  CHECK(parse::unwrap_url(rules, "/relative/page", "https://www.mojeek.com/search") ==
+        "https://www.mojeek.com/relative/page");
   CHECK(parse::unwrap_url(rules, "javascript:alert(1)", "https://h/").empty());
 }

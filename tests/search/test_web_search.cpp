@@ -57,8 +57,8 @@ const char* const k_html_def = R"({
   }
 })";
 
-search::ResolvedBackend backend(const char* def_text, const std::string& base_url,
-                                const std::string& key = "")
+search::ResolvedBackend
+backend(const char* def_text, const std::string& base_url, const std::string& key = "")
 {
   auto def = search::parse_backend_def(def_text, "test");
   REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().to_string()));
@@ -68,7 +68,8 @@ search::ResolvedBackend backend(const char* def_text, const std::string& base_ur
   if (!key.empty()) {
     opts[def->name]["api_key"] = key;
   }
-  auto r = search::resolve_backend(*def, config, opts, [](const std::string&) { return std::nullopt; });
+  auto r =
+      search::resolve_backend(*def, config, opts, [](const std::string&) { return std::nullopt; });
   REQUIRE(r.usable());
   return r;
 }
@@ -103,7 +104,11 @@ std::string page_json(const std::string& q, int page)
   const int p = std::min(page, 2);
   for (int i = 1; i <= 10; ++i) {
     items += fmt::format(R"({}{{"url":"https://r.example/{}/{}/{}","title":"T{}","content":"S"}})",
-                         items.empty() ? "" : ",", q.size(), p, i, i);
+                         items.empty() ? "" : ",",
+                         q.size(),
+                         p,
+                         i,
+                         i);
   }
   return R"({"results":[)" + items + "]}";
 }
@@ -169,14 +174,14 @@ struct FaultServer
     });
     s.Get("/truncated/search", [this](const httplib::Request& req, httplib::Response& res) {
       bump("truncated", req);
-      res.set_content_provider(1000, "application/json",
-                               [](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-                                 if (offset == 0) {
-                                   sink.write("{\"results\": [", 13);
-                                   return true;
-                                 }
-                                 return false; // the connection ends after 13 of 1000 bytes
-                               });
+      res.set_content_provider(
+          1000, "application/json", [](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+            if (offset == 0) {
+              sink.write("{\"results\": [", 13);
+              return true;
+            }
+            return false; // the connection ends after 13 of 1000 bytes
+          });
     });
     s.Get("/badjson/search", [this](const httplib::Request& req, httplib::Response& res) {
       bump("badjson", req);
@@ -184,8 +189,9 @@ struct FaultServer
     });
     s.Get("/nomarkup/search", [this](const httplib::Request& req, httplib::Response& res) {
       bump("nomarkup", req);
-      res.set_content("<html><head><title>New look</title></head><body><main>Hello</main></body></html>",
-                      "text/html");
+      res.set_content(
+          "<html><head><title>New look</title></head><body><main>Hello</main></body></html>",
+          "text/html");
     });
     s.Get("/captcha/search", [this](const httplib::Request& req, httplib::Response& res) {
       bump("captcha", req);
@@ -193,9 +199,10 @@ struct FaultServer
     });
     s.Get("/htmlok/search", [this](const httplib::Request& req, httplib::Response& res) {
       bump("htmlok", req);
-      res.set_content("<html><body><div class=\"hit\"><a href=\"/page/1\">One &amp; only</a></div>"
-                      "<div class=\"hit\"><a href=\"https://b.example/\">Two</a></div></body></html>",
-                      "text/html");
+      res.set_content(
+          "<html><body><div class=\"hit\"><a href=\"/page/1\">One &amp; only</a></div>"
+          "<div class=\"hit\"><a href=\"https://b.example/\">Two</a></div></body></html>",
+          "text/html");
     });
     s.Get("/htmlempty/search", [this](const httplib::Request& req, httplib::Response& res) {
       bump("htmlempty", req);
@@ -236,15 +243,15 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   options.engine.request_timeout = std::chrono::milliseconds(500);
   std::vector<search::ResolvedBackend> backends;
   const std::vector<std::pair<std::string, QueryStatus>> expected{
-    {"ok", QueryStatus::ok},
-    {"retry429", QueryStatus::ok},
-    {"always429", QueryStatus::rate_limited},
-    {"flaky500", QueryStatus::ok},
-    {"down503", QueryStatus::error},
-    {"slow", QueryStatus::timeout},
-    {"truncated", QueryStatus::error},
-    {"badjson", QueryStatus::error},
-    {"reset", QueryStatus::error},
+      {"ok", QueryStatus::ok},
+      {"retry429", QueryStatus::ok},
+      {"always429", QueryStatus::rate_limited},
+      {"flaky500", QueryStatus::ok},
+      {"down503", QueryStatus::error},
+      {"slow", QueryStatus::timeout},
+      {"truncated", QueryStatus::error},
+      {"badjson", QueryStatus::error},
+      {"reset", QueryStatus::error},
   };
   // One web search per scenario, all at once on one engine: the names must differ.
   for (const auto& [scenario, status] : expected) {
@@ -285,7 +292,7 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   CHECK(f.count("retry429") == 2);  // retried once, after Retry-After
   CHECK(f.count("always429") == 1); // Retry-After beyond the cap: no pointless wait
   CHECK(f.count("flaky500") == 2);
-  CHECK(f.count("down503") == 3);   // the first attempt and two retries
+  CHECK(f.count("down503") == 3); // the first attempt and two retries
   CHECK(by["down503"]->reason.find("503") != std::string::npos);
   CHECK(by["down503"]->reason.find("3 attempts") != std::string::npos);
   CHECK(by["truncated"]->reason.find("cut short") != std::string::npos);
@@ -367,8 +374,8 @@ TEST_CASE("search: a re-run within the TTL sends no request, and secrets stay ou
       ++files;
       CHECK(test::slurp(e.path()).find(key) == std::string::npos);
       CHECK(e.path().string().find(key) == std::string::npos);
-      CHECK((std::filesystem::status(e.path()).permissions() & std::filesystem::perms::others_read)
-            == std::filesystem::perms::none);
+      CHECK((std::filesystem::status(e.path()).permissions() &
+             std::filesystem::perms::others_read) == std::filesystem::perms::none);
     }
   }
   CHECK(files == 1);
@@ -380,8 +387,9 @@ TEST_CASE("search: requests are built from the definition, secrets masked in the
 {
   auto b = backend(k_json_def, "http://127.0.0.1:9/", "sekret-key-42");
   const auto r = search::build_request(b, "\"Hélène Vasseur\" site:x.com", 2);
-  CHECK(r.real.url
-        == "http://127.0.0.1:9/search?key=sekret-key-42&q=%22H%C3%A9l%C3%A8ne%20Vasseur%22%20site%3Ax.com&p=2");
+  CHECK(r.real.url ==
+        "http://127.0.0.1:9/"
+        "search?key=sekret-key-42&q=%22H%C3%A9l%C3%A8ne%20Vasseur%22%20site%3Ax.com&p=2");
   CHECK(r.cache_key.find("sekret") == std::string::npos);
   CHECK(r.shown_url.find("%3Capi_key%3E") != std::string::npos); // "<api_key>", encoded
   CHECK(search::mask_secrets("error for key sekret-key-42", b.secrets()) == "error for key ***");
