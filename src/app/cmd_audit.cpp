@@ -41,6 +41,22 @@ struct AuditCommand
   std::string lang; // --lang; empty: from the environment
 };
 
+// The cache directory, or nullopt with --no-cache or when there is none (a warning says what
+// happens instead: `without`).
+std::optional<std::filesystem::path> cache_dir_unless_disabled(const AuditCommand& cmd,
+                                                               std::string_view without)
+{
+  if (cmd.no_cache) {
+    return std::nullopt;
+  }
+  auto dir = util::cache_dir();
+  if (!dir) {
+    note(cmd.output, "warning: " + dir.error().to_string() + "; " + std::string(without));
+    return std::nullopt;
+  }
+  return *dir;
+}
+
 util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& cmd)
 {
   if (cmd.corpus.empty()) {
@@ -48,15 +64,7 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
                              "--corpus",
                              "give --corpus DIR, or run 'empreinte demo'");
   }
-  std::optional<std::filesystem::path> cache;
-  if (!cmd.no_cache) {
-    auto dir = util::cache_dir();
-    if (dir) {
-      cache = *dir;
-    } else {
-      note(cmd.output, "warning: " + dir.error().to_string() + "; indexing in memory");
-    }
-  }
+  const auto cache = cache_dir_unless_disabled(cmd, "indexing in memory");
   auto index = search::CorpusIndex::open(cmd.corpus, cache);
   if (!index) {
     return index.error();
@@ -116,13 +124,8 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
                               : !setup->config.user_agent.empty() ? setup->config.user_agent
                                                                   : default_user_agent();
   options.refresh = cmd.refresh;
-  if (!cmd.no_cache) {
-    auto dir = util::cache_dir();
-    if (dir) {
-      options.cache.emplace(*dir / "responses", std::chrono::hours(24));
-    } else {
-      note(cmd.output, "warning: " + dir.error().to_string() + "; responses are not cached");
-    }
+  if (const auto dir = cache_dir_unless_disabled(cmd, "responses are not cached")) {
+    options.cache.emplace(*dir / "responses", std::chrono::hours(24));
   }
   if (!cmd.output.quiet && util::is_terminal(stderr)) {
     options.progress = [](std::size_t done, std::size_t total) {

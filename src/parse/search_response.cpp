@@ -48,16 +48,8 @@ std::string scalar_text(const json* v)
   if (!v || v->is_null()) {
     return {};
   }
-  if (v->is_string()) {
-    return v->get<std::string>();
-  }
-  if (v->is_number() || v->is_boolean()) {
-    return v->dump();
-  }
-  if (v->is_object() || v->is_array()) {
-    return v->dump();
-  }
-  return {};
+  // Numbers, booleans, objects and lists as JSON text (an error object, a numeric rank).
+  return v->is_string() ? v->get<std::string>() : v->dump();
 }
 
 // Titles and snippets of some APIs carry <strong> and entities.

@@ -187,12 +187,10 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   d.set("trace_count", std::to_string(r.traces.size()));
   d.set("incomplete", r.complete() ? mu::data::type::bool_false : mu::data::type::bool_true);
   mu::data health{mu::data::type::list};
-  for (const auto& h : backend_health(r)) {
-    if (h.failed() > 0) {
-      mu::data item;
-      item.set("text", text(health_advice(h, lang)));
-      health.push_back(item);
-    }
+  for (const auto& line : failure_advice(r)) {
+    mu::data item;
+    item.set("text", text(line));
+    health.push_back(item);
   }
   d.set("backend_advice", health);
   d.set("exposure", std::to_string(r.scores.exposure));

@@ -197,10 +197,8 @@ std::string render_markdown(const Report& r)
   }
   if (!r.complete()) {
     out += "\n" + tr(lang, "md.incomplete") + "\n\n";
-    for (const auto& h : backend_health(r)) {
-      if (h.failed() > 0) {
-        out += "- " + markdown_escape(health_advice(h, lang)) + "\n";
-      }
+    for (const auto& line : failure_advice(r)) {
+      out += "- " + markdown_escape(line) + "\n";
     }
   }
   return out;

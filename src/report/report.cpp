@@ -86,6 +86,17 @@ std::string health_advice(const BackendHealth& h, std::string_view lang)
   return tr(lang, key, {h.name, std::to_string(h.failed()), std::to_string(h.queries), what});
 }
 
+std::vector<std::string> failure_advice(const Report& r)
+{
+  std::vector<std::string> out;
+  for (const auto& h : backend_health(r)) {
+    if (h.failed() > 0) {
+      out.push_back(health_advice(h, r.lang));
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // Two decimals: verdicts are estimates, more digits would be noise.

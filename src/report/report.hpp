@@ -59,6 +59,9 @@ std::vector<BackendHealth> backend_health(const Report& report);
 // queries: retry later, or configure searxng or brave"); empty when nothing failed.
 std::string health_advice(const BackendHealth& health, std::string_view lang);
 
+// The advice line of every backend with failures, in the report's language.
+std::vector<std::string> failure_advice(const Report& report);
+
 // The report as JSON (schema empreinte/report/v1).
 nlohmann::ordered_json to_json(const Report& report);
 

@@ -285,10 +285,8 @@ std::string render_text(const Report& r, const util::Style& style)
                         "report.incomplete",
                         {std::to_string(failed), std::to_string(r.queries.size())})) +
            "\n";
-    for (const auto& h : backend_health(r)) {
-      if (h.failed() > 0) {
-        out += "  " + clean(health_advice(h, lang), 400) + "\n";
-      }
+    for (const auto& line : failure_advice(r)) {
+      out += "  " + clean(line, 400) + "\n";
     }
   }
   return out;

@@ -275,7 +275,6 @@ struct HttpEngine::Impl
       const CURLcode code = msg->data.result;
       auto node = in_flight.extract(e);
       std::unique_ptr<Transfer> t = std::move(node.mapped());
-      curl_multi_remove_handle(multi, e);
       HttpResponse response;
       response.attempts = t->job.attempt;
       response.error = classify(code, t->too_large);
@@ -289,8 +288,7 @@ struct HttpEngine::Impl
         response.error_text =
             util::squeeze_spaces(t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code));
       }
-      curl_slist_free_all(t->headers);
-      curl_easy_cleanup(e);
+      release(e, *t);
       Lane& lane = lanes[static_cast<std::size_t>(t->job.lane)];
       --lane.in_flight;
       if (retryable(response) && t->job.attempt <= options.max_retries) {
@@ -298,12 +296,13 @@ struct HttpEngine::Impl
         std::uniform_real_distribution<double> jitter(0.5, 1.5);
         wait =
             milliseconds(static_cast<long long>(static_cast<double>(wait.count()) * jitter(rng)));
-        if (auto after = parse_retry_after(t->retry_after)) {
+        // A Retry-After beyond the cap is not worth waiting for: the answer stands.
+        const auto after = parse_retry_after(t->retry_after);
+        if (after) {
           wait = std::max(wait, std::min(*after, options.retry_after_cap));
         }
         const bool fits = deadline == Clock::time_point::max() || now + wait < deadline;
-        if (fits && (!parse_retry_after(t->retry_after) ||
-                     *parse_retry_after(t->retry_after) <= options.retry_after_cap)) {
+        if (fits && (!after || *after <= options.retry_after_cap)) {
           t->job.not_before = now + wait;
           lane.queue.push_front(std::move(t->job));
           continue;
@@ -313,31 +312,37 @@ struct HttpEngine::Impl
     }
   }
 
+  // Detaches a transfer from curl and frees what curl holds for it.
+  void release(CURL* e, Transfer& t)
+  {
+    curl_multi_remove_handle(multi, e);
+    curl_slist_free_all(t.headers);
+    curl_easy_cleanup(e);
+  }
+
+  void give_up(Job job, const std::string& why)
+  {
+    HttpResponse r;
+    r.error = TransportError::deadline;
+    r.error_text = why;
+    r.attempts = job.attempt;
+    finish(std::move(job), std::move(r));
+  }
+
   void abort_all(const std::string& why)
   {
-    for (auto& [e, t] : in_flight) {
-      curl_multi_remove_handle(multi, e);
-      curl_slist_free_all(t->headers);
-      curl_easy_cleanup(e);
-      lanes[static_cast<std::size_t>(t->job.lane)].in_flight = 0;
-      HttpResponse r;
-      r.error = TransportError::deadline;
-      r.error_text = why;
-      r.attempts = t->job.attempt;
-      ++finished;
-      t->job.done(std::move(r));
-    }
+    auto transfers = std::move(in_flight);
     in_flight.clear();
+    for (auto& [e, t] : transfers) {
+      release(e, *t);
+      lanes[static_cast<std::size_t>(t->job.lane)].in_flight = 0;
+      give_up(std::move(t->job), why);
+    }
     for (auto& lane : lanes) {
       while (!lane.queue.empty()) {
         Job job = std::move(lane.queue.front());
         lane.queue.pop_front();
-        HttpResponse r;
-        r.error = TransportError::deadline;
-        r.error_text = why;
-        r.attempts = job.attempt;
-        ++finished;
-        job.done(std::move(r)); // callbacks may submit more: the loop below drains them too
+        give_up(std::move(job), why); // callbacks may submit more: run() drains them too
       }
     }
   }
@@ -355,9 +360,7 @@ HttpEngine::HttpEngine(EngineOptions options) : m_impl(std::make_unique<Impl>())
 HttpEngine::~HttpEngine()
 {
   for (auto& [e, t] : m_impl->in_flight) {
-    curl_multi_remove_handle(m_impl->multi, e);
-    curl_slist_free_all(t->headers);
-    curl_easy_cleanup(e);
+    m_impl->release(e, *t);
   }
   curl_multi_cleanup(m_impl->multi);
 }

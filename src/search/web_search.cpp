@@ -248,9 +248,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       return;
     }
     parse::ResponsePage page = parse::parse_response(b.def, resp.status, resp.body, req.real.url);
-    if (resp.status == 429 && resp.attempts > 1) {
-      page.reason += fmt::format(" (after {} attempts)", resp.attempts);
-    } else if (resp.status >= 500 && resp.attempts > 1) {
+    if (resp.attempts > 1 && (resp.status == 429 || resp.status >= 500)) {
       page.reason += fmt::format(" (after {} attempts)", resp.attempts);
     }
     if (!resp.from_cache && m_options.cache && resp.status >= 200 && resp.status < 300 &&
