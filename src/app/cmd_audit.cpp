@@ -176,7 +176,12 @@ int run(AuditCommand cmd, bool demo)
     return report_error(backend.error());
   }
   cmd.settings.lang = resolve_lang(cmd.lang);
-  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
+  std::unique_ptr<read::PageReader> reader;
+  if (auto* corpus = dynamic_cast<search::CorpusBackend*>(backend->get())) {
+    // Every page is on disk: read them all.
+    reader = std::make_unique<read::SavedPageReader>(corpus->dir());
+  }
+  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings, reader.get());
   if (auto* web = dynamic_cast<search::WebSearch*>(backend->get())) {
     note(cmd.output, fmt::format("{} requests sent, {} answers from the cache", web->requests_sent(),
                                  web->cache_hits()));

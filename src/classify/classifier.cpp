@@ -38,7 +38,7 @@ Judged judge(const Subject& s, const Rules& rules, traces::Trace& trace, const T
   trace.platform = j.kind.platform.platform ? j.kind.platform.platform->id : std::string();
   trace.category = j.kind.own_site ? "own_site" : j.kind.category;
   trace.own_site = j.kind.own_site;
-  judge_exposure(s, rules, text, j.identity, trace);
+  judge_exposure(s, rules, text, j.identity, j.kind, trace);
   return j;
 }
 
