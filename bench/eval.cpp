@@ -333,6 +333,7 @@ int main(int argc, char** argv)
       search::CorpusBackend backend(std::move(*index));
       read::SavedPageReader reader(backend.dir());
       app::AuditSettings settings;
+      settings.pages = 5; // as `empreinte audit --corpus` does
       const report::Report r =
         app::run_audit(persona.profile, *rules, *remedies, backend, settings, &reader);
       judged = r.traces;

@@ -20,7 +20,7 @@ util::Result<profile::Profile> load_subject(const profile::ProfileFlags& flags,
 struct AuditSettings
 {
   plan::PlanOptions plan;
-  int pages = 1;
+  int pages = 1; // result pages per query (the app sets 0, "by backend", before running)
   std::string lang = "en"; // of the report's sentences, actions and advice
   // Result pages to read (the most promising first); -1: every page. Needs a reader.
   int read_pages = -1;
