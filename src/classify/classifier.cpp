@@ -83,7 +83,7 @@ void Classifier::classify_all(std::vector<traces::Trace>& traces) const
   std::vector<TraceText> texts(traces.size());
   for_each_index(traces.size(), [&](std::size_t i) { texts[i] = TraceText::make(traces[i]); });
   for (std::size_t i = 0; i < traces.size() && !subject.owns_employer && !subject.employer.empty(); ++i) {
-    if (!founder_words(texts[i])) {
+    if (!founder_words(texts[i], window_words(texts[i], subject))) {
       continue; // cheap test first: most traces name no founder
     }
     std::vector<util::Message> unused;

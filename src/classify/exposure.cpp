@@ -82,6 +82,22 @@ std::vector<bool> blocks_about_subject(const Subject& s, const TraceText& t)
   return keep;
 }
 
+// One word in capitals, as surnames are written in registers and lists.
+bool is_capitalised_name(const std::string& original)
+{
+  if (original.size() < 2 || original.find(' ') != std::string::npos) {
+    return false;
+  }
+  bool upper = false;
+  for (char c : original) {
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  return upper;
+}
+
 struct Collected
 {
   std::vector<traces::SensitiveItem> items;
@@ -96,9 +112,13 @@ struct Collected
       if (!seen.insert({span.category, key}).second) {
         continue;
       }
+      std::string original = text.original_of(span.begin, span.end);
+      if (span.term && is_capitalised_name(original)) {
+        continue; // "GAY", "MESSE": names are written in capitals in lists and registers
+      }
       traces::SensitiveItem item;
       item.category = span.category;
-      item.text = text.original_of(span.begin, span.end);
+      item.text = std::move(original);
       item.where = where;
       item.quote = text.quote(span.begin, span.end, 32);
       items.push_back(std::move(item));
@@ -164,7 +184,9 @@ void judge_exposure(const Subject& s,
   const bool named = identity.name != nullptr;
   // "@clairedmt_archi Madame Dumontet": a surname beside the pseudonym ties them too.
   trace.pseudonym_link = (named || identity.surname_only) && identity.pseudonym;
-  trace.job_link = named && (identity.job || identity.employer);
+  // A surname beside the pseudonym ties the job to the person as surely as the full name.
+  trace.job_link =
+    (named || (identity.surname_only && identity.pseudonym)) && (identity.job || identity.employer);
 }
 
 } // namespace empreinte::classify

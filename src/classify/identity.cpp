@@ -288,15 +288,19 @@ IdentityMatch judge_identity(const Subject& s,
   described.insert(described.end(), near.begin(), near.end());
 
   auto employer_in = [&](const std::vector<std::string>& words) {
-    return util::contains_words(words, s.employer)
-           || (s.employer_slug.size() >= 6
-               && std::find(words.begin(), words.end(), s.employer_slug) != words.end());
+    return std::any_of(s.employer_forms.begin(), s.employer_forms.end(),
+                       [&](const auto& form) { return util::contains_words(words, form); })
+           || std::any_of(s.employer_slugs.begin(), s.employer_slugs.end(), [&](const auto& slug) {
+                return std::find(words.begin(), words.end(), slug) != words.end();
+              });
   };
   m.employer = employer_in(all_words) || (!near.empty() && employer_in(near))
-               || (s.employer_slug.size() >= 6
-                   && std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
-                        return l.find(s.employer_slug) != std::string::npos;
-                      }));
+               || std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
+                    return std::any_of(s.employer_slugs.begin(), s.employer_slugs.end(),
+                                       [&](const auto& slug) {
+                                         return l.find(slug) != std::string::npos;
+                                       });
+                  });
   auto job_in = [&](const std::vector<std::string>& words) {
     return util::contains_words(words, s.job_title)
            || (!s.job_keywords.empty()

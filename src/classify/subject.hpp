@@ -28,6 +28,8 @@ struct Subject
   std::vector<const Occupation*> occupations;       // of the job title
   std::vector<std::string> employer;                // folded words
   std::string employer_slug;                        // "cliniquedestilleuls"
+  std::vector<std::vector<std::string>> employer_forms; // the whole name, then shorter forms
+  std::vector<std::string> employer_slugs; // of each form, articles dropped: "fournilzola"
   std::vector<std::string> not_me;                  // normalised URLs
   bool owns_employer = false; // named founder or owner of the employer: its site is theirs
 

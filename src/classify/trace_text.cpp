@@ -136,6 +136,17 @@ TraceText TraceText::make(const traces::Trace& t)
     out.url_words = util::words(parts->path + " " + parts->query);
     out.path_slugs = split_slugs(parts->path, '/');
   }
+  // Cues read the top of the page too, as much as a long snippet: what the page says it is.
+  if (!out.page.empty()) {
+    std::string head;
+    for (const auto& block : out.page.blocks) {
+      if (head.size() >= k_page_head_bytes) {
+        break;
+      }
+      head += "\n" + block.folded();
+    }
+    out.cue.text += util::truncate_utf8(head, k_page_head_bytes);
+  }
   for (auto& label : split_slugs(out.cue.host, '.')) {
     if (label != "www") {
       out.host_labels.push_back(std::move(label));

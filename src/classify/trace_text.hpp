@@ -43,6 +43,8 @@ struct PageView
 // How many words of the page the classifier reads (pages can be long; what matters is near
 // the top and around the person's name).
 constexpr std::size_t k_max_page_words = 60000;
+// How much of the top of a page (description first) kind cues read, besides title and snippets.
+constexpr std::size_t k_page_head_bytes = 600;
 
 struct TraceText
 {

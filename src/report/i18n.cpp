@@ -51,6 +51,7 @@ constexpr CatalogueEntry k_entries[] = {
   {"kind.known_site_yours", "{0} is a known {p0} site, at an address in your name", "{0} est un site connu ({p0}), à une adresse à votre nom"},
   {"kind.no_rule", "no rule knows this kind of page ({0})", "aucune règle ne connaît ce genre de page ({0})"},
   {"kind.not_your_site", "published on a site that is not in your name: most likely by someone else", "publiée sur un site qui n'est pas à votre nom : très probablement par quelqu'un d'autre"},
+  {"kind.own_business_account", "the {0} account of the business you own and run ({1})", "le compte {0} de l'entreprise que vous dirigez ({1})"},
   {"kind.own_account", "your account on {0} ({1})", "votre compte sur {0} ({1})"},
   {"kind.own_post", "a post of yours on {0}", "une publication de vous sur {0}"},
   {"kind.own_site", "the site's address carries your name or pseudonym: your own site", "l'adresse du site porte votre nom ou votre pseudonyme : votre propre site"},
