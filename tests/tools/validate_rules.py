@@ -4,6 +4,7 @@ validator (python3-jsonschema), and checks the files are sorted and free of dupl
 import json
 import pathlib
 import sys
+import unicodedata
 
 import jsonschema
 
@@ -19,6 +20,7 @@ checks = {
     "places.json": ("places.schema.json", []),
     "occupations.json": ("occupations.schema.json", [("occupations", "id")]),
     "remedies.json": ("remedies.schema.json", [("actions", "id"), ("platforms", "id"), ("sites", "domain")]),
+    "jurisdictions.json": ("jurisdictions.schema.json", [("jurisdictions", "id"), ("authorities", "id")]),
 }
 # Every backend definition against the backend schema.
 for path in sorted((root / "rules" / "backends").glob("*.json")):
@@ -39,5 +41,47 @@ for name, (schema_name, lists) in checks.items():
         if len(values) != len(set(values)):
             failed_files.add(name)
             print(f"rules/{name}: /{key}: duplicate {field}")
+
+
+def check_jurisdictions():
+    """Cross-file checks of jurisdictions.json that JSON Schema cannot express (see its schema)."""
+    rules = root / "rules"
+    data = json.loads((rules / "jurisdictions.json").read_text(encoding="utf-8"))
+    remedies = json.loads((rules / "remedies.json").read_text(encoding="utf-8"))
+    errors = []
+    known = {a["id"] for a in remedies["authorities"]}
+    own = {a["id"] for a in data["authorities"]}
+    for dup in sorted(known & own):
+        errors.append(f"/authorities: {dup} is already in remedies.json")
+    authorities = known | own
+    ids = {j["id"] for j in data["jurisdictions"]}
+    for j in data["jurisdictions"]:
+        where = f"/jurisdictions/{j['id']}"
+        if j["authority"] is not None and j["authority"] not in authorities:
+            errors.append(f"{where}: unknown authority {j['authority']}")
+        for region, authority in (j["regional_authorities"] or {}).items():
+            if authority not in authorities:
+                errors.append(f"{where}: unknown authority {authority} for {region}")
+        if j["parent"] is not None and j["parent"] not in ids:
+            errors.append(f"{where}: unknown parent {j['parent']}")
+        remedy_ids = [r["id"] for r in j["registry_remedies"]]
+        if len(remedy_ids) != len(set(remedy_ids)):
+            errors.append(f"{where}: duplicate registry remedy id")
+    for key, target in list(data["derive"]["phone_prefixes"].items()) + list(data["derive"]["country_names"].items()):
+        if target is not None and target not in ids:
+            errors.append(f"/derive: {key} points to unknown jurisdiction {target}")
+    folded = {}
+    for name in data["derive"]["country_names"]:
+        key = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+        if key in folded:
+            errors.append(f"/derive/country_names: {name} and {folded[key]} are the same once folded")
+        folded[key] = name
+    for error in errors:
+        print(f"rules/jurisdictions.json: {error}")
+    return not errors
+
+
+if "jurisdictions.json" not in failed_files and not check_jurisdictions():
+    failed_files.add("jurisdictions.json")
 print(f"{len(checks) - len(failed_files)} passed, {len(failed_files)} failed")
 sys.exit(1 if failed_files else 0)
