@@ -21,6 +21,7 @@ checks = {
     "occupations.json": ("occupations.schema.json", [("occupations", "id")]),
     "remedies.json": ("remedies.schema.json", [("actions", "id"), ("platforms", "id"), ("sites", "domain")]),
     "jurisdictions.json": ("jurisdictions.schema.json", [("jurisdictions", "id"), ("authorities", "id")]),
+    "contacts.json": ("contacts.schema.json", [("contacts", "domain")]),
 }
 # Every backend definition against the backend schema.
 for path in sorted((root / "rules" / "backends").glob("*.json")):
@@ -83,5 +84,35 @@ def check_jurisdictions():
 
 if "jurisdictions.json" not in failed_files and not check_jurisdictions():
     failed_files.add("jurisdictions.json")
+def load(name):
+    return json.loads((root / "rules" / name).read_text(encoding="utf-8"))
+
+
+# contacts.json: every domain is a site, a remedies site or a host of a remedies platform, and every
+# involuntary site has an entry. Prints the share of involuntary sites with at least one route.
+INVOLUNTARY = ["people_search", "broker", "directory", "registry", "aggregator", "archive", "mirror", "leak"]
+sites = {site["domain"]: site["category"] for site in load("sites.json")["sites"]}
+remedies = load("remedies.json")
+hosts = {platform["id"]: platform["hosts"] for platform in load("platforms.json")["platforms"]}
+known = set(sites) | {site["domain"] for site in remedies["sites"]}
+for platform in remedies["platforms"]:
+    known |= set(hosts.get(platform["id"], []))
+contacts = {entry["domain"]: entry for entry in load("contacts.json")["contacts"]}
+for domain in sorted(set(contacts) - known):
+    failed_files.add("contacts.json")
+    print(f"rules/contacts.json: {domain} is in neither sites.json, remedies.json sites nor a remedies.json platform's hosts")
+for domain, category in sorted(sites.items()):
+    if category in INVOLUNTARY and domain not in contacts:
+        failed_files.add("contacts.json")
+        print(f"rules/contacts.json: involuntary site {domain} ({category}) has no entry")
+with_route = total = 0
+for category in INVOLUNTARY:
+    domains = [domain for domain, cat in sites.items() if cat == category]
+    routed = [domain for domain in domains if contacts.get(domain, {}).get("routes")]
+    with_route += len(routed)
+    total += len(domains)
+    print(f"contacts coverage {category}: {len(routed)}/{len(domains)}")
+if total:
+    print(f"contacts coverage, involuntary sites with at least one route: {with_route}/{total} ({100 * with_route / total:.1f}%)")
 print(f"{len(checks) - len(failed_files)} passed, {len(failed_files)} failed")
 sys.exit(1 if failed_files else 0)
