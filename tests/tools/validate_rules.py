@@ -20,6 +20,7 @@ checks = {
     "occupations.json": ("occupations.schema.json", [("occupations", "id")]),
     "remedies.json": ("remedies.schema.json", [("actions", "id"), ("platforms", "id"), ("sites", "domain")]),
     "accounts.json": ("accounts.schema.json", [("sites", "id")]),
+    "accounts-wmn.json": ("accounts.schema.json", [("sites", "id")]),
 }
 # Every backend definition against the backend schema.
 for path in sorted((root / "rules" / "backends").glob("*.json")):
