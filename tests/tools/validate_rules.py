@@ -22,6 +22,8 @@ checks = {
     "remedies.json": ("remedies.schema.json", [("actions", "id"), ("platforms", "id"), ("sites", "domain")]),
     "jurisdictions.json": ("jurisdictions.schema.json", [("jurisdictions", "id"), ("authorities", "id")]),
     "contacts.json": ("contacts.schema.json", [("contacts", "domain")]),
+    "accounts.json": ("accounts.schema.json", [("sites", "id")]),
+    "accounts-wmn.json": ("accounts.schema.json", [("sites", "id")]),
 }
 # Every backend definition against the backend schema.
 for path in sorted((root / "rules" / "backends").glob("*.json")):
