@@ -7,8 +7,11 @@
 //                    the person that the audit finds
 // Prints, for every persona and in all: kind per-class P/R/F1 and macro-F1, about_subject
 // precision/recall, sensitive-data F1 by category, pseudonym/job link recall and precision.
-// --errors prints every miss with its evidence; --only NAME limits to one persona.
-// Usage: empreinte_eval [DIR] [--mode snippets|pages|audit] [--errors] [--only NAME] [--rules DIR]
+// --errors prints every miss with its evidence; --only NAME limits to one persona; --lopo fits
+// the classifier's numeric tuning (classify::Tuning) on all personas but one and scores the one
+// left out, for each in turn.
+// Usage: empreinte_eval [DIR] [--mode snippets|pages|audit] [--errors] [--only NAME] [--lopo]
+//                       [--rules DIR]
 #include "app/pipeline.hpp"
 #include "classify/classifier.hpp"
 #include "classify/rules.hpp"
@@ -26,6 +29,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace empreinte;
@@ -264,6 +268,152 @@ std::map<std::string, bench::Label> labels_by_url(const bench::Persona& p)
   return out;
 }
 
+
+// One persona's verdicts against its labels, in `mode`, with `tuning`.
+std::optional<Scores> evaluate(bench::Persona persona,
+                               const std::string& dir,
+                               const std::string& mode,
+                               const classify::Rules& rules,
+                               const score::Remedies& remedies,
+                               classify::Tuning tuning,
+                               bool show_errors)
+{
+  const auto corpus = std::filesystem::path(dir) / "corpus" / persona.name;
+  const auto labels = labels_by_url(persona);
+  Scores s;
+  std::vector<traces::Trace> judged;
+  if (mode == "snippets" || mode == "pages") {
+    if (mode == "pages") {
+      const auto saved = saved_pages(corpus);
+      for (auto& t : persona.traces) {
+        const auto it = saved.find(t.url);
+        t.page.saved_path = it == saved.end() ? "" : it->second;
+      }
+      read::SavedPageReader reader;
+      app::read_pages(persona.traces, reader, -1);
+    }
+    classify::Classifier(persona.profile, rules, tuning).classify_all(persona.traces);
+    judged = persona.traces;
+  } else {
+    auto index = search::CorpusIndex::open(corpus, std::nullopt);
+    if (!index) {
+      fmt::print(stderr, "empreinte_eval: error: {}\n", index.error().to_string());
+      return std::nullopt;
+    }
+    search::CorpusBackend backend(std::move(*index));
+    read::SavedPageReader reader(backend.dir());
+    app::AuditSettings settings;
+    settings.pages = 5; // as `empreinte audit --corpus` does
+    settings.tuning = tuning;
+    const report::Report r = app::run_audit(persona.profile, rules, remedies, backend, settings, &reader);
+    judged = r.traces;
+    std::set<std::string> found;
+    for (const auto& t : judged) {
+      found.insert(t.url);
+    }
+    for (const auto& [url, label] : labels) {
+      if (label.about_subject) {
+        ++s.about_labelled;
+        s.about_found += found.count(url) ? 1 : 0;
+        if (show_errors && !found.count(url)) {
+          fmt::print("--- {} NOT FOUND {} ({})\n", persona.name, url, label.why);
+        }
+      }
+    }
+  }
+  for (const auto& t : judged) {
+    const auto it = labels.find(t.url);
+    if (it == labels.end()) {
+      continue; // audit mode: a page of the corpus nobody labelled (none in the dev set)
+    }
+    score_one(s, t, it->second);
+    if (show_errors && is_miss(t, it->second)) {
+      print_miss(persona.name, t, it->second);
+    }
+  }
+  return s;
+}
+
+// What the fitting maximises: kind, about-you and sensitive data weigh the same.
+double objective(const Scores& s)
+{
+  const double about_f1 = s.about.f1();
+  return (s.macro_f1() + about_f1 + s.sensitive.f1()) / 3.0;
+}
+
+// Leave-one-persona-out: for each persona, the tuning that scores best on the others, and that
+// persona's scores with it. The sum of the held-out scores is what to expect on strangers.
+int leave_one_out(const std::vector<bench::Persona>& personas,
+                  const std::string& dir,
+                  const std::string& mode,
+                  const classify::Rules& rules,
+                  const score::Remedies& remedies)
+{
+  std::vector<classify::Tuning> grid;
+  for (std::size_t window : {10, 20, 30, 45, 60}) {
+    for (double against : {0.2, 0.3, 0.4}) {
+      grid.push_back(classify::Tuning{window, against});
+    }
+  }
+  // scores[g][p]: persona p with tuning g.
+  std::vector<std::vector<Scores>> scores(grid.size());
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    for (const auto& persona : personas) {
+      auto s = evaluate(persona, dir, mode, rules, remedies, grid[g], false);
+      if (!s) {
+        return 1;
+      }
+      scores[g].push_back(*s);
+    }
+  }
+  Scores held_out;
+  Scores fitted_all; // the tuning fitted on everyone, for comparison
+  fmt::print("Leave-one-persona-out on {} ({} personas), mode {}, grid: name window x against\n\n",
+             dir, personas.size(), mode);
+  for (std::size_t p = 0; p < personas.size(); ++p) {
+    std::size_t best = 0;
+    double best_value = -1;
+    for (std::size_t g = 0; g < grid.size(); ++g) {
+      Scores others;
+      for (std::size_t q = 0; q < personas.size(); ++q) {
+        if (q != p) {
+          others += scores[g][q];
+        }
+      }
+      if (objective(others) > best_value + 1e-9) {
+        best_value = objective(others);
+        best = g;
+      }
+    }
+    fmt::print("{:<20} fitted on the others: window {:>2}, against {:.1f}; held out: kind {:.3f} "
+               "about P {:.3f} R {:.3f} sensitive {:.3f}\n",
+               personas[p].name, grid[best].name_window, grid[best].against,
+               scores[best][p].macro_f1(), scores[best][p].about.precision(),
+               scores[best][p].about.recall(), scores[best][p].sensitive.f1());
+    held_out += scores[best][p];
+  }
+  std::size_t best_all = 0;
+  double best_value = -1;
+  for (std::size_t g = 0; g < grid.size(); ++g) {
+    Scores all;
+    for (const auto& s : scores[g]) {
+      all += s;
+    }
+    if (objective(all) > best_value + 1e-9) {
+      best_value = objective(all);
+      best_all = g;
+      fitted_all = all;
+    }
+  }
+  fmt::print("\n");
+  print_scores("held out (each persona with the tuning fitted on the other seven)", held_out,
+               mode == "audit", false);
+  print_scores(fmt::format("fitted on all eight (window {}, against {:.1f})",
+                           grid[best_all].name_window, grid[best_all].against),
+               fitted_all, mode == "audit", false);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -273,6 +423,7 @@ int main(int argc, char** argv)
   std::string mode = "snippets";
   std::string only;
   bool show_errors = false;
+  bool lopo = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--errors") == 0) {
       show_errors = true;
@@ -280,6 +431,8 @@ int main(int argc, char** argv)
       rules_dir = argv[++i];
     } else if (std::strcmp(argv[i], "--mode") == 0 && i + 1 < argc) {
       mode = argv[++i];
+    } else if (std::strcmp(argv[i], "--lopo") == 0) {
+      lopo = true;
     } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
       only = argv[++i];
     } else {
@@ -304,69 +457,19 @@ int main(int argc, char** argv)
   const bool audit = mode == "audit";
   Scores total;
   std::vector<std::pair<std::string, Scores>> each;
-  for (auto& persona : personas) {
+  if (lopo) {
+    return leave_one_out(personas, dir, mode, *rules, *remedies);
+  }
+  for (const auto& persona : personas) {
     if (!only.empty() && persona.name != only) {
       continue;
     }
-    const auto corpus = std::filesystem::path(dir) / "corpus" / persona.name;
-    const auto labels = labels_by_url(persona);
-    Scores s;
-    std::vector<traces::Trace> judged;
-    if (mode == "snippets" || mode == "pages") {
-      if (mode == "pages") {
-        const auto saved = saved_pages(corpus);
-        for (auto& t : persona.traces) {
-          const auto it = saved.find(t.url);
-          t.page.saved_path = it == saved.end() ? "" : it->second;
-        }
-        read::SavedPageReader reader;
-        app::read_pages(persona.traces, reader, -1);
-      }
-      classify::Classifier(persona.profile, *rules).classify_all(persona.traces);
-      judged = persona.traces;
-    } else {
-      auto index = search::CorpusIndex::open(corpus, std::nullopt);
-      if (!index) {
-        fmt::print(stderr, "empreinte_eval: error: {}\n", index.error().to_string());
-        return 1;
-      }
-      search::CorpusBackend backend(std::move(*index));
-      read::SavedPageReader reader(backend.dir());
-      app::AuditSettings settings;
-      settings.pages = 5; // as `empreinte audit --corpus` does
-      const report::Report r =
-        app::run_audit(persona.profile, *rules, *remedies, backend, settings, &reader);
-      judged = r.traces;
-      std::set<std::string> found;
-      for (const auto& t : judged) {
-        found.insert(t.url);
-      }
-      for (const auto& [url, label] : labels) {
-        if (label.about_subject) {
-          ++s.about_labelled;
-          s.about_found += found.count(url) ? 1 : 0;
-        }
-      }
-      if (show_errors) {
-        for (const auto& [url, label] : labels) {
-          if (label.about_subject && !found.count(url)) {
-            fmt::print("--- {} NOT FOUND {} ({})\n", persona.name, url, label.why);
-          }
-        }
-      }
+    auto s = evaluate(persona, dir, mode, *rules, *remedies, {}, show_errors);
+    if (!s) {
+      return 1;
     }
-    for (const auto& t : judged) {
-      const auto it = labels.find(t.url);
-      if (it == labels.end()) {
-        continue; // audit mode: a page of the corpus nobody labelled (none in the dev set)
-      }
-      score_one(s, t, it->second);
-      if (show_errors && is_miss(t, it->second)) {
-        print_miss(persona.name, t, it->second);
-      }
-    }
-    each.emplace_back(persona.name, s);
-    total += s;
+    each.emplace_back(persona.name, *s);
+    total += *s;
   }
   fmt::print("Classifier evaluation on {} ({} personas), mode {}\n\n", dir, each.size(), mode);
   for (const auto& [name, s] : each) {

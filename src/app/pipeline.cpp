@@ -82,7 +82,7 @@ report::Report run_audit(const profile::Profile& subject,
     }
   }
   r.traces = traces::merge(queries, outcomes);
-  const classify::Classifier classifier(subject, rules);
+  const classify::Classifier classifier(subject, rules, settings.tuning);
   if (reader && settings.read_pages != 0) {
     classifier.classify_all(r.traces); // from the snippets, to choose which pages to read
     read_pages(r.traces, *reader, settings.read_pages);

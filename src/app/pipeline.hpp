@@ -3,6 +3,7 @@
 
 #include "app/data_paths.hpp"
 #include "classify/rules.hpp"
+#include "classify/subject.hpp"
 #include "plan/networks.hpp"
 #include "plan/planner.hpp"
 #include "profile/profile.hpp"
@@ -24,6 +25,7 @@ struct AuditSettings
   std::string lang = "en"; // of the report's sentences, actions and advice
   // Result pages to read (the most promising first); -1: every page. Needs a reader.
   int read_pages = -1;
+  classify::Tuning tuning; // the classifier's fitted constants (tests and bench/eval --lopo)
 };
 
 // Every rules file of the data directory, loaded and compiled.

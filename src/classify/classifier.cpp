@@ -12,9 +12,9 @@
 
 namespace empreinte::classify {
 
-Classifier::Classifier(const profile::Profile& profile, const Rules& rules)
+Classifier::Classifier(const profile::Profile& profile, const Rules& rules, Tuning tuning)
   : m_rules(rules),
-    m_subject(Subject::make(profile, rules))
+    m_subject(Subject::make(profile, rules, tuning))
 {
 }
 

@@ -23,9 +23,7 @@ constexpr double k_surname_only = 0.15;
 constexpr double k_nothing = 0.05;
 constexpr double k_strong = 0.2;   // per own detail: pseudonym, e-mail, phone, job, employer
 constexpr double k_weak = 0.1;     // location, a place in the same area, the right age
-constexpr double k_against = 0.3;  // per contrary detail, when nothing of the person's confirms
 constexpr double k_own_data_floor = 0.8;
-constexpr std::size_t k_window = 30; // words either side of a name that describe its bearer
 
 // The first run of digits long enough to be a phone number whose last 9 digits are one of the
 // person's; returns its byte range in `text`, or npos.
@@ -126,7 +124,7 @@ int current_year()
 
 // Word ranges [begin, end) of the page around each place the person is named.
 std::vector<std::pair<std::size_t, std::size_t>> windows_around(
-  const std::vector<profile::NameHit>& hits, std::size_t size)
+  const std::vector<profile::NameHit>& hits, std::size_t size, std::size_t k_window)
 {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (const auto& h : hits) {
@@ -179,7 +177,7 @@ std::vector<std::string> window_words(const TraceText& t, const Subject& s)
     return out;
   }
   for (const auto& [begin, end] : windows_around(profile::find_names(s.names, t.page.words),
-                                                 t.page.words.size())) {
+                                                 t.page.words.size(), s.tuning.name_window)) {
     out.insert(out.end(), t.page.words.begin() + static_cast<std::ptrdiff_t>(begin),
                t.page.words.begin() + static_cast<std::ptrdiff_t>(end));
     out.emplace_back("\x1f"); // no phrase matches across two windows
@@ -194,6 +192,7 @@ IdentityMatch judge_identity(const Subject& s,
                              std::vector<util::Message>& out)
 {
   IdentityMatch m;
+  const double k_against = s.tuning.against; // per contrary detail, when nothing of yours confirms
   if (std::find(s.not_me.begin(), s.not_me.end(), trace.url) != s.not_me.end()) {
     out.push_back(evidence("identity.not_me"));
     return m;
@@ -350,7 +349,7 @@ IdentityMatch judge_identity(const Subject& s,
   if (s.profile.birth_year != 0) {
     std::string text = t.cue.text;
     if (!page.empty()) {
-      for (const auto& [begin, end] : windows_around(page_hits, page.words.size())) {
+      for (const auto& [begin, end] : windows_around(page_hits, page.words.size(), s.tuning.name_window)) {
         text += "\n" + page.folded_range(begin, end - 1);
       }
     }

@@ -29,9 +29,10 @@ void add_unique(std::vector<std::string>& list, std::string value)
 
 } // namespace
 
-Subject Subject::make(const profile::Profile& p, const Rules& rules)
+Subject Subject::make(const profile::Profile& p, const Rules& rules, Tuning tuning)
 {
   Subject s;
+  s.tuning = tuning;
   s.profile = p;
   s.names = profile::name_forms(p);
   s.surnames.push_back(util::words(p.last_name));
