@@ -9,6 +9,7 @@
 #include "report/markdown_report.hpp"
 #include "report/redact.hpp"
 #include "report/text_report.hpp"
+#include "read/web_reader.hpp"
 #include "search/corpus_backend.hpp"
 #include "search/web_search.hpp"
 #include "util/fs.hpp"
@@ -25,6 +26,8 @@ namespace {
 
 // Result pages per query on an offline corpus when --pages is not given.
 constexpr int k_corpus_pages = 5;
+// Result pages read on the web when --read-pages is not given (docs/classification.md).
+constexpr int k_web_read_pages = 10;
 
 struct AuditCommand
 {
@@ -41,6 +44,7 @@ struct AuditCommand
   AuditSettings settings{.plan = {}, .pages = 0}; // pages: by backend unless --pages
   bool no_cache = false;
   bool redact = false;
+  int read_pages = -1; // --read-pages; -1: by backend
   std::string lang; // --lang; empty: from the environment
 };
 
@@ -95,8 +99,41 @@ std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSe
   return {"duckduckgo"};
 }
 
-util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd,
-                                                            const DataPaths& data)
+// The search backend and the reader of its result pages.
+struct Searcher
+{
+  std::unique_ptr<search::Backend> backend;
+  std::unique_ptr<read::PageReader> reader;
+};
+
+util::Result<std::unique_ptr<read::PageReader>> open_web_reader(const AuditCommand& cmd,
+                                                                const DataPaths& data,
+                                                                const search::EngineOptions& engine)
+{
+  auto walls = read::Walls::load(data.rules("reading.json").string(),
+                                 data.rules("accounts.json").string());
+  if (!walls) {
+    return walls.error();
+  }
+  read::WebReaderOptions options;
+  options.engine = engine;
+  options.refresh = cmd.refresh;
+  if (const auto dir = cache_dir_unless_disabled(cmd, "pages read are not cached")) {
+    options.cache.emplace(*dir / "pages", std::chrono::hours(24));
+  }
+  if (!cmd.output.quiet && util::is_terminal(stderr)) {
+    options.progress = [](std::size_t done, std::size_t total) {
+      fmt::print(stderr, "\r\x1b[Kreading pages: {}/{} requests", done, total);
+      if (done == total) {
+        fmt::print(stderr, "\r\x1b[K");
+      }
+    };
+  }
+  return std::unique_ptr<read::PageReader>(
+    std::make_unique<read::WebPageReader>(std::move(*walls), std::move(options)));
+}
+
+util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& data)
 {
   auto setup = load_search_setup(data, cmd.search);
   if (!setup) {
@@ -108,7 +145,14 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
       return util::input_error("the offline corpus cannot be combined with web backends",
                                "--backend", "run the corpus and the web backends separately");
     }
-    return open_corpus(cmd);
+    auto corpus = open_corpus(cmd);
+    if (!corpus) {
+      return corpus.error();
+    }
+    auto* index = dynamic_cast<search::CorpusBackend*>(corpus->get());
+    // Every page is on disk: reading them costs nothing.
+    auto reader = std::make_unique<read::SavedPageReader>(index->dir());
+    return Searcher{std::move(*corpus), std::move(reader)};
   }
   auto backends = resolve_backends(*setup, names);
   if (!backends) {
@@ -138,8 +182,12 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
       }
     };
   }
-  return std::unique_ptr<search::Backend>(
-    std::make_unique<search::WebSearch>(std::move(*backends), std::move(options)));
+  auto reader = open_web_reader(cmd, data, options.engine);
+  if (!reader) {
+    return reader.error();
+  }
+  return Searcher{std::make_unique<search::WebSearch>(std::move(*backends), std::move(options)),
+                  std::move(*reader)};
 }
 
 int run(AuditCommand cmd, bool demo)
@@ -179,21 +227,23 @@ int run(AuditCommand cmd, bool demo)
     return report_error(backend.error());
   }
   cmd.settings.lang = resolve_lang(cmd.lang);
-  std::unique_ptr<read::PageReader> reader;
-  if (auto* corpus = dynamic_cast<search::CorpusBackend*>(backend->get())) {
-    // Every page is on disk: read them all.
-    reader = std::make_unique<read::SavedPageReader>(corpus->dir());
-    if (cmd.settings.pages == 0) {
-      cmd.settings.pages = k_corpus_pages;
-    }
-  }
+  const bool offline = dynamic_cast<search::CorpusBackend*>(backend->backend.get()) != nullptr;
   if (cmd.settings.pages == 0) {
-    cmd.settings.pages = 1;
+    cmd.settings.pages = offline ? k_corpus_pages : 1;
   }
-  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings, reader.get());
-  if (auto* web = dynamic_cast<search::WebSearch*>(backend->get())) {
-    note(cmd.output, fmt::format("{} requests sent, {} answers from the cache", web->requests_sent(),
-                                 web->cache_hits()));
+  if (cmd.read_pages < 0) {
+    cmd.settings.read_pages = offline ? -1 : k_web_read_pages;
+  } else {
+    cmd.settings.read_pages = cmd.read_pages;
+  }
+  report::Report r = run_audit(*subject, *rules, *remedies, *backend->backend, cmd.settings,
+                               backend->reader.get());
+  if (auto* web = dynamic_cast<search::WebSearch*>(backend->backend.get())) {
+    auto* pages = dynamic_cast<read::WebPageReader*>(backend->reader.get());
+    note(cmd.output,
+         fmt::format("{} requests sent, {} answers from the cache", web->requests_sent()
+                       + (pages ? pages->requests_sent() : 0),
+                     web->cache_hits() + (pages ? pages->cache_hits() : 0)));
   }
   if (cmd.redact) {
     report::redact(r);
@@ -239,6 +289,11 @@ void add_search_options(CLI::App& sub, AuditCommand& cmd)
                  "Result pages per query, 10 results a page (default: 1 on the web, out of "
                  "politeness; 5 on an offline corpus, where reading more costs nothing)")
     ->check(CLI::Range(1, 10))
+    ->group(group);
+  sub.add_option("--read-pages", cmd.read_pages,
+                 "Read the N result pages most likely about you, to judge them on their whole "
+                 "text (default: 10 on the web, every page on an offline corpus; 0: none)")
+    ->check(CLI::Range(0, 200))
     ->group(group);
   sub.add_flag("--no-cache", cmd.no_cache,
                "Neither read nor write the cache (search responses, corpus index)")
