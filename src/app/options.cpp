@@ -39,7 +39,7 @@ void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::st
     ->check(CLI::IsMember(formats))
     ->capture_default_str()
     ->group(group);
-  c.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout")
+  c.add_option("-o,--output", o.output, "Write to FILE (atomically, mode 0600) instead of stdout")
     ->group(group);
   c.add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr")->group(group);
 }
@@ -53,7 +53,14 @@ util::Status write_output(const OutputOptions& o, const std::string& content)
     }
     return util::ok_status();
   }
-  return util::write_file_atomic(o.output, content);
+  auto written = util::write_file_atomic(o.output, content);
+  if (!written && written.error().kind == util::ErrorKind::input) {
+    util::Error e = written.error();
+    e.where = "-o " + e.where;
+    e.hint += ", or leave out -o to print to standard output";
+    return e;
+  }
+  return written;
 }
 
 int report_error(const util::Error& error)

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,14 +55,60 @@ fs::path temp_path_beside(const fs::path& path)
             + std::to_string(counter++));
 }
 
+namespace {
+
+// What lstat says `path` is, in words, when it is something rename() must not replace.
+std::optional<std::string> not_a_regular_file(const fs::path& path)
+{
+  struct stat st{};
+  if (::lstat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) {
+    return std::nullopt; // absent (or unknowable: open and rename will say) or a plain file
+  }
+  if (S_ISLNK(st.st_mode)) {
+    return "a symbolic link";
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return "a folder";
+  }
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+    return "a device";
+  }
+  if (S_ISFIFO(st.st_mode)) {
+    return "a named pipe (FIFO)";
+  }
+  if (S_ISSOCK(st.st_mode)) {
+    return "a socket";
+  }
+  return "not a regular file";
+}
+
+Error refuse(const fs::path& path, const std::string& what)
+{
+  return input_error("will not replace " + what + " with a file",
+                     path.string(),
+                     "give the path of a regular file (for a link, its target's path)");
+}
+
+} // namespace
+
 Status write_file_atomic(const fs::path& path, const std::string& content, unsigned mode)
 {
+  if (auto what = not_a_regular_file(path)) {
+    return refuse(path, *what);
+  }
   const fs::path tmp = temp_path_beside(path);
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
     return runtime_error(std::string("cannot create file: ") + std::strerror(errno),
-                         tmp.string(),
-                         "check that the directory exists and is writable");
+                         path.string(),
+                         "check that the folder exists and is writable");
+  }
+  // Exactly `mode`, whatever the umask.
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return runtime_error("cannot set permissions: " + reason, path.string(), "check the folder");
   }
   const char* data = content.data();
   std::size_t left = content.size();
@@ -74,14 +121,19 @@ Status write_file_atomic(const fs::path& path, const std::string& content, unsig
       const std::string reason = std::strerror(errno);
       ::close(fd);
       ::unlink(tmp.c_str());
-      return runtime_error("cannot write file: " + reason, tmp.string(), "check free disk space");
+      return runtime_error("cannot write file: " + reason, path.string(), "check free disk space");
     }
     data += n;
     left -= static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     ::unlink(tmp.c_str());
-    return runtime_error("cannot flush file", tmp.string(), "check free disk space");
+    return runtime_error("cannot flush file", path.string(), "check free disk space");
+  }
+  // Checked again just before the rename: the target may have changed while writing.
+  if (auto what = not_a_regular_file(path)) {
+    ::unlink(tmp.c_str());
+    return refuse(path, *what);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);

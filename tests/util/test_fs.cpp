@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace empreinte;
 
@@ -20,6 +22,61 @@ TEST_CASE("fs: atomic write replaces the file and leaves no temporary")
   }
   CHECK(files == 1);
   CHECK_FALSE(util::write_file_atomic(dir.path() / "missing" / "x", "data"));
+}
+
+TEST_CASE("fs: the writer refuses what is not a regular file and writes 0600")
+{
+  test::TempDir dir;
+  const auto plain = dir.path() / "report.txt";
+  REQUIRE(util::write_file_atomic(plain, "one"));
+  struct stat st{};
+  REQUIRE(::stat(plain.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(util::write_file_atomic(plain, "two", 0644)); // an explicit mode, whatever the umask
+  REQUIRE(::stat(plain.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0644);
+
+  auto refused = [&](const std::filesystem::path& p, const std::string& what) {
+    auto s = util::write_file_atomic(p, "data");
+    REQUIRE_FALSE(s);
+    CHECK(s.error().kind == util::ErrorKind::input);
+    CHECK(s.error().what.find(what) != std::string::npos);
+    CHECK(s.error().where == p.string());
+  };
+  SUBCASE("a FIFO")
+  {
+    const auto fifo = dir.path() / "fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    refused(fifo, "named pipe");
+    CHECK(std::filesystem::is_fifo(fifo));
+  }
+  SUBCASE("a symbolic link, whose target is left alone")
+  {
+    const auto link = dir.path() / "link";
+    std::filesystem::create_symlink(plain, link);
+    refused(link, "symbolic link");
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(test::slurp(plain) == "two");
+  }
+  SUBCASE("a folder")
+  {
+    std::filesystem::create_directory(dir.path() / "sub");
+    refused(dir.path() / "sub", "folder");
+  }
+  SUBCASE("a device node (as root only: creating one needs it)")
+  {
+    const auto dev = dir.path() / "null";
+    if (::geteuid() == 0 && ::mknod(dev.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+      refused(dev, "device");
+      REQUIRE(::lstat(dev.c_str(), &st) == 0);
+      CHECK(S_ISCHR(st.st_mode));
+    }
+  }
+  std::size_t temporaries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    temporaries += e.path().filename().string().find(".tmp.") != std::string::npos;
+  }
+  CHECK(temporaries == 0);
 }
 
 TEST_CASE("fs: read_file errors are input errors with the path")

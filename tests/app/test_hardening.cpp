@@ -1,0 +1,63 @@
+// End to end: the binary under hostile input and a hostile environment (devices, pipes,
+// invalid text, full disks, interrupted runs). Each case is the regression test of a defect
+// found by fuzzing or by hand (docs/fuzzing.md).
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+using namespace empreinte;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+TEST_CASE("hardening: -o never replaces a device, a FIFO or a link, and writes 0600")
+{
+  test::TempDir dir;
+  SUBCASE("a FIFO stays a FIFO")
+  {
+    const auto fifo = dir.path() / "fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto r = test::run_empreinte({"demo", "--quiet", "-o", fifo.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("will not replace a named pipe (FIFO)") != std::string::npos);
+    CHECK(r.err.find(fifo.string()) != std::string::npos);
+    CHECK(fs::is_fifo(fifo));
+  }
+  SUBCASE("a character device stays a device (as root only: creating one needs it)")
+  {
+    const auto dev = dir.path() / "f";
+    if (::geteuid() == 0 && ::mknod(dev.c_str(), S_IFCHR | 0666, makedev(1, 7)) == 0) {
+      const auto r = test::run_empreinte({"demo", "--quiet", "-o", dev.string()});
+      CHECK(r.exit_code == 2);
+      struct stat st{};
+      REQUIRE(::lstat(dev.c_str(), &st) == 0);
+      CHECK(S_ISCHR(st.st_mode));
+    }
+  }
+  SUBCASE("a symbolic link and its target are left alone")
+  {
+    const auto target = dir.write("target", "keep");
+    const auto link = dir.path() / "link";
+    fs::create_symlink(target, link);
+    const auto r = test::run_empreinte({"demo", "--quiet", "-o", link.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(fs::is_symlink(link));
+    CHECK(test::slurp(target) == "keep");
+  }
+  SUBCASE("a report file is private")
+  {
+    const auto file = dir.write("report.txt", "old");
+    ::chmod(file.c_str(), 0644);
+    const auto r = test::run_empreinte({"demo", "--quiet", "-o", file.string()});
+    CHECK(r.exit_code == 0);
+    struct stat st{};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(test::slurp(file).size() > 100);
+  }
+}
