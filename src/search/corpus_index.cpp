@@ -5,6 +5,7 @@
 #include "parse/html_page.hpp"
 #include "util/fs.hpp"
 #include "util/hash.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -23,6 +24,9 @@ namespace {
 constexpr const char* k_index_version = "empreinte-corpus-index/2";
 constexpr std::uintmax_t k_max_page_bytes = 16u * 1024 * 1024;
 constexpr std::size_t k_max_listed_problems = 10;
+// Bounds on the whole folder: every page is held in memory while the index is built.
+constexpr std::size_t k_max_pages = 50'000;
+constexpr std::uintmax_t k_max_corpus_bytes = 512u * 1024 * 1024;
 
 struct PageFile
 {
@@ -34,6 +38,43 @@ bool is_html_name(const fs::path& p)
 {
   const std::string ext = util::ascii_lower(p.extension().string());
   return ext == ".html" || ext == ".htm";
+}
+
+// Every page path below `dir`, walked folder by folder so that a folder that cannot be listed
+// is a problem named like a bad page, never skipped in silence. Links to folders are not
+// followed (no loops); links named .html are listed so that reading them says what is wrong.
+void list_pages(const fs::path& dir,
+                std::vector<fs::path>& paths,
+                std::vector<std::string>& problems)
+{
+  std::vector<fs::path> folders{dir};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    const std::string shown = folder == dir ? "." : folder.lexically_relative(dir).generic_string();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      const auto name = it->path().filename().string();
+      if (name.empty() || name.front() == '.') {
+        continue;
+      }
+      std::error_code sec;
+      const auto status = it->symlink_status(sec);
+      if (fs::is_directory(status)) {
+        folders.push_back(it->path());
+      } else if (is_html_name(it->path())
+                 && (fs::is_regular_file(status) || fs::is_symlink(status))) {
+        paths.push_back(it->path());
+      }
+      if (paths.size() > k_max_pages) {
+        return;
+      }
+    }
+    if (ec) {
+      problems.push_back(shown + "/: cannot list this folder: " + ec.message());
+    }
+  }
 }
 
 // Lists and reads every page; every problem is collected so the user fixes them in one go.
@@ -52,32 +93,15 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
                              "give --corpus a folder of saved HTML pages");
   }
   std::vector<fs::path> paths;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    return util::input_error(
-      "cannot list corpus folder: " + ec.message(), dir.string(), "check its permissions");
+  std::vector<std::string> problems;
+  list_pages(dir, paths, problems);
+  if (paths.size() > k_max_pages) {
+    return util::input_error("more than " + std::to_string(k_max_pages)
+                               + " pages in the corpus folder",
+                             dir.string(),
+                             "split it into smaller folders and audit each");
   }
-  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) {
-      return util::input_error(
-        "cannot list corpus folder: " + ec.message(), dir.string(), "check its permissions");
-    }
-    const auto name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.') {
-      if (it->is_directory(ec)) {
-        it.disable_recursion_pending();
-      }
-      continue;
-    }
-    if (!is_html_name(it->path())) {
-      continue;
-    }
-    // A page that is a broken link is listed so that reading it reports the problem.
-    if (it->is_regular_file(ec) || (it->is_symlink(ec) && !fs::exists(it->path(), ec))) {
-      paths.push_back(it->path());
-    }
-  }
-  if (paths.empty()) {
+  if (paths.empty() && problems.empty()) {
     return util::input_error("no HTML pages (.html, .htm) in the corpus folder",
                              dir.string(),
                              "save pages there, one file per page, named after their URL");
@@ -85,13 +109,20 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
   std::sort(paths.begin(), paths.end());
 
   std::vector<PageFile> pages;
-  std::vector<std::string> problems;
+  std::uintmax_t total = 0;
   for (const auto& path : paths) {
-    const std::string relative = fs::relative(path, dir, ec).generic_string();
+    const std::string relative = path.lexically_relative(dir).generic_string();
     auto content = util::read_file(path, k_max_page_bytes);
     if (!content) {
       problems.push_back(relative + ": " + content.error().what);
       continue;
+    }
+    total += content->size();
+    if (total > k_max_corpus_bytes) {
+      return util::input_error("the corpus pages add up to more than "
+                                 + std::to_string(k_max_corpus_bytes / (1024 * 1024)) + " MiB",
+                               dir.string(),
+                               "split it into smaller folders and audit each");
     }
     if (content->find('\0') != std::string::npos) {
       problems.push_back(relative + ": binary content (NUL bytes), not an HTML text page");
@@ -105,12 +136,12 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
   if (!problems.empty()) {
     std::string list;
     for (std::size_t i = 0; i < problems.size() && i < k_max_listed_problems; ++i) {
-      list += "\n  " + problems[i];
+      list += "\n  " + util::strip_controls(problems[i]);
     }
     if (problems.size() > k_max_listed_problems) {
       list += "\n  ... and " + std::to_string(problems.size() - k_max_listed_problems) + " more";
     }
-    return util::input_error(std::to_string(problems.size()) + " corpus page(s) cannot be used:"
+    return util::input_error(std::to_string(problems.size()) + " corpus page(s) or folder(s) cannot be used:"
                                + list + "\n",
                              dir.string(),
                              "fix or remove these files");

@@ -6,9 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,33 +16,70 @@ namespace empreinte::util {
 
 Result<std::string> read_file(const fs::path& path, std::uintmax_t max_bytes)
 {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    return input_error("file not found", path.string(), "check the path");
-  }
-  if (fs::is_directory(status)) {
-    return input_error("is a directory, not a file", path.string(), "give a file path");
-  }
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes) {
-    return input_error("file too large (" + std::to_string(size) + " bytes, limit "
-                         + std::to_string(max_bytes) + ")",
-                       path.string(),
-                       "give a smaller file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return input_error(std::string("cannot read file: ") + std::strerror(errno),
+  // One bounded loop for every kind of file: a device or a pipe has no size to check first
+  // (/dev/zero would otherwise be read until memory runs out).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    struct stat st{};
+    if (err == ENOENT && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+      return input_error("file not found (a broken link)", path.string(), "check the link");
+    }
+    if (err == ENOENT || err == ENOTDIR) {
+      return input_error("file not found", path.string(), "check the path");
+    }
+    if (err == ELOOP) {
+      return input_error("symbolic link loop", path.string(), "check the links");
+    }
+    return input_error(std::string("cannot read file: ") + std::strerror(err),
                        path.string(),
                        "check its permissions");
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    return input_error("read error", path.string(), "check the file and the disk");
+  struct Closer
+  {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st{};
+  if (::fstat(fd, &st) != 0) {
+    return input_error(std::string("cannot read file: ") + std::strerror(errno), path.string());
   }
-  return buffer.str();
+  if (S_ISDIR(st.st_mode)) {
+    return input_error("is a directory, not a file", path.string(), "give a file path");
+  }
+  auto too_large = [&](const std::string& size) {
+    return input_error("file too large (" + size + " bytes, limit " + std::to_string(max_bytes)
+                         + ")",
+                       path.string(),
+                       "give a smaller file");
+  };
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    return too_large(std::to_string(st.st_size));
+  }
+  std::string out;
+  if (S_ISREG(st.st_mode)) {
+    out.reserve(static_cast<std::size_t>(st.st_size));
+  }
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return input_error(std::string("read error: ") + std::strerror(errno),
+                         path.string(),
+                         "check the file and the disk");
+    }
+    if (n == 0) {
+      break;
+    }
+    if (out.size() + static_cast<std::size_t>(n) > max_bytes) {
+      return too_large("more than " + std::to_string(max_bytes));
+    }
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return out;
 }
 
 fs::path temp_path_beside(const fs::path& path)

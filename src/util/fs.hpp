@@ -9,7 +9,8 @@
 
 namespace empreinte::util {
 
-// Reads a whole file, refusing files larger than `max_bytes`.
+// Reads a whole file, refusing more than `max_bytes`: regular files by their size, devices
+// and pipes (/dev/zero, a FIFO, /dev/stdin) by stopping there. Errors are input errors.
 Result<std::string> read_file(const std::filesystem::path& path,
                               std::uintmax_t max_bytes = 64u * 1024 * 1024);
 

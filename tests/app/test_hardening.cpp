@@ -61,3 +61,15 @@ TEST_CASE("hardening: -o never replaces a device, a FIFO or a link, and writes 0
     CHECK(test::slurp(file).size() > 100);
   }
 }
+
+TEST_CASE("hardening: devices and pipes given as input are read with a bound")
+{
+  // Regression: `plan --profile /dev/zero` read 4.5 GB in 10 s.
+  const auto r = test::run_empreinte({"plan", "--profile", "/dev/zero"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("file too large") != std::string::npos);
+  CHECK(r.err.find("/dev/zero") != std::string::npos);
+  const auto c = test::run_empreinte({"classify", "--first", "A", "--last", "B", "/dev/zero"});
+  CHECK(c.exit_code == 2);
+  CHECK(c.err.find("file too large") != std::string::npos);
+}

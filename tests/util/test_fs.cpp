@@ -92,6 +92,28 @@ TEST_CASE("fs: read_file errors are input errors with the path")
   CHECK(*util::read_file(dir.path() / "big", 100) == std::string(100, 'x'));
 }
 
+TEST_CASE("fs: devices and pipes are read with the same bound as files")
+{
+  // Regression: `plan --profile /dev/zero` read 4.5 GB in 10 s.
+  auto zero = util::read_file("/dev/zero", 1024 * 1024);
+  REQUIRE_FALSE(zero);
+  CHECK(zero.error().kind == util::ErrorKind::input);
+  CHECK(zero.error().what.find("too large") != std::string::npos);
+  auto empty = util::read_file("/dev/null", 10);
+  REQUIRE(empty);
+  CHECK(empty->empty());
+  test::TempDir dir;
+  const auto loop = dir.path() / "loop.json";
+  std::filesystem::create_symlink(loop, loop);
+  auto looped = util::read_file(loop);
+  REQUIRE_FALSE(looped);
+  CHECK(looped.error().what == "symbolic link loop");
+  std::filesystem::create_symlink(dir.path() / "gone", dir.path() / "broken");
+  auto broken = util::read_file(dir.path() / "broken");
+  REQUIRE_FALSE(broken);
+  CHECK(broken.error().what == "file not found (a broken link)");
+}
+
 TEST_CASE("fs: cache_dir follows XDG_CACHE_HOME and is private")
 {
   test::TempDir dir;
