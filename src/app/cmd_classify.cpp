@@ -44,7 +44,7 @@ util::Result<std::vector<traces::Trace>> traces_from_rows(const json& rows, cons
     r.url = f.string("url", true);
     r.title = f.string("title");
     r.snippet = f.string("snippet");
-    r.rank = static_cast<int>(f.number("rank", 0));
+    r.rank = static_cast<int>(f.integer("rank", 0, 0, 1'000'000));
     const std::string query = f.string("query");
     const std::string family = f.string("query_family");
     if (f.error()) {

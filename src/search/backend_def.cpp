@@ -235,8 +235,8 @@ void DefReader::read_pagination(const json& value, const std::string& pointer)
          "one of none, page_number, offset, page_index, form");
   }
   p.param = f.string("param");
-  p.first = static_cast<int>(f.number("first", 1));
-  p.per_page = static_cast<int>(f.number("per_page", 10));
+  p.first = static_cast<int>(f.integer("first", 1, 0, 1000));
+  p.per_page = static_cast<int>(f.integer("per_page", 10, 1, 100));
   p.omit_on_first = f.boolean("omit_on_first", false);
   p.form = f.string("form");
   if (p.per_page < 1 || p.per_page > 100) {
@@ -258,8 +258,9 @@ void DefReader::read_politeness(const json& value)
 {
   util::JsonFields f(value, m_source, "/politeness");
   f.allow_only({"concurrency", "min_interval_ms"});
-  m_def.politeness.concurrency = static_cast<int>(f.number("concurrency", 1));
-  m_def.politeness.min_interval_ms = static_cast<int>(f.number("min_interval_ms", 1000));
+  m_def.politeness.concurrency = static_cast<int>(f.integer("concurrency", 1, 1, 16));
+  m_def.politeness.min_interval_ms =
+      static_cast<int>(f.integer("min_interval_ms", 1000, 0, 60000));
   if (m_def.politeness.concurrency < 1 || m_def.politeness.concurrency > 16) {
     fail(f, "concurrency must be between 1 and 16", "concurrency");
   }

@@ -73,3 +73,25 @@ TEST_CASE("hardening: devices and pipes given as input are read with a bound")
   CHECK(c.exit_code == 2);
   CHECK(c.err.find("file too large") != std::string::npos);
 }
+
+TEST_CASE("hardening: JSON number errors and keys given twice are input errors with a place")
+{
+  test::TempDir dir;
+  // Regression: 1e999 gave "internal error ... please report it", exit 1, no position.
+  const auto huge = dir.write("huge.json", "{\"first_name\": \"A\", \"last_name\": \"B\",\n \"x\": 1e999}");
+  auto r = test::run_empreinte({"plan", "--profile", huge.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("number out of range at byte 44 (line 2, column 7) (" + huge.string() + ")")
+        != std::string::npos);
+  CHECK(r.err.find("internal error") == std::string::npos);
+  const auto twice = dir.write("twice.json",
+                               R"({"first_name": "A", "last_name": "B", "first_name": "C"})");
+  r = test::run_empreinte({"plan", "--profile", twice.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("key \"first_name\" given twice (" + twice.string() + ": /first_name)")
+        != std::string::npos);
+  const auto results = dir.write("results.json", R"([{"url": "https://a.example/", "rank": 1e300}])");
+  r = test::run_empreinte({"classify", "--first", "A", "--last", "B", results.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/0/rank") != std::string::npos);
+}
