@@ -115,6 +115,14 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
     return util::input_error("--corpus is only for the corpus backend", "--corpus",
                              "drop --corpus, or use --backend corpus");
   }
+  for (const auto& [value, where] : {std::pair{cmd.user_agent, "--user-agent"},
+                                     std::pair{cmd.proxy, "--proxy"},
+                                     std::pair{setup->config.user_agent, "config: user_agent"},
+                                     std::pair{setup->config.proxy, "config: proxy"}}) {
+    if (auto s = check_setting_text(value, where); !s) {
+      return s.error();
+    }
+  }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
   options.engine.request_timeout =
@@ -186,7 +194,9 @@ int run(AuditCommand cmd, bool demo)
   }
   std::string content;
   if (cmd.output.format == "json") {
-    content = report::to_json(r).dump(2) + "\n";
+    // Text is checked where it enters; replacing here is the last line of defence, so that a
+    // stray byte can never lose a report whose searches were all sent.
+    content = report::to_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else if (cmd.output.format == "md") {
     content = report::render_markdown(r);
   } else if (cmd.output.format == "html") {

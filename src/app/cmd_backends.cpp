@@ -117,6 +117,11 @@ int run_check(const BackendsCommand& cmd)
   if (!backends) {
     return report_error(backends.error());
   }
+  for (const auto& [value, where] : {std::pair{cmd.query, "--query"}, std::pair{cmd.proxy, "--proxy"}}) {
+    if (auto s = check_setting_text(value, where); !s) {
+      return report_error(s.error());
+    }
+  }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
   options.engine.max_retries = 0; // a check reports what happens now

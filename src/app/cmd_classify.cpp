@@ -180,7 +180,8 @@ int run_classify(const ClassifyCommand& cmd)
     for (const auto& t : *list) {
       traces.push_back(report::trace_to_json(t, lang));
     }
-    content = nlohmann::ordered_json{{"lang", lang}, {"traces", traces}}.dump(2) + "\n";
+    content = nlohmann::ordered_json{{"lang", lang}, {"traces", traces}}.dump(
+                2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else {
     content = render_text(*list, lang);
   }

@@ -3,7 +3,9 @@
 
 #include "app/exit_codes.hpp"
 #include "util/fs.hpp"
+#include "util/terminal.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -65,7 +67,17 @@ util::Status write_output(const OutputOptions& o, const std::string& content)
 
 int report_error(const util::Error& error)
 {
-  fmt::print(stderr, "empreinte: error: {}\n", error.to_string());
+  // Errors quote what they were given (file names, values, engine answers): line by line,
+  // nothing in them may drive the terminal.
+  std::string text;
+  const std::string raw = error.to_string();
+  std::size_t pos = 0;
+  while (pos <= raw.size()) {
+    const auto end = std::min(raw.find('\n', pos), raw.size());
+    text += (pos ? "\n" : "") + util::strip_controls(std::string_view(raw).substr(pos, end - pos));
+    pos = end + 1;
+  }
+  fmt::print(stderr, "empreinte: error: {}\n", text);
   return error.kind == util::ErrorKind::input ? k_exit_usage : k_exit_runtime;
 }
 

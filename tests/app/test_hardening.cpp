@@ -1,9 +1,11 @@
 // End to end: the binary under hostile input and a hostile environment (devices, pipes,
 // invalid text, full disks, interrupted runs). Each case is the regression test of a defect
 // found by fuzzing or by hand (docs/fuzzing.md).
+#include "support/loopback.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
+#include <atomic>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -94,4 +96,84 @@ TEST_CASE("hardening: JSON number errors and keys given twice are input errors w
   r = test::run_empreinte({"classify", "--first", "A", "--last", "B", results.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("/0/rank") != std::string::npos);
+}
+
+namespace {
+
+// A loopback Mojeek that counts the requests it gets, and the definition pointing at it.
+struct CountingEngine
+{
+  test::LoopbackServer server;
+  std::atomic<int> requests{0};
+  test::TempDir dir;
+
+  CountingEngine()
+  {
+    server.http().Get("/search", [this](const httplib::Request&, httplib::Response& res) {
+      ++requests;
+      res.set_content("<html><body><ul class=\"results-standard\"></ul></body></html>",
+                      "text/html");
+    });
+    server.start();
+    json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/mojeek.json"));
+    def["request"]["url"] = server.url() + "/search";
+    def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
+    dir.write("backends/mojeek.json", def.dump(2));
+  }
+  std::string backends() const { return (dir.path() / "backends").string(); }
+};
+
+} // namespace
+
+TEST_CASE("hardening: invalid UTF-8 and control characters are refused where they enter")
+{
+  CountingEngine engine;
+  auto audit = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{"audit",       "--backend", "mojeek", "--backends-dir",
+                                  engine.backends(), "--format", "json", "--quiet"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return test::run_empreinte(args);
+  };
+  SUBCASE("a flag with invalid UTF-8 stops the audit before any search")
+  {
+    // Regression: --format json failed with an internal error after every search was sent.
+    const auto r = audit({"--first", "Cam\xffille", "--last", "Martin"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("the value is not valid UTF-8 (command line: --first)") != std::string::npos);
+    CHECK(r.err.find("internal error") == std::string::npos);
+    CHECK(engine.requests == 0);
+  }
+  SUBCASE("a control character in a profile file is refused and never echoed")
+  {
+    const auto profile = engine.dir.write(
+      "me.json", R"({"first_name": "Camille", "last_name": "Martin", "pseudonyms": ["x\u001b[2Jy"]})");
+    const auto r = audit({"--profile", profile.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("contains a control character (" + profile.string() + ": /pseudonyms/0)")
+          != std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    const auto plan = test::run_empreinte({"plan", "--profile", profile.string()});
+    CHECK(plan.exit_code == 2);
+    CHECK(plan.out.empty());
+    CHECK(engine.requests == 0);
+  }
+  SUBCASE("a header value cannot carry a line break")
+  {
+    const auto r = audit({"--first", "A", "--last", "B", "--user-agent", "x\r\nX-Injected: 1"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--user-agent") != std::string::npos);
+    CHECK(engine.requests == 0);
+  }
+  SUBCASE("valid text goes through")
+  {
+    const auto r = audit({"--first", "Hélène", "--last", "Vasseur", "--max-queries", "1"});
+    CHECK(r.exit_code == 3); // the loopback page is not Mojeek's: layout_changed
+    CHECK(engine.requests == 1);
+  }
+  SUBCASE("error messages never drive the terminal")
+  {
+    const auto r = test::run_empreinte({"plan", "--profile", "/nonexistent/\x1b[31mred"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+  }
 }
