@@ -27,12 +27,15 @@ struct BackendsCommand
 
 std::string params_line(const search::ResolvedBackend& r)
 {
+  const util::SecretMask mask = r.mask();
   std::string out;
   for (const auto& p : r.def.params) {
     std::string state;
     if (auto it = r.origins.find(p.name); it != r.origins.end()) {
-      // Secret values are never shown; others are, so a wrong instance URL is easy to spot.
-      state = p.secret ? "set (" + it->second + ")" : r.values.at(p.name) + " (" + it->second + ")";
+      // Secret values are never shown; others are, so a wrong instance URL is easy to spot,
+      // with any password in them masked.
+      state = p.secret ? "set (" + it->second + ")"
+                       : mask.apply(r.values.at(p.name)) + " (" + it->second + ")";
     } else {
       state = p.required ? "MISSING" : "unset";
     }

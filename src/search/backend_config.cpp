@@ -106,14 +106,18 @@ std::optional<std::string> getenv_lookup(const std::string& name)
   return std::string(v);
 }
 
-std::vector<std::string> ResolvedBackend::secrets() const
+util::SecretMask ResolvedBackend::mask() const
 {
-  std::vector<std::string> out;
+  util::SecretMask out;
   for (const auto& p : def.params) {
+    auto it = values.find(p.name);
+    if (it == values.end()) {
+      continue;
+    }
     if (p.secret) {
-      if (auto it = values.find(p.name); it != values.end() && !it->second.empty()) {
-        out.push_back(it->second);
-      }
+      out.add(it->second);
+    } else {
+      out.add_url_credentials(it->second);
     }
   }
   return out;
@@ -231,21 +235,6 @@ util::Status check_backend_names(const std::vector<BackendDef>& defs,
     }
   }
   return util::ok_status();
-}
-
-std::string mask_secrets(std::string text, const std::vector<std::string>& secrets)
-{
-  for (const auto& s : secrets) {
-    if (s.size() < 4) {
-      continue; // too short to mask without garbling ordinary text; keys are far longer
-    }
-    std::size_t pos = 0;
-    while ((pos = text.find(s, pos)) != std::string::npos) {
-      text.replace(pos, s.size(), "***");
-      pos += 3;
-    }
-  }
-  return text;
 }
 
 } // namespace empreinte::search

@@ -4,6 +4,7 @@
 
 #include "search/backend_def.hpp"
 #include "util/result.hpp"
+#include "util/secret_mask.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -45,8 +46,9 @@ struct ResolvedBackend
   std::vector<std::string> missing;           // required parameters nobody set
 
   bool usable() const { return missing.empty(); }
-  // The values of secret parameters, to mask wherever text leaves the program.
-  std::vector<std::string> secrets() const;
+  // What to mask wherever text leaves the program: the values of secret parameters and the
+  // credentials in any URL-valued parameter (a searxng base_url "http://u:PASS@host/").
+  util::SecretMask mask() const;
   // What the user should do to make it usable ("set BRAVE_API_KEY, or ...").
   std::string how_to_configure() const;
 };
@@ -64,8 +66,5 @@ ResolvedBackend resolve_backend(const BackendDef& def,
 util::Status check_backend_names(const std::vector<BackendDef>& defs,
                                  const SearchConfig& config,
                                  const BackendOpts& opts);
-
-// Replaces every occurrence of each secret (of 4 characters or more) by "***".
-std::string mask_secrets(std::string text, const std::vector<std::string>& secrets);
 
 } // namespace empreinte::search

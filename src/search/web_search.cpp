@@ -1,6 +1,6 @@
 // Pages are chained: page N+1 is asked for only once page N added something new, so a
-// repeating engine costs one extra request at most. Secrets are masked in everything that
-// leaves this file except the request itself.
+// repeating engine costs one extra request at most. Secrets (util::SecretMask) are masked in
+// everything that leaves this file except the request itself.
 #include "search/web_search.hpp"
 
 #include "parse/search_response.hpp"
@@ -106,13 +106,7 @@ HttpRequest make(const ResolvedBackend& b,
   if (page > 1 && spec.pagination.scheme == Pagination::form) {
     r.method = "POST";
     r.url = action;
-    Pairs pairs = form;
-    if (masked) {
-      for (auto& [k, val] : pairs) {
-        val = mask_secrets(val, b.secrets());
-      }
-    }
-    r.body = encode_pairs(pairs);
+    r.body = encode_pairs(form);
     r.headers.push_back("Content-Type: application/x-www-form-urlencoded");
     return r;
   }
@@ -138,20 +132,6 @@ HttpRequest make(const ResolvedBackend& b,
     r.headers.push_back("Content-Type: application/x-www-form-urlencoded");
   }
   return r;
-}
-
-// Secrets as sent: raw, and percent-encoded in URLs and bodies.
-std::vector<std::string> all_forms(const ResolvedBackend& b)
-{
-  std::vector<std::string> out;
-  for (const auto& s : b.secrets()) {
-    out.push_back(s);
-    const std::string enc = util::percent_encode(s);
-    if (enc != s) {
-      out.push_back(enc);
-    }
-  }
-  return out;
 }
 
 QueryStatus status_of(const HttpResponse& r)
@@ -183,7 +163,15 @@ BuiltRequest build_request(const ResolvedBackend& backend,
 {
   BuiltRequest out;
   out.real = make(backend, query, page, form, action, false);
-  const HttpRequest shown = make(backend, query, page, form, action, true);
+  // Secret parameters are rendered as <name>; whatever is left (credentials in a base_url, a
+  // key echoed into a next-page form) is masked.
+  HttpRequest shown = make(backend, query, page, form, action, true);
+  const util::SecretMask mask = backend.mask();
+  shown.url = mask.apply(shown.url);
+  shown.body = mask.apply(shown.body);
+  for (auto& h : shown.headers) {
+    h = mask.apply(h);
+  }
   out.cache_key = ResponseCache::key_of(shown.method, shown.url, shown.body, shown.headers);
   out.shown_url = shown.url;
   return out;
@@ -214,11 +202,12 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
   HttpEngine engine(m_options.engine);
   engine.on_progress = m_options.progress;
   std::vector<int> lanes;
-  std::vector<std::vector<std::string>> secrets;
+  std::vector<util::SecretMask> masks;
   for (const auto& b : m_backends) {
     lanes.push_back(engine.add_lane(b.def.politeness.concurrency,
                                     std::chrono::milliseconds(b.def.politeness.min_interval_ms)));
-    secrets.push_back(all_forms(b));
+    masks.push_back(b.mask());
+    masks.back().add_url_credentials(m_options.engine.proxy);
   }
   const int max_pages = std::max(1, pages);
   std::vector<std::unique_ptr<Task>> tasks;
@@ -240,11 +229,11 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
   std::function<void(Task&, Pairs, std::string)> ask;
   auto on_answer = [&](Task& t, const BuiltRequest& req, const HttpResponse& resp) {
     const ResolvedBackend& b = m_backends[t.backend];
-    const auto& masks = secrets[t.backend];
+    const util::SecretMask& mask = masks[t.backend];
     const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
     if (resp.error != TransportError::none) {
       t.outcome.status = status_of(resp);
-      t.outcome.reason = mask_secrets(where + transport_reason(resp), masks);
+      t.outcome.reason = mask.apply(where + transport_reason(resp));
       return;
     }
     parse::ResponsePage page = parse::parse_response(b.def, resp.status, resp.body, req.real.url);
@@ -253,26 +242,30 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     }
     if (!resp.from_cache && m_options.cache && resp.status >= 200 && resp.status < 300 &&
         (page.status == QueryStatus::ok || page.status == QueryStatus::empty)) {
-      (void)m_options.cache->put(req.cache_key, resp.body);
+      (void)m_options.cache->put(req.cache_key, mask.apply(resp.body)); // an echoed key stays out
     }
     if (page.status == QueryStatus::empty) {
       if (t.page == 1) {
         t.outcome.status = QueryStatus::empty;
-        t.outcome.reason = mask_secrets(page.reason, masks);
+        t.outcome.reason = mask.apply(page.reason);
       }
       return; // on later pages: simply the end of the results
     }
     if (page.status != QueryStatus::ok) {
       t.outcome.status = page.status;
-      t.outcome.reason = mask_secrets(where + page.reason, masks);
+      t.outcome.reason = mask.apply(where + page.reason);
       return; // results of earlier pages are kept, but the query is not complete
     }
     t.outcome.status = QueryStatus::ok;
     if (!page.reason.empty()) {
-      t.outcome.reason = mask_secrets(where + page.reason, masks);
+      t.outcome.reason = mask.apply(where + page.reason);
     }
     std::size_t added = 0;
     for (auto& r : page.results) {
+      // An engine may echo the key into its links or text: it must not reach the report.
+      r.url = mask.apply(std::move(r.url));
+      r.title = mask.apply(std::move(r.title));
+      r.snippet = mask.apply(std::move(r.snippet));
       if (!t.seen.insert(r.url).second) {
         continue;
       }

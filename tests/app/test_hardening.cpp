@@ -8,6 +8,7 @@
 #include <atomic>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -176,4 +177,19 @@ TEST_CASE("hardening: invalid UTF-8 and control characters are refused where the
     CHECK(r.exit_code == 2);
     CHECK(r.err.find('\x1b') == std::string::npos);
   }
+}
+
+TEST_CASE("hardening: credentials in a searxng base_url are masked in listings and reports")
+{
+  // Regression: `backends` printed http://u:PASS@host/ in clear.
+  const std::map<std::string, std::string> env{{"SEARXNG_URL", "http://me:S3cret-pass@127.0.0.1:9/"}};
+  const auto list = test::run_empreinte({"backends"}, env);
+  CHECK(list.exit_code == 0);
+  CHECK(list.out.find("S3cret-pass") == std::string::npos);
+  CHECK(list.out.find("http://***@127.0.0.1:9 (SEARXNG_URL)") != std::string::npos);
+  const auto audit = test::run_empreinte({"audit", "--first", "A", "--last", "B", "--backend",
+                                          "searxng", "--max-queries", "1", "--format", "json"},
+                                         env);
+  CHECK(audit.exit_code == 3); // port 9 is closed
+  CHECK((audit.out + audit.err).find("S3cret-pass") == std::string::npos);
 }

@@ -392,5 +392,47 @@ TEST_CASE("search: requests are built from the definition, secrets masked in the
         "search?key=sekret-key-42&q=%22H%C3%A9l%C3%A8ne%20Vasseur%22%20site%3Ax.com&p=2");
   CHECK(r.cache_key.find("sekret") == std::string::npos);
   CHECK(r.shown_url.find("%3Capi_key%3E") != std::string::npos); // "<api_key>", encoded
-  CHECK(search::mask_secrets("error for key sekret-key-42", b.secrets()) == "error for key ***");
+  CHECK(b.mask().apply("error for key sekret-key-42") == "error for key ***");
+}
+
+TEST_CASE("search: credentials in a base_url stay out of cache keys and reasons")
+{
+  // Regression: http://u:PASS@host/ was written in clear into every cache key.
+  auto b = backend(k_json_def, "http://user:pa%40ss-w0rd@127.0.0.1:9/", "sekret-key-42");
+  const auto r = search::build_request(b, "q", 1);
+  CHECK(r.real.url.find("user:pa%40ss-w0rd@") != std::string::npos); // sent as given
+  CHECK(r.cache_key.find("pa%40ss-w0rd") == std::string::npos);
+  CHECK(r.cache_key.find("http://***@127.0.0.1") != std::string::npos);
+  CHECK(r.shown_url.find("pa%40ss") == std::string::npos);
+  const auto mask = b.mask();
+  CHECK(mask.apply("x pa@ss-w0rd y pa%40ss-w0rd z") == "x *** y *** z");
+}
+
+TEST_CASE("search: a key the engine echoes back reaches neither the results nor the cache")
+{
+  test::LoopbackServer server;
+  const std::string key = "echoed-secret-777";
+  server.http().Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string k = req.get_param_value("key");
+    res.set_content(R"({"results": [{"url": "https://a.example/p?key=)" + k
+                      + R"(", "title": "key )" + k + R"(", "content": "your key is )" + k
+                      + R"("}], "echo": ")" + k + R"("})",
+                    "application/json");
+  });
+  server.start();
+  test::TempDir dir;
+  auto options = fast_options();
+  options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
+  search::WebSearch web({backend(k_json_def, server.url(), key)}, options);
+  const auto out = web.search_all(queries({"a"}), 1);
+  REQUIRE(out.size() == 1);
+  REQUIRE(out[0].results.size() == 1);
+  CHECK(out[0].results[0].url == "https://a.example/p?key=***");
+  CHECK(out[0].results[0].title == "key ***");
+  CHECK(out[0].results[0].snippet == "your key is ***");
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) {
+    if (e.is_regular_file()) {
+      CHECK(test::slurp(e.path()).find(key) == std::string::npos);
+    }
+  }
 }
