@@ -69,6 +69,9 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
   if (!index) {
     return index.error();
   }
+  if (!index->note().empty()) {
+    note(cmd.output, "warning: " + index->note());
+  }
   if (index->rebuilt()) {
     note(cmd.output, fmt::format("indexed {} pages of {}", index->page_count(), cmd.corpus));
   }

@@ -5,13 +5,16 @@
 #include "parse/html_page.hpp"
 #include "util/fs.hpp"
 #include "util/hash.hpp"
+#include "util/temp_files.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
 #include <algorithm>
 #include <cstring>
+#include <fcntl.h>
 #include <system_error>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -329,6 +332,60 @@ std::string url_from_path(const std::string& relative_path)
   return "https://" + host + rest;
 }
 
+namespace {
+
+util::Result<util::Database> build_in_memory(const std::vector<PageFile>& pages,
+                                             const std::string& dir,
+                                             const std::string& key)
+{
+  auto db = util::Database::open(":memory:", util::Database::Mode::read_write_create);
+  if (!db) {
+    return db.error();
+  }
+  if (auto s = build(*db, pages, dir, key); !s) {
+    return util::runtime_error("cannot index the corpus in memory: " + s.error().what,
+                               dir,
+                               "free some memory, or audit a smaller folder");
+  }
+  return db;
+}
+
+// Builds the index in a private temporary file beside `path` and renames it into place. The
+// temporary is removed on failure and on Ctrl-C (util::TempFile), never left behind.
+util::Status build_in_file(const fs::path& path,
+                           const std::vector<PageFile>& pages,
+                           const std::string& dir,
+                           const std::string& key)
+{
+  util::TempFile tmp(util::temp_path_beside(path));
+  // Created private before SQLite opens it (SQLite would create it 0644: the index holds the
+  // text of the pages).
+  const int fd = ::open(tmp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    return util::runtime_error(std::string("cannot create the index: ") + std::strerror(errno),
+                               tmp.path().string());
+  }
+  ::close(fd);
+  {
+    auto db = util::Database::open(tmp.path().string(), util::Database::Mode::read_write_create);
+    if (!db) {
+      return db.error();
+    }
+    if (auto s = build(*db, pages, dir, key); !s) {
+      return s;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp.path(), path, ec);
+  if (ec) {
+    return util::runtime_error("cannot store the index: " + ec.message(), path.string());
+  }
+  tmp.release();
+  return util::ok_status();
+}
+
+} // namespace
+
 util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
                                             const std::optional<fs::path>& cache_dir)
 {
@@ -341,12 +398,9 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
   const std::string canonical_dir = fs::weakly_canonical(dir, ec).string();
 
   if (!cache_dir) {
-    auto db = util::Database::open(":memory:", util::Database::Mode::read_write_create);
+    auto db = build_in_memory(*pages, canonical_dir, key);
     if (!db) {
       return db.error();
-    }
-    if (auto s = build(*db, *pages, canonical_dir, key); !s) {
-      return s.error();
     }
     return CorpusIndex(std::move(*db), pages->size(), true, ":memory:");
   }
@@ -355,29 +409,26 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
   if (auto cached = open_cached(path, key)) {
     return CorpusIndex(std::move(*cached), pages->size(), false, path.string());
   }
-  const fs::path tmp = util::temp_path_beside(path);
-  {
-    auto db = util::Database::open(tmp.string(), util::Database::Mode::read_write_create);
-    if (!db) {
-      return db.error();
+  util::remove_stale_temporaries(*cache_dir); // left by runs killed while indexing
+  auto stored = build_in_file(path, *pages, canonical_dir, key);
+  if (stored) {
+    remove_stale(*cache_dir, path, canonical_dir);
+    auto db = util::Database::open(path.string(), util::Database::Mode::read_only);
+    if (db) {
+      return CorpusIndex(std::move(*db), pages->size(), true, path.string());
     }
-    if (auto s = build(*db, *pages, canonical_dir, key); !s) {
-      fs::remove(tmp, ec);
-      return s.error();
-    }
+    stored = db.error();
   }
-  fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return util::runtime_error("cannot store corpus index: " + ec.message(), path.string());
-  }
-  remove_stale(*cache_dir, path, canonical_dir);
-  auto db = util::Database::open(path.string(), util::Database::Mode::read_only);
+  // A full disk, a read-only cache, a quota: the audit goes on with an index in memory.
+  auto db = build_in_memory(*pages, canonical_dir, key);
   if (!db) {
     return db.error();
   }
-  return CorpusIndex(std::move(*db), pages->size(), true, path.string());
+  CorpusIndex index(std::move(*db), pages->size(), true, ":memory:");
+  index.m_note = "cannot store the corpus index in " + cache_dir->string() + " ("
+                 + stored.error().what + "); indexed in memory instead: free some disk space, "
+                 + "set XDG_CACHE_HOME to another folder, or pass --no-cache";
+  return index;
 }
 
 } // namespace empreinte::search

@@ -1,6 +1,8 @@
 // Plain POSIX I/O where atomicity and permissions matter, std::filesystem elsewhere.
 #include "util/fs.hpp"
 
+#include "util/temp_files.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -131,7 +133,8 @@ Status write_file_atomic(const fs::path& path, const std::string& content, unsig
   if (auto what = not_a_regular_file(path)) {
     return refuse(path, *what);
   }
-  const fs::path tmp = temp_path_beside(path);
+  TempFile guard(temp_path_beside(path)); // removed on failure or interruption
+  const fs::path& tmp = guard.path();
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
     return runtime_error(std::string("cannot create file: ") + std::strerror(errno),
@@ -142,7 +145,6 @@ Status write_file_atomic(const fs::path& path, const std::string& content, unsig
   if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
     const std::string reason = std::strerror(errno);
     ::close(fd);
-    ::unlink(tmp.c_str());
     return runtime_error("cannot set permissions: " + reason, path.string(), "check the folder");
   }
   const char* data = content.data();
@@ -155,26 +157,23 @@ Status write_file_atomic(const fs::path& path, const std::string& content, unsig
       }
       const std::string reason = std::strerror(errno);
       ::close(fd);
-      ::unlink(tmp.c_str());
       return runtime_error("cannot write file: " + reason, path.string(), "check free disk space");
     }
     data += n;
     left -= static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(tmp.c_str());
     return runtime_error("cannot flush file", path.string(), "check free disk space");
   }
   // Checked again just before the rename: the target may have changed while writing.
   if (auto what = not_a_regular_file(path)) {
-    ::unlink(tmp.c_str());
     return refuse(path, *what);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
-    ::unlink(tmp.c_str());
     return runtime_error("cannot replace file: " + reason, path.string(), "check permissions");
   }
+  guard.release();
   return ok_status();
 }
 

@@ -6,13 +6,22 @@
 #include "support/temp_dir.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fcntl.h>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <spawn.h>
+#include <thread>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char** environ;
 
 using namespace empreinte;
 using json = nlohmann::json;
@@ -192,4 +201,131 @@ TEST_CASE("hardening: credentials in a searxng base_url are masked in listings a
                                          env);
   CHECK(audit.exit_code == 3); // port 9 is closed
   CHECK((audit.out + audit.err).find("S3cret-pass") == std::string::npos);
+}
+
+namespace {
+
+// Files in `dir` (recursively) whose name holds ".tmp.": temporaries.
+std::vector<std::string> temporaries(const fs::path& dir)
+{
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->path().filename().string().find(".tmp.") != std::string::npos) {
+      out.push_back(it->path().string());
+    }
+  }
+  return out;
+}
+
+// A corpus of `pages` pages of some kilobytes each: long enough to index to be interrupted.
+fs::path write_big_corpus(const test::TempDir& dir, int pages)
+{
+  std::string text;
+  for (int w = 0; w < 400; ++w) {
+    text += (w % 7 == 0 ? "Camille Martin " : "lorem ipsum dolor ") + std::to_string(w) + " ";
+  }
+  for (int i = 0; i < pages; ++i) {
+    dir.write("corpus/www.site" + std::to_string(i % 40) + ".example/p" + std::to_string(i) + ".html",
+              "<html><head><title>Page " + std::to_string(i) + "</title></head><body><p>" + text
+                + "</p></body></html>");
+  }
+  return dir.path() / "corpus";
+}
+
+} // namespace
+
+TEST_CASE("hardening: a full disk while indexing falls back to memory and leaves nothing")
+{
+  // Regression: exit 1, no path, no advice, no fallback. A file-size limit makes every write
+  // past 64 KiB fail as a full disk would (empreinte ignores SIGXFSZ for this reason).
+  test::TempDir cache;
+  const auto r = test::run_process(
+    {"/usr/bin/prlimit", "--fsize=65536", EMPREINTE_BINARY, "demo", "--format", "json"},
+    {{"XDG_CACHE_HOME", cache.path().string()}});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("warning: cannot store the corpus index in " + (cache.path() / "empreinte").string())
+        != std::string::npos);
+  CHECK(r.err.find("indexed in memory instead: free some disk space") != std::string::npos);
+  CHECK(json::parse(r.out, nullptr, false)["complete"] == true);
+  CHECK(temporaries(cache.path()).empty());
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(cache.path() / "empreinte")) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 0);
+}
+
+TEST_CASE("hardening: Ctrl-C while indexing leaves no temporary file; stale ones are removed")
+{
+  // Regression: corpus-*.sqlite.tmp.* files (MBs, mode 0644) stayed behind for good.
+  test::TempDir dir;
+  const fs::path corpus = write_big_corpus(dir, 1500);
+  const fs::path cache = dir.path() / "cache";
+  std::vector<std::string> env_strings{"XDG_CACHE_HOME=" + cache.string(), "ALL_PROXY=http://127.0.0.1:9"};
+  for (char** e = environ; *e; ++e) {
+    const std::string entry = *e;
+    if (entry.rfind("XDG_CACHE_HOME=", 0) != 0 && entry.rfind("ALL_PROXY=", 0) != 0) {
+      env_strings.push_back(entry);
+    }
+  }
+  std::vector<char*> envp;
+  for (auto& e : env_strings) {
+    envp.push_back(e.data());
+  }
+  envp.push_back(nullptr);
+  std::vector<std::string> args{EMPREINTE_BINARY, "audit", "--first", "Camille", "--last",
+                                "Martin", "--corpus", corpus.string(), "--quiet"};
+  std::vector<char*> argv;
+  for (auto& a : args) {
+    argv.push_back(a.data());
+  }
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data()) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait for the index's temporary file, then interrupt as Ctrl-C would.
+  bool seen = false;
+  int status = 0;
+  for (int i = 0; i < 2000 && !seen; ++i) {
+    seen = !temporaries(cache).empty();
+    if (!seen) {
+      if (::waitpid(pid, &status, WNOHANG) == pid) {
+        break; // indexing finished before we saw it: the machine is fast, nothing to check
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  }
+  if (seen) {
+    struct stat st{};
+    const auto tmp = temporaries(cache);
+    if (!tmp.empty() && ::stat(tmp.front().c_str(), &st) == 0) {
+      CHECK((st.st_mode & 0777) == 0600);
+    }
+    ::kill(pid, SIGINT);
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == SIGINT);
+  }
+  MESSAGE("interrupted while indexing: " << seen);
+  CHECK(temporaries(cache).empty());
+
+  // One left by a run killed outright is removed by the next run that indexes.
+  const pid_t dead = ::fork();
+  if (dead == 0) {
+    ::_exit(0);
+  }
+  ::waitpid(dead, nullptr, 0);
+  fs::create_directories(cache / "empreinte");
+  const auto stale = cache / "empreinte" / ("corpus-0.sqlite.tmp." + std::to_string(dead) + ".0");
+  { std::ofstream(stale) << "half an index"; }
+  fs::last_write_time(stale, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  const auto r = test::run_empreinte({"demo", "--quiet"}, {{"XDG_CACHE_HOME", cache.string()}});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(stale));
 }

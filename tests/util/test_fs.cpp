@@ -1,10 +1,13 @@
 #include "support/temp_dir.hpp"
 #include "util/fs.hpp"
 #include "util/hash.hpp"
+#include "util/temp_files.hpp"
 
+#include <chrono>
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace empreinte;
@@ -132,4 +135,45 @@ TEST_CASE("hash: FNV-1a is stable and fields are length-prefixed")
   CHECK(util::hash_hex("") == "cbf29ce484222325");
   CHECK(util::hash_hex("a") == "af63dc4c8601ec8c");
   CHECK(util::Hasher().field("ab").field("c").hex() != util::Hasher().field("a").field("bc").hex());
+}
+
+TEST_CASE("temp files: removed unless released; stale ones of dead processes removed")
+{
+  test::TempDir dir;
+  {
+    util::TempFile t(dir.path() / "a.tmp.1.0");
+    dir.write("a.tmp.1.0", "x");
+  }
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "a.tmp.1.0"));
+  {
+    util::TempFile t(dir.path() / "b");
+    dir.write("b", "x");
+    t.release();
+  }
+  CHECK(std::filesystem::exists(dir.path() / "b"));
+
+  // A process that is gone for sure: one we started and waited for.
+  const pid_t dead = ::fork();
+  if (dead == 0) {
+    ::_exit(0);
+  }
+  ::waitpid(dead, nullptr, 0);
+  const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+  auto make = [&](const std::string& name, bool aged) {
+    const auto p = dir.write(name, "x");
+    if (aged) {
+      std::filesystem::last_write_time(p, old);
+    }
+    return p;
+  };
+  const auto stale = make("corpus-1.sqlite.tmp." + std::to_string(dead) + ".0", true);
+  const auto recent = make("corpus-2.sqlite.tmp." + std::to_string(dead) + ".1", false);
+  const auto mine = make("x.json.tmp." + std::to_string(::getpid()) + ".0", true);
+  const auto alive = make("y.json.tmp.1.0", true); // pid 1 always exists
+  const auto other = make("notes.tmp.txt", true);
+  CHECK(util::remove_stale_temporaries(dir.path()) == 1);
+  CHECK_FALSE(std::filesystem::exists(stale));
+  for (const auto& kept : {recent, mine, alive, other}) {
+    CHECK(std::filesystem::exists(kept));
+  }
 }
