@@ -329,3 +329,20 @@ TEST_CASE("hardening: Ctrl-C while indexing leaves no temporary file; stale ones
   CHECK(r.exit_code == 0);
   CHECK_FALSE(fs::exists(stale));
 }
+
+TEST_CASE("hardening: classify refuses more results than an audit can find")
+{
+  // Regression: 300,000 results took 2.2 GB and 15 s (the 64 MB input cap allowed ~4 GB).
+  test::TempDir dir;
+  std::string rows = "{\"results\": [";
+  for (int i = 0; i < 20'001; ++i) {
+    rows += (i ? ",{\"url\": \"https://a.example/" : "{\"url\": \"https://a.example/")
+            + std::to_string(i) + "\"}";
+  }
+  rows += "]}";
+  const auto file = dir.write("many.json", rows);
+  const auto r = test::run_empreinte({"classify", "--first", "A", "--last", "B", file.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("20001 results, more than the 20000 one run classifies") != std::string::npos);
+  CHECK(r.err.find("split the file") != std::string::npos);
+}
