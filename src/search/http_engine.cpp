@@ -170,11 +170,32 @@ struct HttpEngine::Impl
   Clock::time_point deadline = Clock::time_point::max();
   std::mt19937 rng{std::random_device{}()};
   HttpEngine* owner = nullptr;
+  // Completions posted by other threads (parsers), and how many are still to come.
+  std::mutex posted_mutex;
+  std::vector<std::function<void()>> posted;
+  std::size_t expected = 0; // loop thread only
 
-  bool idle() const
+  bool transfers_idle() const
   {
     return in_flight.empty() &&
            std::all_of(lanes.begin(), lanes.end(), [](const Lane& l) { return l.queue.empty(); });
+  }
+
+  bool idle() const { return transfers_idle() && expected == 0; }
+
+  // Runs what other threads posted; returns whether anything ran.
+  bool run_posted()
+  {
+    std::vector<std::function<void()>> batch;
+    {
+      const std::lock_guard lock(posted_mutex);
+      batch.swap(posted);
+    }
+    for (auto& completion : batch) {
+      --expected;
+      completion(); // may submit requests, or expect more posts
+    }
+    return !batch.empty();
   }
 
   void finish(Job job, HttpResponse response)
@@ -384,6 +405,20 @@ void HttpEngine::submit(int lane, HttpRequest request, Callback done)
   m_impl->lanes.at(static_cast<std::size_t>(lane)).queue.push_back(std::move(job));
 }
 
+void HttpEngine::expect_post()
+{
+  ++m_impl->expected;
+}
+
+void HttpEngine::post(std::function<void()> completion)
+{
+  {
+    const std::lock_guard lock(m_impl->posted_mutex);
+    m_impl->posted.push_back(std::move(completion));
+  }
+  curl_multi_wakeup(m_impl->multi); // thread-safe: breaks curl_multi_poll
+}
+
 void HttpEngine::run()
 {
   Impl& m = *m_impl;
@@ -394,12 +429,20 @@ void HttpEngine::run()
     auto now = Clock::now();
     if (now >= m.deadline) {
       const auto seconds = m.options.deadline.count() / 1000.0;
-      // Jobs submitted by the callbacks of aborted ones are aborted too.
+      const std::string why = fmt::format("the audit's time limit ({:g} s) ran out", seconds);
+      // Jobs submitted by the callbacks of aborted ones are aborted too. Completions still
+      // expected come from parsers, whose budget ends at the same deadline: wait for them.
       while (!m.idle()) {
-        m.abort_all(fmt::format("the audit's time limit ({:g} s) ran out", seconds));
+        while (!m.transfers_idle()) {
+          m.abort_all(why);
+        }
+        if (!m.run_posted() && m.expected > 0) {
+          curl_multi_poll(m.multi, nullptr, 0, 100, nullptr);
+        }
       }
       break;
     }
+    const bool ran = m.run_posted();
     const Clock::time_point next = m.start_ready(now);
     int running = 0;
     curl_multi_perform(m.multi, &running);
@@ -408,8 +451,8 @@ void HttpEngine::run()
     if (m.idle()) {
       break;
     }
-    if (m.completions != before) {
-      continue; // slots were freed: fill them now rather than after the next wake-up
+    if (m.completions != before || ran) {
+      continue; // slots were freed or work was added: fill them now, not after a wake-up
     }
     now = Clock::now();
     milliseconds wait(200);

@@ -7,7 +7,11 @@
 #include "util/url.hpp"
 
 #include <fmt/format.h>
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_set>
 
 namespace empreinte::search {
@@ -141,6 +145,81 @@ QueryStatus status_of(const HttpResponse& r)
              : QueryStatus::error;
 }
 
+// Threads that read responses off the transfer loop, so that a page slow to read (megabytes
+// of hostile markup) never holds up the other transfers or the deadline. Jobs must not throw.
+class ParserPool
+{
+public:
+  explicit ParserPool(unsigned threads)
+  {
+    for (unsigned i = 0; i < std::max(1u, threads); ++i) {
+      m_threads.emplace_back([this] { work(); });
+    }
+  }
+  ~ParserPool()
+  {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_wake.notify_all();
+    for (auto& t : m_threads) {
+      t.join();
+    }
+  }
+  ParserPool(const ParserPool&) = delete;
+  ParserPool& operator=(const ParserPool&) = delete;
+
+  void run(std::function<void()> job)
+  {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+  }
+
+private:
+  void work()
+  {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
+        if (m_jobs.empty()) {
+          return; // stopping, and nothing left
+        }
+        job = std::move(m_jobs.front());
+        m_jobs.pop_front();
+      }
+      job();
+    }
+  }
+
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<std::function<void()>> m_jobs;
+  bool m_stop = false;
+  std::vector<std::thread> m_threads;
+};
+
+// Reads a response, never throwing: a failure to read is the query's status.
+parse::ResponsePage read_page(const BackendDef& def,
+                              const HttpResponse& resp,
+                              const std::string& url,
+                              const parse::ParseLimits& limits)
+{
+  try {
+    return parse::parse_response(def, resp.status, resp.body, url, limits);
+  } catch (const std::exception& e) {
+    parse::ResponsePage page;
+    page.status = QueryStatus::error;
+    page.reason = std::string("the response could not be read: ") + e.what();
+    return page;
+  }
+}
+
 // One query on one backend, across its pages.
 struct Task
 {
@@ -225,18 +304,44 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     }
   }
 
-  // Handles one page's answer; returns the next page's request when there is one.
+  // Responses are read by the pool; the budget of each ends at the audit's deadline at most.
+  parse::ParseLimits limits;
+  if (m_options.engine.deadline.count() > 0) {
+    limits.deadline = std::chrono::steady_clock::now() + m_options.engine.deadline;
+  }
+  // Two readers even on one core: a hostile page holds one until its budget is spent, the
+  // other keeps reading the rest.
+  ParserPool pool(2);
+
+  // Handles one page's answer; asks for the next page when there is one.
   std::function<void(Task&, Pairs, std::string)> ask;
-  auto on_answer = [&](Task& t, const BuiltRequest& req, const HttpResponse& resp) {
+  std::function<void(Task&, const BuiltRequest&, const HttpResponse&, parse::ResponsePage)>
+      on_page;
+  auto on_answer = [&](Task& t, std::shared_ptr<BuiltRequest> req, HttpResponse resp) {
+    if (resp.error != TransportError::none) {
+      const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
+      t.outcome.status = status_of(resp);
+      t.outcome.reason = masks[t.backend].apply(where + transport_reason(resp));
+      return;
+    }
+    engine.expect_post();
+    auto shared = std::make_shared<HttpResponse>(std::move(resp));
+    const BackendDef& def = m_backends[t.backend].def;
+    pool.run([&engine, &on_page, &t, &def, req, shared, limits] {
+      auto page = std::make_shared<parse::ResponsePage>(
+          read_page(def, *shared, req->real.url, limits));
+      engine.post([&on_page, &t, req, shared, page] {
+        on_page(t, *req, *shared, std::move(*page));
+      });
+    });
+  };
+  on_page = [&](Task& t,
+                const BuiltRequest& req,
+                const HttpResponse& resp,
+                parse::ResponsePage page) {
     const ResolvedBackend& b = m_backends[t.backend];
     const util::SecretMask& mask = masks[t.backend];
     const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
-    if (resp.error != TransportError::none) {
-      t.outcome.status = status_of(resp);
-      t.outcome.reason = mask.apply(where + transport_reason(resp));
-      return;
-    }
-    parse::ResponsePage page = parse::parse_response(b.def, resp.status, resp.body, req.real.url);
     if (resp.attempts > 1 && (resp.status == 429 || resp.status >= 500)) {
       page.reason += fmt::format(" (after {} attempts)", resp.attempts);
     }
@@ -294,12 +399,13 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
         cached.body = std::move(*body);
         cached.attempts = 0;
         cached.from_cache = true;
-        on_answer(t, *req, cached);
+        on_answer(t, req, std::move(cached));
         return;
       }
     }
-    engine.submit(
-        t.lane, req->real, [&t, req, &on_answer](HttpResponse resp) { on_answer(t, *req, resp); });
+    engine.submit(t.lane, req->real, [&t, req, &on_answer](HttpResponse resp) {
+      on_answer(t, req, std::move(resp));
+    });
   };
   for (auto& t : tasks) {
     ask(*t, {}, {});

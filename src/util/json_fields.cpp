@@ -57,7 +57,7 @@ public:
   bool key(json::string_t& k)
   {
     json& object = *m_stack.back();
-    if (object.contains(k)) {
+    if (m_limits.reject_duplicate_keys && object.contains(k)) {
       return fail(input_error("key \"" + k + "\" given twice",
                               m_source + ": " + pointer() + "/" + pointer_escape(k),
                               "keep one of them"));

@@ -19,6 +19,7 @@ struct JsonLimits
 {
   std::size_t max_values = 4'000'000;
   std::size_t max_depth = 512;
+  bool reject_duplicate_keys = true; // false: the last one wins (third-party documents)
 };
 
 // Parses JSON text strictly; every error is an input error naming `source` and the place: a

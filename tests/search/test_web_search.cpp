@@ -436,3 +436,43 @@ TEST_CASE("search: a key the engine echoes back reaches neither the results nor 
     }
   }
 }
+
+TEST_CASE("search: a response slow to read holds up neither the other queries nor the deadline")
+{
+  // Regression: reading 8 MiB of nested result blocks blocked the transfer loop for 46 s, so
+  // --timeout 10 ended after 47 s with the later queries lost.
+  test::LoopbackServer server;
+  std::string hostile = "<html><body>";
+  while (hostile.size() < 8u * 1024 * 1024 - 64) {
+    hostile += "<div class=\"hit\"><p>x</p>";
+  }
+  hostile += "</body></html>";
+  server.http().Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_param_value("q") == "hostile") {
+      res.set_content(hostile, "text/html");
+      return;
+    }
+    res.set_content("<html><body><div class=\"hit\"><a href=\"https://a.example/"
+                      + req.get_param_value("q") + "\">A</a></div></body></html>",
+                    "text/html");
+  });
+  server.start();
+  auto b = backend(k_html_def, server.url());
+  b.def.politeness.concurrency = 1; // the others wait behind the hostile one in the lane
+  auto options = fast_options();
+  options.engine.deadline = std::chrono::milliseconds(1500);
+  search::WebSearch web({b}, options);
+  const auto start = std::chrono::steady_clock::now();
+  const auto out = web.search_all(queries({"hostile", "a", "b", "c"}), 1);
+  const auto took = std::chrono::steady_clock::now() - start;
+  REQUIRE(out.size() == 4);
+  MESSAGE("hostile page: " << search::status_name(out[0].status) << " (" << out[0].reason << ")");
+  CHECK(out[0].status != QueryStatus::ok); // no hit has a link: never results
+  for (std::size_t i = 1; i < 4; ++i) {
+    CAPTURE(i);
+    CHECK(out[i].status == QueryStatus::ok);
+    CHECK(out[i].results.size() == 1);
+  }
+  // A liveness bound, not a speed target: the run ends with the deadline, not minutes later.
+  CHECK(took < std::chrono::seconds(30));
+}
