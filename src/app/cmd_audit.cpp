@@ -98,6 +98,17 @@ std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSe
 util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd,
                                                             const DataPaths& data)
 {
+  // The offline corpus needs no web definition nor config: a broken one in the user's folders
+  // must not stop an offline audit (or the demo).
+  const bool corpus_only =
+      cmd.search.backends.empty()
+          ? !cmd.corpus.empty()
+          : std::all_of(cmd.search.backends.begin(), cmd.search.backends.end(), [](const auto& b) {
+              return b == "corpus";
+            });
+  if (corpus_only) {
+    return open_corpus(cmd);
+  }
   auto setup = load_search_setup(data, cmd.search);
   if (!setup) {
     return setup.error();

@@ -346,3 +346,22 @@ TEST_CASE("hardening: classify refuses more results than an audit can find")
   CHECK(r.err.find("20001 results, more than the 20000 one run classifies") != std::string::npos);
   CHECK(r.err.find("split the file") != std::string::npos);
 }
+
+TEST_CASE("hardening: a broken user backend definition does not stop an offline audit")
+{
+  test::TempDir dir;
+  dir.write("config/empreinte/backends/broken.json", "{\"schema\": \"empreinte/backend/v1\"");
+  dir.write("config/empreinte/config.json", "{\"schema\": ");
+  const std::map<std::string, std::string> env{{"XDG_CONFIG_HOME", (dir.path() / "config").string()}};
+  const auto demo = test::run_empreinte({"demo", "--quiet", "--format", "json"}, env);
+  CHECK(demo.exit_code == 0);
+  const auto audit = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin",
+                                          "--corpus", test::source_dir() + "/training/corpus",
+                                          "--backend", "corpus", "--quiet"},
+                                         env);
+  CHECK(audit.exit_code == 0);
+  // A web audit still reads them, and says what is wrong.
+  const auto web = test::run_empreinte({"audit", "--first", "A", "--last", "B"}, env);
+  CHECK(web.exit_code == 2);
+  CHECK(web.err.find("broken.json") != std::string::npos);
+}
