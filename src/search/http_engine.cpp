@@ -109,11 +109,12 @@ TransportError classify(CURLcode code, bool too_large)
     return TransportError::dns;
   case CURLE_COULDNT_CONNECT:
     return TransportError::connect;
-  case CURLE_SSL_CONNECT_ERROR:
   case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CACERT_BADFILE:
+    return TransportError::tls_certificate;
+  case CURLE_SSL_CONNECT_ERROR:
   case CURLE_SSL_CERTPROBLEM:
   case CURLE_SSL_CIPHER:
-  case CURLE_SSL_CACERT_BADFILE:
     return TransportError::tls;
   case CURLE_RECV_ERROR:
   case CURLE_SEND_ERROR:
@@ -494,7 +495,15 @@ std::string transport_reason(const HttpResponse& r)
   case TransportError::dns:
     return "could not resolve the host" + detail;
   case TransportError::tls:
-    return "TLS failure (certificate not trusted?)" + detail;
+    // OpenSSL's words when an https:// URL reaches a plain-HTTP port.
+    if (r.error_text.find("wrong version number") != std::string::npos) {
+      return "TLS handshake failed: the server does not speak TLS on this port (check http:// "
+             "or https:// and the port)" +
+             detail;
+    }
+    return "TLS handshake failed" + detail;
+  case TransportError::tls_certificate:
+    return "TLS failure: the server's certificate is not trusted" + detail;
   case TransportError::reset:
     return "the connection was reset" + tries + detail;
   case TransportError::truncated:

@@ -26,7 +26,8 @@ enum class TransportError {
   deadline,
   connect,
   dns,
-  tls,
+  tls,             // the TLS handshake failed (a plain-HTTP port, an unsupported version...)
+  tls_certificate, // the server's certificate is not trusted
   reset,
   truncated,
   too_large,

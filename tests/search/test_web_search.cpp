@@ -476,3 +476,20 @@ TEST_CASE("search: a response slow to read holds up neither the other queries no
   // A liveness bound, not a speed target: the run ends with the deadline, not minutes later.
   CHECK(took < std::chrono::seconds(30));
 }
+
+TEST_CASE("search: https:// on a plain-HTTP port is not reported as an untrusted certificate")
+{
+  // Regression: the reason read "TLS failure (certificate not trusted?)".
+  test::LoopbackServer server;
+  server.http().Get("/search", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+  server.start();
+  const std::string https = "https://127.0.0.1:" + std::to_string(server.port());
+  search::WebSearch web({backend(k_json_def, https)}, fast_options());
+  const auto out = web.search_all(queries({"a"}), 1);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].status == QueryStatus::error);
+  CHECK(out[0].reason.find("does not speak TLS on this port") != std::string::npos);
+  CHECK(out[0].reason.find("certificate") == std::string::npos);
+}
