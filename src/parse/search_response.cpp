@@ -288,6 +288,14 @@ void parse_json_page(const search::BackendDef& def,
   finish_results(def, raw, request_url, out);
   const auto failed = spec.unresponsive ? unresponsive(spec, doc)
                                         : std::vector<std::pair<std::string, std::string>>{};
+  for (const auto& [name, message] : failed) {
+    out.unresponsive.push_back(clean_line(name + (message.empty() ? "" : " (" + message + ")")));
+  }
+  out.unresponsive_blocked = std::any_of(failed.begin(), failed.end(), [&](const auto& e) {
+    return std::any_of(spec.unresponsive->blocked_words.begin(),
+                       spec.unresponsive->blocked_words.end(),
+                       [&](const std::string& w) { return contains_ci(e.second, w); });
+  });
   if (!out.results.empty()) {
     out.status = QueryStatus::ok;
     if (!failed.empty()) {
@@ -296,12 +304,7 @@ void parse_json_page(const search::BackendDef& def,
     return;
   }
   if (!failed.empty()) {
-    const bool blocked = std::any_of(failed.begin(), failed.end(), [&](const auto& e) {
-      return std::any_of(spec.unresponsive->blocked_words.begin(),
-                         spec.unresponsive->blocked_words.end(),
-                         [&](const std::string& w) { return contains_ci(e.second, w); });
-    });
-    out.status = blocked ? QueryStatus::blocked : QueryStatus::error;
+    out.status = out.unresponsive_blocked ? QueryStatus::blocked : QueryStatus::error;
     out.reason = clean_line("no results, and engines did not answer: " + describe(failed));
     return;
   }

@@ -23,6 +23,10 @@ struct ResponsePage
   std::optional<bool> more; // the engine says whether more results exist
   search::Pairs next_form;  // form pagination: the next-page form's inputs
   std::string next_action;  // and its action URL, resolved; "" when there is no next page
+  // A metasearch engine's engines that did not answer, as "name (message)"; and whether one
+  // of them was blocked (the definition's blocked_words).
+  std::vector<std::string> unresponsive;
+  bool unresponsive_blocked = false;
 };
 
 // How much reading one response may cost. A real results page is read in milliseconds; a

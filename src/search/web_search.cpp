@@ -4,6 +4,7 @@
 #include "search/web_search.hpp"
 
 #include "parse/search_response.hpp"
+#include "util/text.hpp"
 #include "util/url.hpp"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
@@ -230,7 +232,44 @@ struct Task
   std::string text;
   QueryOutcome outcome;
   std::unordered_set<std::string> seen;
+  // A metasearch "no results" is stored only once the run shows it was not a silent skip.
+  std::optional<std::pair<std::string, std::string>> deferred_put; // cache key, body
 };
+
+// What a metasearch instance said about its engines during one run.
+struct Unresponsive
+{
+  std::vector<std::string> engines; // "name (message)", first seen first
+  bool blocked = false;
+};
+
+// searx skips an engine it has suspended after failures without a word: the reply is an
+// empty list with no unresponsive engine, which reads as "no results". When the instance said
+// during this run that engines did not answer, such an empty reply cannot be trusted.
+void distrust_silent_empties(std::vector<std::unique_ptr<Task>>& tasks,
+                             const std::vector<Unresponsive>& seen,
+                             const std::optional<ResponseCache>& cache)
+{
+  for (auto& t : tasks) {
+    const Unresponsive& u = seen[t->backend];
+    if (t->outcome.status == QueryStatus::empty && !u.engines.empty()) {
+      std::string names;
+      for (const auto& e : u.engines) {
+        names += (names.empty() ? "" : ", ") + e;
+      }
+      t->outcome.status = u.blocked ? QueryStatus::blocked : QueryStatus::error;
+      t->outcome.reason = util::truncate_utf8(
+          "no results, but the instance said during this audit that engines did not answer ("
+              + names + "): it may have suspended them and skipped them in silence, so this is "
+              + "not a real 'no results'",
+          600);
+      t->deferred_put.reset();
+    }
+    if (t->deferred_put && cache) {
+      (void)cache->put(t->deferred_put->first, t->deferred_put->second);
+    }
+  }
+}
 
 } // namespace
 
@@ -312,6 +351,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
   // Two readers even on one core: a hostile page holds one until its budget is spent, the
   // other keeps reading the rest.
   ParserPool pool(2);
+  std::vector<Unresponsive> unresponsive(m_backends.size());
 
   // Handles one page's answer; asks for the next page when there is one.
   std::function<void(Task&, Pairs, std::string)> ask;
@@ -345,9 +385,23 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     if (resp.attempts > 1 && (resp.status == 429 || resp.status >= 500)) {
       page.reason += fmt::format(" (after {} attempts)", resp.attempts);
     }
+    if (!page.unresponsive.empty()) {
+      Unresponsive& u = unresponsive[t.backend];
+      for (const auto& e : page.unresponsive) {
+        if (std::find(u.engines.begin(), u.engines.end(), e) == u.engines.end()) {
+          u.engines.push_back(mask.apply(e));
+        }
+      }
+      u.blocked = u.blocked || page.unresponsive_blocked;
+    }
     if (!resp.from_cache && m_options.cache && resp.status >= 200 && resp.status < 300 &&
         (page.status == QueryStatus::ok || page.status == QueryStatus::empty)) {
-      (void)m_options.cache->put(req.cache_key, mask.apply(resp.body)); // an echoed key stays out
+      std::string body = mask.apply(resp.body); // an echoed key stays out
+      if (page.status == QueryStatus::empty && t.page == 1 && b.def.response.unresponsive) {
+        t.deferred_put.emplace(req.cache_key, std::move(body));
+      } else {
+        (void)m_options.cache->put(req.cache_key, body);
+      }
     }
     if (page.status == QueryStatus::empty) {
       if (t.page == 1) {
@@ -411,6 +465,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     ask(*t, {}, {});
   }
   engine.run();
+  distrust_silent_empties(tasks, unresponsive, m_options.cache);
   m_sent += engine.requests_sent();
   std::vector<QueryOutcome> out;
   out.reserve(tasks.size());

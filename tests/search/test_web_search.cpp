@@ -2,6 +2,7 @@
 // crashes or hangs, the other queries complete; paging, politeness, cache and secrets.
 #include "search/web_search.hpp"
 #include "support/loopback.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 #include <atomic>
@@ -492,4 +493,57 @@ TEST_CASE("search: https:// on a plain-HTTP port is not reported as an untrusted
   CHECK(out[0].status == QueryStatus::error);
   CHECK(out[0].reason.find("does not speak TLS on this port") != std::string::npos);
   CHECK(out[0].reason.find("certificate") == std::string::npos);
+}
+
+TEST_CASE("search: a metasearch 'no results' after engines failed in the same run is not trusted")
+{
+  // Regression: searx suspends a failing engine and then skips it in silence: every later
+  // query read `empty`, the silent zero the tool promises never to report.
+  test::LoopbackServer server;
+  std::atomic<int> calls{0};
+  server.http().Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
+    ++calls;
+    if (req.get_param_value("q") == "first") {
+      res.set_content(R"({"results": [], "unresponsive_engines": [["corpus", "HTTP error"]]})",
+                      "application/json");
+    } else {
+      res.set_content(R"({"results": [], "unresponsive_engines": []})", "application/json");
+    }
+  });
+  server.start();
+  auto def = search::load_backend_def(test::source_dir() + "/rules/backends/searxng.json");
+  REQUIRE(def.ok());
+  search::BackendOpts opts;
+  opts["searxng"]["base_url"] = server.url();
+  auto b = search::resolve_backend(*def, {}, opts, [](const std::string&) { return std::nullopt; });
+  b.def.politeness = {1, 0}; // "first" is answered before the others are asked
+  test::TempDir dir;
+  auto options = fast_options();
+  options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
+  {
+    search::WebSearch web({b}, options);
+    const auto out = web.search_all(queries({"first", "second", "third"}), 1);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].status == QueryStatus::error);
+    for (std::size_t i = 1; i < 3; ++i) {
+      CAPTURE(i);
+      CHECK(out[i].status == QueryStatus::error);
+      CHECK(out[i].reason.find("engines did not answer (corpus (HTTP error))") != std::string::npos);
+      CHECK(out[i].reason.find("not a real 'no results'") != std::string::npos);
+    }
+  }
+  // Nothing was cached: the next run asks again rather than replaying a doubtful "no results".
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "responses"));
+  // Without a failure in the run, "no results" is believed, and cached.
+  {
+    search::WebSearch web({b}, options);
+    const auto out = web.search_all(queries({"second"}), 1);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].status == QueryStatus::empty);
+  }
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path() / "responses")) {
+    files += e.is_regular_file();
+  }
+  CHECK(files == 1);
 }
