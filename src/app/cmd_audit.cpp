@@ -80,9 +80,13 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
 }
 
 // Which backends to use: --backend, else the corpus when --corpus is given, else the config
-// file's default_backends, else duckduckgo (no key needed).
-std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSetup& setup)
+// file's default_backends, else the keyless default (`rotate` set): the engines that need no
+// key, in turn, each query retried on the next when one blocks it.
+std::vector<std::string> chosen_backends(const AuditCommand& cmd,
+                                         const SearchSetup& setup,
+                                         bool& rotate)
 {
+  rotate = false;
   if (!cmd.search.backends.empty()) {
     return cmd.search.backends;
   }
@@ -92,7 +96,14 @@ std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSe
   if (!setup.config.default_backends.empty()) {
     return setup.config.default_backends;
   }
-  return {"duckduckgo"};
+  std::vector<std::string> keyless;
+  for (const auto& def : setup.defs) {
+    if (def.keyless_default) {
+      keyless.push_back(def.name);
+    }
+  }
+  rotate = keyless.size() > 1;
+  return keyless.empty() ? std::vector<std::string>{"duckduckgo"} : keyless;
 }
 
 util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd,
@@ -113,7 +124,8 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
   if (!setup) {
     return setup.error();
   }
-  const auto names = chosen_backends(cmd, *setup);
+  bool rotate = false;
+  const auto names = chosen_backends(cmd, *setup, rotate);
   if (std::find(names.begin(), names.end(), "corpus") != names.end()) {
     if (names.size() > 1) {
       return util::input_error("the offline corpus cannot be combined with web backends",
@@ -146,6 +158,7 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
                               : !setup->config.user_agent.empty() ? setup->config.user_agent
                                                                   : default_user_agent();
   options.refresh = cmd.refresh;
+  options.rotate = rotate;
   if (const auto dir = cache_dir_unless_disabled(cmd, "responses are not cached")) {
     options.cache.emplace(*dir / "responses", std::chrono::hours(24));
   }
@@ -261,8 +274,10 @@ void add_web_options(CLI::App& sub, AuditCommand& cmd)
 {
   const char* group = "Search backends";
   sub.add_option("--backend", cmd.search.backends,
-                 "Search backend, repeatable: duckduckgo (default), searxng, brave, google-cse, "
-                 "mojeek, startpage, yours, or corpus (offline)")
+                 "Search backend, repeatable (each query goes to each): duckduckgo, mojeek, "
+                 "startpage, searxng, brave, google-cse, yours, or corpus (offline). Default: "
+                 "the engines that need no key, in turn, a query one of them blocks retried on "
+                 "the next")
     ->group(group);
   sub.add_option("--corpus", cmd.corpus, "Folder of saved HTML pages (the offline corpus backend)")
     ->group(group);

@@ -71,6 +71,7 @@ int run_list(const BackendsCommand& cmd)
                     {"description", def.description},
                     {"definition", def.source},
                     {"usable", r.usable()},
+                    {"keyless_default", def.keyless_default},
                     {"missing", r.missing},
                     {"params", params},
                     {"notes", def.notes}});
@@ -79,6 +80,9 @@ int run_list(const BackendsCommand& cmd)
                         r.usable() ? "usable" : "NOT USABLE",
                         def.description,
                         def.source);
+    if (def.keyless_default) {
+      text += "  in the keyless default: used in turn with the others when no backend is chosen\n";
+    }
     text += params_line(r);
     if (!r.usable()) {
       text += "  to use it: " + r.how_to_configure() + "\n";

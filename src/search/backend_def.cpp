@@ -35,6 +35,7 @@ util::Result<BackendDef> DefReader::read()
                    "name",
                    "description",
                    "notes",
+                   "keyless_default",
                    "params",
                    "request",
                    "politeness",
@@ -54,6 +55,7 @@ util::Result<BackendDef> DefReader::read()
   }
   m_def.description = root.string("description", true);
   m_def.notes = root.strings("notes");
+  m_def.keyless_default = root.boolean("keyless_default", false);
   (void)root.string("source");
   keep(root.error());
   if (m_error) {
@@ -61,6 +63,14 @@ util::Result<BackendDef> DefReader::read()
   }
   if (const json* p = root.object("params")) {
     read_params(*p);
+  }
+  if (m_def.keyless_default && std::any_of(m_def.params.begin(), m_def.params.end(), [](const auto& p) {
+        return p.required || p.secret;
+      })) {
+    root.fail("a keyless default engine cannot need a parameter or a secret",
+              "keyless_default",
+              "remove keyless_default, or make every parameter optional and not secret");
+    keep(root.error());
   }
   if (const json* p = root.object("politeness")) {
     read_politeness(*p);

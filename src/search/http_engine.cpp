@@ -406,6 +406,20 @@ void HttpEngine::submit(int lane, HttpRequest request, Callback done)
   m_impl->lanes.at(static_cast<std::size_t>(lane)).queue.push_back(std::move(job));
 }
 
+void HttpEngine::cancel_lane(int lane, const std::string& why)
+{
+  auto& queue = m_impl->lanes.at(static_cast<std::size_t>(lane)).queue;
+  std::deque<Job> cancelled;
+  cancelled.swap(queue);
+  for (auto& job : cancelled) {
+    HttpResponse r;
+    r.error = TransportError::cancelled;
+    r.error_text = why;
+    r.attempts = job.attempt;
+    m_impl->finish(std::move(job), std::move(r)); // the callback may submit elsewhere
+  }
+}
+
 void HttpEngine::expect_post()
 {
   ++m_impl->expected;
@@ -510,6 +524,8 @@ std::string transport_reason(const HttpResponse& r)
     return "the response was cut short" + tries + detail;
   case TransportError::too_large:
     return "the response was too large";
+  case TransportError::cancelled:
+    return r.error_text;
   case TransportError::other:
     return "transfer failed" + detail;
   }

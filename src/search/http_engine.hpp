@@ -31,6 +31,7 @@ enum class TransportError {
   reset,
   truncated,
   too_large,
+  cancelled, // never sent: its lane was cancelled (the engine blocks this address)
   other
 };
 
@@ -75,6 +76,9 @@ public:
 
   int add_lane(int concurrency, std::chrono::milliseconds min_interval);
   void submit(int lane, HttpRequest request, Callback done);
+  // Ends every request of `lane` not started yet with TransportError::cancelled and `why` (on
+  // the loop thread, from a callback); requests in flight finish normally.
+  void cancel_lane(int lane, const std::string& why);
   // Announces work done on another thread that will post() its completion: run() does not
   // return before that completion has run.
   void expect_post();

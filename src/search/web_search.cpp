@@ -234,6 +234,7 @@ struct Task
   std::unordered_set<std::string> seen;
   // A metasearch "no results" is stored only once the run shows it was not a silent skip.
   std::optional<std::pair<std::string, std::string>> deferred_put; // cache key, body
+  std::vector<bool> tried; // the rotation: engines that already failed this query
 };
 
 // What a metasearch instance said about its engines during one run.
@@ -328,9 +329,14 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     masks.back().add_url_credentials(m_options.engine.proxy);
   }
   const int max_pages = std::max(1, pages);
+  // Every query on every engine; or, in the rotation, each query on one engine, in turn.
+  const bool rotate = m_options.rotate && m_backends.size() > 1;
   std::vector<std::unique_ptr<Task>> tasks;
   for (std::size_t q = 0; q < queries.size(); ++q) {
     for (std::size_t b = 0; b < m_backends.size(); ++b) {
+      if (rotate && b != q % m_backends.size()) {
+        continue;
+      }
       auto t = std::make_unique<Task>();
       t->query = q;
       t->backend = b;
@@ -339,6 +345,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       t->outcome.backend = m_backends[b].def.name;
       t->outcome.query_index = q;
       t->outcome.status = QueryStatus::error;
+      t->tried.assign(m_backends.size(), false);
       tasks.push_back(std::move(t));
     }
   }
@@ -357,11 +364,66 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
   std::function<void(Task&, Pairs, std::string)> ask;
   std::function<void(Task&, const BuiltRequest&, const HttpResponse&, parse::ResponsePage)>
       on_page;
+
+  // The rotation: engines that blocked or rate-limited this address during the run. Their
+  // queued requests are cancelled and go to the next engine, as does a query an engine fails on
+  // its first page (but for a timeout: time is what is missing then).
+  std::vector<std::optional<QueryStatus>> down(m_backends.size());
+  auto go_next = [&](Task& t, bool record) {
+    if (record) {
+      t.outcome.tried.push_back(Attempt{t.outcome.backend, t.outcome.status, t.outcome.reason});
+    }
+    t.tried[t.backend] = true;
+    for (std::size_t k = 1; k < m_backends.size(); ++k) {
+      const std::size_t next = (t.backend + k) % m_backends.size();
+      if (down[next] || t.tried[next]) {
+        continue;
+      }
+      t.backend = next;
+      t.lane = lanes[next];
+      t.page = 0;
+      t.seen.clear();
+      t.deferred_put.reset();
+      t.outcome.backend = m_backends[next].def.name;
+      t.outcome.status = QueryStatus::error;
+      t.outcome.reason.clear();
+      t.outcome.results.clear();
+      ask(t, {}, {});
+      return;
+    }
+    if (record) {
+      t.outcome.tried.pop_back(); // no engine left: this failure is the outcome itself
+    }
+  };
+  auto fail = [&](Task& t, QueryStatus status, std::string reason) {
+    t.outcome.status = status;
+    t.outcome.reason = std::move(reason);
+    if (!rotate || t.page > 1) {
+      return; // results of earlier pages are kept, but the query is not complete
+    }
+    if ((status == QueryStatus::blocked || status == QueryStatus::rate_limited) &&
+        !down[t.backend]) {
+      down[t.backend] = status;
+      engine.cancel_lane(lanes[t.backend],
+                         fmt::format("not sent: {} {} this address earlier in the audit",
+                                     m_backends[t.backend].def.name,
+                                     status == QueryStatus::blocked ? "blocked" : "rate-limited"));
+    }
+    if (status != QueryStatus::timeout) {
+      go_next(t, true);
+    }
+  };
+
   auto on_answer = [&](Task& t, std::shared_ptr<BuiltRequest> req, HttpResponse resp) {
+    if (resp.error == TransportError::cancelled) {
+      t.outcome.status = down[t.backend].value_or(QueryStatus::error);
+      t.outcome.reason = transport_reason(resp);
+      go_next(t, false);
+      return;
+    }
     if (resp.error != TransportError::none) {
       const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
-      t.outcome.status = status_of(resp);
-      t.outcome.reason = masks[t.backend].apply(where + transport_reason(resp));
+      fail(t, status_of(resp), masks[t.backend].apply(where + transport_reason(resp)));
       return;
     }
     engine.expect_post();
@@ -411,9 +473,8 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       return; // on later pages: simply the end of the results
     }
     if (page.status != QueryStatus::ok) {
-      t.outcome.status = page.status;
-      t.outcome.reason = mask.apply(where + page.reason);
-      return; // results of earlier pages are kept, but the query is not complete
+      fail(t, page.status, mask.apply(where + page.reason));
+      return;
     }
     t.outcome.status = QueryStatus::ok;
     if (!page.reason.empty()) {
