@@ -73,6 +73,9 @@ TEST_CASE("corpus: exact phrases, ranking, sites, exclusions, snippets")
 
   auto name = backend.search_text("\"Hélène Vasseur\"", 1);
   CHECK(name.status == search::QueryStatus::ok);
+  // A NUL in a query is a separator, never the end of an FTS5 string (fuzz_query_syntax).
+  const auto nul = backend.search_text(std::string("\"Hélène Vasseur\" inst-\0\0", 25), 1);
+  CHECK(nul.status != search::QueryStatus::error);
   CHECK(name.backend == "corpus");
   const auto found = urls(name);
   CHECK(found.size() == 4); // the noise page has both words, never the phrase
