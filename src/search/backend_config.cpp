@@ -39,11 +39,17 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   if (!text) {
     return text.error();
   }
-  auto value = util::parse_json(*text, path.string());
+  return parse_search_config(*text, path.string());
+}
+
+util::Result<SearchConfig> parse_search_config(const std::string& text, const std::string& source)
+{
+  SearchConfig config;
+  auto value = util::parse_json(text, source);
   if (!value) {
     return value.error();
   }
-  util::JsonFields root(*value, path.string(), "");
+  util::JsonFields root(*value, source, "");
   root.allow_only({"schema", "default_backends", "backends", "user_agent", "proxy"});
   const std::string schema = root.string("schema", true);
   if (!root.error() && schema != k_config_schema) {
@@ -56,7 +62,7 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   config.proxy = root.string("proxy");
   if (const json* backends = root.object("backends")) {
     for (const auto& [name, params] : backends->items()) {
-      util::JsonFields f(params, path.string(), "/backends/" + util::pointer_escape(name));
+      util::JsonFields f(params, source, "/backends/" + util::pointer_escape(name));
       if (f.error()) {
         return *f.error();
       }
@@ -73,7 +79,7 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   if (root.error()) {
     return *root.error();
   }
-  config.source = path.string();
+  config.source = source;
   return config;
 }
 

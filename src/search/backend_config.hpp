@@ -32,6 +32,8 @@ std::filesystem::path config_dir();
 
 // Reads the config file; a missing file is an empty config unless `required` (--config).
 util::Result<SearchConfig> load_search_config(const std::filesystem::path& path, bool required);
+// Reads config text; `source` names it in errors (the file).
+util::Result<SearchConfig> parse_search_config(const std::string& text, const std::string& source);
 
 // --backend-opt NAME.PARAM=VALUE, parsed: backend -> param -> value.
 using BackendOpts = std::map<std::string, std::map<std::string, std::string>>;
