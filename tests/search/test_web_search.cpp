@@ -461,7 +461,7 @@ TEST_CASE("search: a response slow to read holds up neither the other queries no
   auto b = backend(k_html_def, server.url());
   b.def.politeness.concurrency = 1; // the others wait behind the hostile one in the lane
   auto options = fast_options();
-  options.engine.deadline = std::chrono::milliseconds(1500);
+  options.engine.deadline = std::chrono::milliseconds(3000); // ends a hostile read under ASan
   search::WebSearch web({b}, options);
   const auto start = std::chrono::steady_clock::now();
   const auto out = web.search_all(queries({"hostile", "a", "b", "c"}), 1);
