@@ -76,6 +76,9 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
   if (!index) {
     return index.error();
   }
+  if (!index->note().empty()) {
+    note(cmd.output, "warning: " + index->note());
+  }
   if (index->rebuilt()) {
     note(cmd.output, fmt::format("indexed {} pages of {}", index->page_count(), cmd.corpus));
   }
@@ -84,9 +87,13 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
 }
 
 // Which backends to use: --backend, else the corpus when --corpus is given, else the config
-// file's default_backends, else duckduckgo (no key needed).
-std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSetup& setup)
+// file's default_backends, else the keyless default (`rotate` set): the engines that need no
+// key, in turn, each query retried on the next when one blocks it.
+std::vector<std::string> chosen_backends(const AuditCommand& cmd,
+                                         const SearchSetup& setup,
+                                         bool& rotate)
 {
+  rotate = false;
   if (!cmd.search.backends.empty()) {
     return cmd.search.backends;
   }
@@ -96,7 +103,14 @@ std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSe
   if (!setup.config.default_backends.empty()) {
     return setup.config.default_backends;
   }
-  return {"duckduckgo"};
+  std::vector<std::string> keyless;
+  for (const auto& def : setup.defs) {
+    if (def.keyless_default) {
+      keyless.push_back(def.name);
+    }
+  }
+  rotate = keyless.size() > 1;
+  return keyless.empty() ? std::vector<std::string>{"duckduckgo"} : keyless;
 }
 
 // The search backend and the reader of its result pages.
@@ -133,26 +147,44 @@ util::Result<std::unique_ptr<read::PageReader>> open_web_reader(const AuditComma
     std::make_unique<read::WebPageReader>(std::move(*walls), std::move(options)));
 }
 
+// The corpus backend and the reader of its saved pages (every page is on disk: reading them
+// costs nothing).
+util::Result<Searcher> open_offline(const AuditCommand& cmd)
+{
+  auto corpus = open_corpus(cmd);
+  if (!corpus) {
+    return corpus.error();
+  }
+  auto* index = dynamic_cast<search::CorpusBackend*>(corpus->get());
+  auto reader = std::make_unique<read::SavedPageReader>(index->dir());
+  return Searcher{std::move(*corpus), std::move(reader)};
+}
+
 util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& data)
 {
+  // The offline corpus needs no web definition nor config: a broken one in the user's folders
+  // must not stop an offline audit (or the demo).
+  const bool corpus_only =
+      cmd.search.backends.empty()
+          ? !cmd.corpus.empty()
+          : std::all_of(cmd.search.backends.begin(), cmd.search.backends.end(), [](const auto& b) {
+              return b == "corpus";
+            });
+  if (corpus_only) {
+    return open_offline(cmd);
+  }
   auto setup = load_search_setup(data, cmd.search);
   if (!setup) {
     return setup.error();
   }
-  const auto names = chosen_backends(cmd, *setup);
+  bool rotate = false;
+  const auto names = chosen_backends(cmd, *setup, rotate);
   if (std::find(names.begin(), names.end(), "corpus") != names.end()) {
     if (names.size() > 1) {
       return util::input_error("the offline corpus cannot be combined with web backends",
                                "--backend", "run the corpus and the web backends separately");
     }
-    auto corpus = open_corpus(cmd);
-    if (!corpus) {
-      return corpus.error();
-    }
-    auto* index = dynamic_cast<search::CorpusBackend*>(corpus->get());
-    // Every page is on disk: reading them costs nothing.
-    auto reader = std::make_unique<read::SavedPageReader>(index->dir());
-    return Searcher{std::move(*corpus), std::move(reader)};
+    return open_offline(cmd);
   }
   auto backends = resolve_backends(*setup, names);
   if (!backends) {
@@ -161,6 +193,14 @@ util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& da
   if (!cmd.corpus.empty()) {
     return util::input_error("--corpus is only for the corpus backend", "--corpus",
                              "drop --corpus, or use --backend corpus");
+  }
+  for (const auto& [value, where] : {std::pair{cmd.user_agent, "--user-agent"},
+                                     std::pair{cmd.proxy, "--proxy"},
+                                     std::pair{setup->config.user_agent, "config: user_agent"},
+                                     std::pair{setup->config.proxy, "config: proxy"}}) {
+    if (auto s = check_setting_text(value, where); !s) {
+      return s.error();
+    }
   }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
@@ -171,6 +211,7 @@ util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& da
                               : !setup->config.user_agent.empty() ? setup->config.user_agent
                                                                   : default_user_agent();
   options.refresh = cmd.refresh;
+  options.rotate = rotate;
   if (const auto dir = cache_dir_unless_disabled(cmd, "responses are not cached")) {
     options.cache.emplace(*dir / "responses", std::chrono::hours(24));
   }
@@ -250,7 +291,9 @@ int run(AuditCommand cmd, bool demo)
   }
   std::string content;
   if (cmd.output.format == "json") {
-    content = report::to_json(r).dump(2) + "\n";
+    // Text is checked where it enters; replacing here is the last line of defence, so that a
+    // stray byte can never lose a report whose searches were all sent.
+    content = report::to_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else if (cmd.output.format == "md") {
     content = report::render_markdown(r);
   } else if (cmd.output.format == "html") {
@@ -307,8 +350,10 @@ void add_web_options(CLI::App& sub, AuditCommand& cmd)
 {
   const char* group = "Search backends";
   sub.add_option("--backend", cmd.search.backends,
-                 "Search backend, repeatable: duckduckgo (default), searxng, brave, google-cse, "
-                 "mojeek, startpage, yours, or corpus (offline)")
+                 "Search backend, repeatable (each query goes to each): duckduckgo, mojeek, "
+                 "startpage, searxng, brave, google-cse, yours, or corpus (offline). Default: "
+                 "the engines that need no key, in turn, a query one of them blocks retried on "
+                 "the next")
     ->group(group);
   sub.add_option("--corpus", cmd.corpus, "Folder of saved HTML pages (the offline corpus backend)")
     ->group(group);

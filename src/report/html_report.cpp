@@ -289,6 +289,9 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     if (!q.outcome.reason.empty()) {
       item.set("reason", text(q.outcome.reason));
     }
+    if (!q.outcome.tried.empty()) {
+      item.set("tried", text(engines_tried(q.outcome, lang)));
+    }
     item.set("results", std::to_string(q.outcome.results.size()));
     queries.push_back(item);
   }

@@ -178,6 +178,7 @@ constexpr CatalogueEntry k_entries[] = {
   {"report.searches", "Searches", "Recherches"},
   {"report.summary", "{0} queries on {1} · {2} traces found: {3} about you, {4} possibly someone else", "{0} requêtes sur {1} · {2} traces trouvées : {3} vous concernent, {4} peut-être quelqu'un d'autre"},
   {"report.summary_exposing", "{0} traces expose personal data; {1} tie a pseudonym and {2} your job to your name", "{0} traces exposent des données personnelles ; {1} relient un pseudonyme et {2} votre métier à votre nom"},
+  {"report.tried", "tried {0}, then {1}", "essayé {0}, puis {1}"},
   {"report.summary_kinds", "About you: {0} voluntary, {1} inherited, {2} involuntary, {3} unknown", "Vous concernant : {0} volontaires, {1} héritées, {2} involontaires, {3} inconnues"},
   {"report.title", "Digital footprint of {0}", "Empreinte numérique de {0}"},
   {"report.to_do", "To do", "À faire"},
