@@ -121,6 +121,9 @@ std::string render_markdown(const Report& r)
   const std::string& lang = r.lang;
   std::string out;
   out += "# " + tr(lang, "report.title", {markdown_escape(profile::full_name(r.subject))}) + "\n\n";
+  for (const auto& w : r.warnings) {
+    out += "> **" + markdown_escape(tr(lang, w)) + "**\n\n";
+  }
   out += tr(lang,
             "md.generated",
             {r.generated_at,

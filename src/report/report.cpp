@@ -338,6 +338,7 @@ json to_json(const Report& r)
             {"control_weight", round2(r.scores.control_weight)},
             {"first_page_weight", round2(r.scores.first_page_weight)},
             {"traces_by_kind", kinds}}},
+          {"warnings", messages_json(r.warnings, r.lang)},
           {"findings", findings},
           {"advice", advice_json(r)},
           {"backends", backends},

@@ -36,6 +36,9 @@ struct Report
   std::vector<score::Finding> findings; // name, network, pseudonym, job
   std::vector<score::GlobalAdvice> advice;
   std::string lang = "en"; // "en" or "fr": the language of every sentence of the report
+  // What the person should know before reading on (a profile too thin to tell namesakes
+  // apart...), shown first in every format.
+  std::vector<util::Message> warnings;
 
   // True when every query ended ok or empty.
   bool complete() const;

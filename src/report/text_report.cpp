@@ -131,6 +131,9 @@ std::string render_text(const Report& r, const util::Style& style)
   }
   auto n = [](std::size_t v) { return std::to_string(v); };
   out += style.bold(tr(lang, "report.title", {clean(name, 200)})) + "\n";
+  for (const auto& w : r.warnings) {
+    out += style.yellow("! " + tr(lang, w)) + "\n";
+  }
   out += tr(lang,
             "report.summary",
             {n(r.queries.size()),
