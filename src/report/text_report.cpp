@@ -131,6 +131,13 @@ std::string render_text(const Report& r, const util::Style& style)
   }
   auto n = [](std::size_t v) { return std::to_string(v); };
   out += style.bold(tr(lang, "report.title", {clean(name, 200)})) + "\n";
+  // A failed audit says so first: what follows is partial, and "nothing" may be a failure.
+  if (!r.complete()) {
+    out += style.red("!! " + incomplete_headline(r)) + "\n";
+    for (const auto& line : failure_advice(r)) {
+      out += "   " + clean(line, 400) + "\n";
+    }
+  }
   for (const auto& w : r.warnings) {
     out += style.yellow("! " + tr(lang, w)) + "\n";
   }
@@ -168,7 +175,8 @@ std::string render_text(const Report& r, const util::Style& style)
   const std::string exposure = tr(lang, "report.exposure");
   const std::string control = tr(lang, "report.control");
   const std::size_t width = std::max(exposure.size(), control.size());
-  out += "\n" + style.bold(tr(lang, "report.scores")) + " (docs/scoring.md)\n";
+  out += "\n" + style.bold(tr(lang, "report.scores")) + " (docs/scoring.md)"
+         + (r.complete() ? "" : " " + style.red(tr(lang, "report.scores_partial"))) + "\n";
   out += "  " + pad(exposure, width) + " " + gauge(r.scores.exposure, true) + "  " +
          tr(lang, "report.exposure_meaning") + "\n";
   out += "  " + pad(control, width) + " " + gauge(r.scores.control, false) + "  " +
@@ -285,20 +293,6 @@ std::string render_text(const Report& r, const util::Style& style)
            " — " + tr(lang, "report.namesakes_hint") + "\n";
     for (const auto* t : others) {
       trace_line(out, *t, style, false, lang);
-    }
-  }
-  std::size_t failed = 0;
-  for (const auto& q : r.queries) {
-    failed += search::is_failure(q.outcome.status) ? 1 : 0;
-  }
-  if (failed > 0) {
-    out += "\n" +
-           style.red(tr(lang,
-                        "report.incomplete",
-                        {std::to_string(failed), std::to_string(r.queries.size())})) +
-           "\n";
-    for (const auto& line : failure_advice(r)) {
-      out += "  " + clean(line, 400) + "\n";
     }
   }
   return out;
