@@ -166,6 +166,8 @@ constexpr CatalogueEntry k_entries[] = {
   // Labels shared by the renderers (src/report/*_report.cpp, reports/templates).
   {"report.about_you", "about you {0}%", "vous concerne à {0} %"},
   {"report.advice", "What to do first", "Par quoi commencer"},
+  {"report.for_traces", "for: {0}", "pour : {0}"},
+  {"report.general_advice", "General advice", "Conseils généraux"},
   {"report.control", "control", "maîtrise"},
   {"report.control_meaning", "how much of what comes up first you published yourself", "la part de ce qui sort en premier que vous avez publiée vous-même"},
   {"report.exposes", "exposes", "expose"},
