@@ -22,7 +22,7 @@ _empreinte()
     --email) return ;;
     --employer) return ;;
     --first) return ;;
-    --format) COMPREPLY=($(compgen -W "html json md text" -- "$cur")); return ;;
+    --format) COMPREPLY=($(compgen -W "csv html json md text" -- "$cur")); return ;;
     --http-status) return ;;
     --job) return ;;
     --lang) COMPREPLY=($(compgen -W "en fr" -- "$cur")); return ;;

@@ -10,7 +10,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from audit' -l corpus -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l email -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l employer -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l first -x
-complete -c empreinte -n '__fish_seen_subcommand_from audit' -l format -x -a 'text json md html'
+complete -c empreinte -n '__fish_seen_subcommand_from audit' -l format -x -a 'text json md html csv'
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l job -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l lang -x -a 'en fr'
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l last -x
@@ -79,7 +79,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from classify' -l quiet
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -F
-complete -c empreinte -n '__fish_seen_subcommand_from demo' -l format -x -a 'text json md html'
+complete -c empreinte -n '__fish_seen_subcommand_from demo' -l format -x -a 'text json md html csv'
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -l lang -x -a 'en fr'
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -l max-queries -x
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -l no-cache

@@ -1,6 +1,7 @@
 // The parser, its help text and the mapping of parse errors to exit code 2.
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "app/options.hpp"
 #include "util/temp_files.hpp"
 
 #include <fmt/format.h>
@@ -10,6 +11,67 @@
 #endif
 
 namespace empreinte::app {
+
+namespace {
+
+// The command the user was typing ("audit", "backends check"), for the hints.
+std::string command_path(const CLI::App& app)
+{
+  std::string path;
+  const CLI::App* at = &app;
+  while (true) {
+    const auto subs = at->get_subcommands();
+    if (subs.empty()) {
+      break;
+    }
+    at = subs.front();
+    path += " " + at->get_name();
+  }
+  return path;
+}
+
+// CLI11's messages in the project's form: what (where): what to do.
+util::Error usage_error(const CLI::ParseError& e, const CLI::App& app)
+{
+  const std::string command = command_path(app);
+  const std::string help = "run 'empreinte" + (command.empty() ? std::string(" COMMAND") : command)
+                           + " --help' for the options";
+  std::string what = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    const auto colon = what.find(": ");
+    const std::string args = colon == std::string::npos ? what : what.substr(colon + 2);
+    return util::input_error("unexpected argument" + std::string(args.find(' ') != std::string::npos ? "s " : " ")
+                               + args,
+                             "command line",
+                             "check the spelling; " + help);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    if (what.find("subcommand") != std::string::npos) {
+      return util::input_error("no command given",
+                               "command line",
+                               "give one, e.g. 'empreinte demo' or 'empreinte audit --profile me.json'; "
+                               "run 'empreinte --help' for the list");
+    }
+    return util::input_error(what, "command line", help);
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    // "--first: 1 required TEXT missing"
+    const auto colon = what.find(':');
+    const std::string flag = colon == std::string::npos ? "an option" : what.substr(0, colon);
+    return util::input_error(flag + " needs a value", flag, "write the value after it; " + help);
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&e) || dynamic_cast<const CLI::ConversionError*>(&e)) {
+    // "--format: csv2 not in {text,json}" or "--max-queries: Value x could not be converted"
+    const auto colon = what.find(": ");
+    if (colon != std::string::npos && what.rfind("-", 0) == 0) {
+      return util::input_error("bad value: " + what.substr(colon + 2), what.substr(0, colon), help);
+    }
+    return util::input_error("bad value: " + what, "command line", help);
+  }
+  return util::input_error(what, "command line", help);
+}
+
+} // namespace
 
 int run(int argc, char** argv)
 {
@@ -43,9 +105,7 @@ int run(int argc, char** argv)
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "empreinte: error: {}\n", e.what());
-    fmt::print(stderr, "Run 'empreinte --help' or 'empreinte COMMAND --help' for usage.\n");
-    return k_exit_usage;
+    return report_error(usage_error(e, app));
   }
   return runner ? runner() : k_exit_usage;
 }

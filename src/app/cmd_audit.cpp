@@ -5,6 +5,7 @@
 #include "app/lang_option.hpp"
 #include "app/pipeline.hpp"
 #include "app/search_setup.hpp"
+#include "report/csv_report.hpp"
 #include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/redact.hpp"
@@ -15,9 +16,10 @@
 #include "util/fs.hpp"
 #include "util/terminal.hpp"
 
-#include <fmt/format.h>
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
 #include <memory>
 
 namespace empreinte::app {
@@ -202,6 +204,11 @@ util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& da
       return s.error();
     }
   }
+  for (const auto& [value, where] : {std::pair{cmd.proxy, "--proxy"}, std::pair{setup->config.proxy, "config: proxy"}}) {
+    if (auto s = check_proxy(value, where); !s) {
+      return s.error();
+    }
+  }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
   options.engine.request_timeout =
@@ -286,6 +293,15 @@ int run(AuditCommand cmd, bool demo)
                        + (pages ? pages->requests_sent() : 0),
                      web->cache_hits() + (pages ? pages->cache_hits() : 0)));
   }
+  if (offline) {
+    std::error_code ec;
+    const auto corpus_dir = std::filesystem::absolute(cmd.corpus, ec);
+    r.corpus_dir = ec ? cmd.corpus : corpus_dir.lexically_normal().string();
+    if (!cmd.output.output.empty() && cmd.output.output != "-") {
+      const auto out_dir = std::filesystem::absolute(cmd.output.output, ec).parent_path();
+      r.written_to_dir = ec ? "" : out_dir.lexically_normal().string();
+    }
+  }
   if (cmd.redact) {
     report::redact(r);
   }
@@ -296,6 +312,8 @@ int run(AuditCommand cmd, bool demo)
     content = report::to_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else if (cmd.output.format == "md") {
     content = report::render_markdown(r);
+  } else if (cmd.output.format == "csv") {
+    content = report::render_csv(r);
   } else if (cmd.output.format == "html") {
     auto tmpl = util::read_file(data->root / "reports" / "templates" / "report.html.mustache");
     if (!tmpl) {
@@ -387,7 +405,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   add_profile_options(*sub, audit->subject);
   add_web_options(*sub, *audit);
   add_search_options(*sub, *audit);
-  add_output_options(*sub, audit->output, {"text", "json", "md", "html"});
+  add_output_options(*sub, audit->output, {"text", "json", "md", "html", "csv"});
   add_lang_option(*sub, audit->lang);
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
 
@@ -398,7 +416,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   dsub->add_option("--persona", demo->persona, "Training persona (file name in training/personas)")
     ->capture_default_str();
   add_search_options(*dsub, *demo);
-  add_output_options(*dsub, demo->output, {"text", "json", "md", "html"});
+  add_output_options(*dsub, demo->output, {"text", "json", "md", "html", "csv"});
   add_lang_option(*dsub, demo->lang);
   dsub->callback([demo, &runner] { runner = [demo] { return run(*demo, true); }; });
 }

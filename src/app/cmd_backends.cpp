@@ -129,6 +129,11 @@ int run_check(const BackendsCommand& cmd)
       return report_error(s.error());
     }
   }
+  for (const auto& [value, where] : {std::pair{cmd.proxy, "--proxy"}, std::pair{setup->config.proxy, "config: proxy"}}) {
+    if (auto s = check_proxy(value, where); !s) {
+      return report_error(s.error());
+    }
+  }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
   options.engine.max_retries = 0; // a check reports what happens now

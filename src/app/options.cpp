@@ -6,6 +6,7 @@
 #include "util/terminal.hpp"
 
 #include <algorithm>
+#include <curl/curl.h>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -39,13 +40,77 @@ void add_profile_options(CLI::App& c, profile::ProfileFlags& f)
 void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::string>& formats)
 {
   const char* group = "Output";
-  c.add_option("--format", o.format, "Output format")
+  std::string names;
+  for (const auto& f : formats) {
+    names += (names.empty() ? "" : ", ") + f;
+  }
+  c.add_option("--format",
+               o.format,
+               "Output format: " + names + " (default: from the extension of -o, else text)")
     ->check(CLI::IsMember(formats))
-    ->capture_default_str()
     ->group(group);
+  // Without --format, `-o report.html` writes HTML: the extension says what the user wants.
+  c.parse_complete_callback([&o, formats] {
+    if (o.format.empty()) {
+      o.format = format_from_extension(o.output, formats);
+    }
+  });
   c.add_option("-o,--output", o.output, "Write to FILE (atomically, mode 0600) instead of stdout")
     ->group(group);
   c.add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr")->group(group);
+}
+
+std::string format_from_extension(const std::string& path, const std::vector<std::string>& formats)
+{
+  const auto dot = path.rfind('.');
+  const auto slash = path.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    std::string ext = path.substr(dot + 1);
+    for (auto& c : ext) {
+      c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    const std::string format = ext == "txt"                       ? "text"
+                               : ext == "markdown"                ? "md"
+                               : ext == "htm" || ext == "xhtml"   ? "html"
+                                                                  : ext;
+    if (std::find(formats.begin(), formats.end(), format) != formats.end()) {
+      return format;
+    }
+  }
+  return formats.empty() ? "text" : formats.front();
+}
+
+util::Status check_proxy(const std::string& value, const std::string& where)
+{
+  if (value.empty()) {
+    return util::ok_status();
+  }
+  const std::string hint =
+    "give a proxy URL such as http://127.0.0.1:8080 or socks5h://127.0.0.1:9050 (Tor)";
+  CURLU* url = curl_url();
+  if (!url) {
+    return util::runtime_error("out of memory");
+  }
+  const bool parsed = curl_url_set(url, CURLUPART_URL, value.c_str(),
+                                   CURLU_NON_SUPPORT_SCHEME | CURLU_DEFAULT_SCHEME) == CURLUE_OK;
+  char* scheme = nullptr;
+  char* host = nullptr;
+  const bool has_scheme = parsed && curl_url_get(url, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK;
+  const bool has_host = parsed && curl_url_get(url, CURLUPART_HOST, &host, 0) == CURLUE_OK;
+  const std::string s = has_scheme ? scheme : "";
+  const bool host_ok = has_host && host && *host;
+  curl_free(scheme);
+  curl_free(host);
+  curl_url_cleanup(url);
+  if (!parsed || !host_ok) {
+    return util::input_error("not a proxy URL", where, hint);
+  }
+  static const char* const k_schemes[] = {"http", "https", "socks4", "socks4a", "socks5", "socks5h"};
+  if (std::find(std::begin(k_schemes), std::end(k_schemes), s) == std::end(k_schemes)) {
+    return util::input_error("unsupported proxy scheme \"" + s + "\"", where,
+                             "use http, https, socks4, socks4a, socks5 or socks5h");
+  }
+  return util::ok_status();
 }
 
 util::Status write_output(const OutputOptions& o, const std::string& content)

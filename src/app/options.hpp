@@ -16,7 +16,7 @@ using Runner = std::function<int()>;
 
 struct OutputOptions
 {
-  std::string format = "text";
+  std::string format; // empty until parsed: --format, else from -o's extension, else the first
   std::string output; // file; empty = stdout
   bool quiet = false;
 };
@@ -25,7 +25,15 @@ struct OutputOptions
 // --location, --email, --phone, --not-me.
 void add_profile_options(CLI::App& command, profile::ProfileFlags& flags);
 
-// --format (one of `formats`), -o/--output, --quiet.
+// A --proxy value (or the config's): a URL curl can use as a proxy, checked before anything is
+// sent, so that a typo is a usage error (exit 2), not a run of failed searches. "" is fine.
+util::Status check_proxy(const std::string& value, const std::string& where);
+
+// The format an output file's extension names (.txt text, .json, .md/.markdown, .html/.htm,
+// .csv) when it is one of `formats`; else the first of `formats` (the command's default).
+std::string format_from_extension(const std::string& path, const std::vector<std::string>& formats);
+
+// --format (one of `formats`, the first being the default), -o/--output, --quiet.
 void add_output_options(CLI::App& command,
                         OutputOptions& output,
                         const std::vector<std::string>& formats);

@@ -187,8 +187,9 @@ Result<Profile> profile_from_flags(const ProfileFlags& flags)
                        "command line",
                        "give --first and --last, or --profile FILE");
   }
-  if (auto status = validate(p, flags.profile_file.empty() ? "command line" : flags.profile_file);
-      !status) {
+  // The file was checked as it was loaded: whatever fails now came from a flag, so the flag
+  // is what the message names.
+  if (auto status = validate(p, "command line"); !status) {
     return status.error();
   }
   return p;

@@ -26,18 +26,35 @@ std::vector<const traces::Trace*> traces_by_risk(const Report& r, bool about_sub
 std::vector<PlannedAction> action_plan(const Report& r)
 {
   std::vector<PlannedAction> plan;
-  std::map<std::string, std::size_t> index; // action id + url -> position
+  std::map<std::string, std::size_t> index; // action id (or title) -> position
   for (const traces::Trace* t : traces_by_risk(r, true)) {
     for (const auto& a : t->actions) {
-      const std::string key = a.id + "\x1f" + a.url;
-      auto [it, inserted] = index.try_emplace(key, plan.size());
+      auto [it, inserted] = index.try_emplace(a.id.empty() ? a.title : a.id, plan.size());
       if (inserted) {
-        plan.push_back(PlannedAction{a, t->risk, 0.0, {}});
+        plan.push_back(PlannedAction{a, {}, t->risk, 0.0, {}});
       }
       PlannedAction& p = plan[it->second];
       p.risk = std::max(p.risk, t->risk);
       p.points += t->exposure_points;
+      if (std::find(p.traces.begin(), p.traces.end(), t->id) != p.traces.end()) {
+        continue;
+      }
       p.traces.push_back(t->id);
+      auto link = std::find_if(p.links.begin(), p.links.end(),
+                               [&](const PlannedAction::Link& l) { return l.url == a.url; });
+      if (link == p.links.end()) {
+        p.links.push_back({a.url, {t->id}});
+      } else {
+        link->traces.push_back(t->id);
+      }
+    }
+  }
+  for (auto& p : plan) {
+    if (p.links.size() <= 1) {
+      p.action.url = p.links.empty() ? "" : p.links.front().url;
+      p.links.clear();
+    } else {
+      p.action.url.clear();
     }
   }
   std::stable_sort(plan.begin(), plan.end(), [](const PlannedAction& a, const PlannedAction& b) {

@@ -11,12 +11,20 @@ namespace empreinte::report {
 
 struct PlannedAction
 {
-  traces::Action action;
+  // One address of the action (each platform has its own deletion page) and the traces it serves.
+  struct Link
+  {
+    std::string url;
+    std::vector<std::string> traces;
+  };
+  traces::Action action; // its url is set only when every trace shares one address
+  std::vector<Link> links; // when the traces need different addresses
   traces::Trace::Risk risk = traces::Trace::Risk::low; // the highest of its traces
   double points = 0.0;                                 // their exposure points, summed
   std::vector<std::string> traces;                     // trace ids, riskiest first
 };
 
+// Actions are the same when their ids are (their addresses may differ per site).
 // Ordered by risk, then exposure points, then number of traces; ties in first-seen order.
 std::vector<PlannedAction> action_plan(const Report& report);
 

@@ -2,12 +2,14 @@
 #include "report/html_report.hpp"
 
 #include "profile/names.hpp"
+#include "report/action_plan.hpp"
 #include "report/i18n.hpp"
 #include "util/terminal.hpp"
 #include "util/url.hpp"
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
+#include <map>
 
 namespace empreinte::report {
 
@@ -65,12 +67,22 @@ std::string with_colon(const std::string& lang, std::string_view key)
   return capitalised(tr(lang, key)) + std::string(c.substr(0, c.size() - 1));
 }
 
-mu::data trace_data(const Trace& t, const std::string& lang)
+mu::data trace_data(const Trace& t, const Report& r)
 {
+  const std::string& lang = r.lang;
   mu::data d;
   d.set("id", t.id);
   d.set("title", text(t.title.empty() ? t.url : t.title));
-  set_link(d, t.url);
+  // Offline audits link to the saved page; the live address is only shown, as text.
+  if (const std::string saved = saved_page_link(r, t); !saved.empty()) {
+    d.set("has_url", mu::data::type::bool_true);
+    d.set("url", saved);
+    d.set("has_live", mu::data::type::bool_true);
+    d.set("live_url", text(t.url));
+  } else {
+    set_link(d, t.url);
+    d.set("has_live", mu::data::type::bool_false);
+  }
   d.set("domain", text(t.domain.empty() ? t.host : t.domain));
   d.set("kind", std::string(traces::kind_name(t.kind)));
   d.set("kind_confidence",
@@ -104,8 +116,12 @@ mu::data trace_data(const Trace& t, const std::string& lang)
     links.push_back(mu::data(capitalised(tr(lang, "report.links.job"))));
   }
   d.set("links", links);
+  // The first action only: "What to do first" lists every action once, with its traces.
   mu::list actions;
   for (const auto& a : t.actions) {
+    if (!actions.empty()) {
+      break;
+    }
     mu::data item;
     item.set("title", text(a.title));
     item.set("how", text(a.how));
@@ -146,6 +162,19 @@ void set_labels(mu::data& d, const Report& r, std::size_t mine)
   d.set("l_donut", tr(lang, "html.donut_label"));
   d.set("l_four_searches", tr(lang, "html.four_searches"));
   d.set("l_advice", tr(lang, "report.advice"));
+  d.set("l_live", with_colon(lang, "report.live_address"));
+  d.set("l_general_advice", tr(lang, "report.general_advice"));
+  d.set("l_exposure_polarity", tr(lang, "html.polarity_lower_better"));
+  d.set("l_control_polarity", tr(lang, "html.polarity_higher_better"));
+  d.set("l_summary", tr(lang, "html.summary"));
+  d.set("l_kind", tr(lang, "html.table_kind"));
+  d.set("l_risk_high", capitalised(tr(lang, "risk.high")));
+  d.set("l_risk_medium", capitalised(tr(lang, "risk.medium")));
+  d.set("l_risk_low", capitalised(tr(lang, "risk.low")));
+  d.set("l_total", tr(lang, "html.total"));
+  d.set("l_action", tr(lang, "html.table_action"));
+  d.set("l_risk", tr(lang, "html.table_risk"));
+  d.set("l_for_traces", tr(lang, "html.table_traces"));
   d.set("l_letter_intro", tr(lang, "html.letter_intro"));
   d.set("l_letter_command", tr(lang, "html.letter_command"));
   d.set("l_why", with_colon(lang, "report.why"));
@@ -252,12 +281,77 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   d.set("has_advice", r.advice.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
   d.set("advice", advice);
 
+  // "What to do first": every action once, most urgent first, with the traces it covers (links
+  // to them in the page) and each site's own address where they differ.
+  const auto planned = action_plan(r);
+  mu::list plan_rows;
+  std::size_t number = 0;
+  for (const auto& p : planned) {
+    mu::data row;
+    row.set("number", std::to_string(++number));
+    row.set("title", text(p.action.title));
+    row.set("how", text(p.action.how));
+    set_link(row, p.action.url);
+    row.set("risk", std::string(traces::risk_name(p.risk)));
+    row.set("risk_label", tr(lang, "risk." + std::string(traces::risk_name(p.risk))));
+    mu::list ids;
+    for (const auto& id : p.traces) {
+      ids.push_back(mu::data(id));
+    }
+    row.set("traces", ids);
+    mu::list sites;
+    for (const auto& l : p.links) {
+      const auto parts = util::parse_http_url(l.url);
+      if (!parts) {
+        continue;
+      }
+      mu::data site;
+      site.set("host", text(parts->host));
+      set_link(site, l.url);
+      mu::list site_ids;
+      for (const auto& id : l.traces) {
+        site_ids.push_back(mu::data(id));
+      }
+      site.set("traces", site_ids);
+      sites.push_back(site);
+    }
+    row.set("sites", sites);
+    plan_rows.push_back(row);
+  }
+  d.set("has_plan", planned.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
+  d.set("plan", plan_rows);
+
+  // The summary table: traces about the person by kind and risk.
+  mu::list summary;
+  std::map<std::pair<Kind, traces::Trace::Risk>, int> cells;
+  for (const auto& t : r.traces) {
+    if (t.about_subject >= Report::k_about_threshold) {
+      ++cells[{t.kind, t.risk}];
+    }
+  }
+  for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
+    mu::data row;
+    row.set("kind", std::string(traces::kind_name(kind)));
+    row.set("kind_label", capitalised(tr(lang, "kind_label." + std::string(traces::kind_name(kind)))));
+    int total = 0;
+    for (auto [risk, name] : {std::pair{traces::Trace::Risk::high, "high"},
+                              std::pair{traces::Trace::Risk::medium, "medium"},
+                              std::pair{traces::Trace::Risk::low, "low"}}) {
+      const int n = cells[{kind, risk}];
+      row.set(name, std::to_string(n));
+      total += n;
+    }
+    row.set("total", std::to_string(total));
+    summary.push_back(row);
+  }
+  d.set("summary", summary);
+
   mu::list groups;
   for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
     mu::list list;
-    for (const auto& t : r.traces) {
-      if (t.about_subject >= Report::k_about_threshold && t.kind == kind) {
-        list.push_back(trace_data(t, lang));
+    for (const Trace* t : traces_by_risk(r, true)) {
+      if (t->kind == kind) {
+        list.push_back(trace_data(*t, r));
       }
     }
     if (list.empty()) {
@@ -276,10 +370,8 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   }
   d.set("groups", groups);
   mu::list namesakes;
-  for (const auto& t : r.traces) {
-    if (t.about_subject < Report::k_about_threshold) {
-      namesakes.push_back(trace_data(t, lang));
-    }
+  for (const Trace* t : traces_by_risk(r, false)) {
+    namesakes.push_back(trace_data(*t, r));
   }
   d.set("has_namesakes", namesakes.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
   d.set("namesake_count", std::to_string(namesakes.size()));

@@ -2,11 +2,13 @@
 #include "report/markdown_report.hpp"
 
 #include "profile/names.hpp"
+#include "report/action_plan.hpp"
 #include "report/i18n.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace empreinte::report {
@@ -62,6 +64,14 @@ std::string link(const std::string& label, const std::string& url)
   return "[" + markdown_escape(label) + "](" + safe + ")";
 }
 
+// Text inside a code span: no backquote can close it, no control character.
+std::string code_text(std::string_view text)
+{
+  std::string out = util::strip_controls(text);
+  std::replace(out.begin(), out.end(), '`', '\'');
+  return out;
+}
+
 // "Why", "Exposes"... followed by the colon each language writes.
 std::string label(const std::string& lang, std::string_view key)
 {
@@ -72,10 +82,20 @@ std::string label(const std::string& lang, std::string_view key)
   return word + std::string(colon(lang));
 }
 
-void trace_item(std::string& out, const Trace& t, bool details, const std::string& lang)
+void trace_item(std::string& out, const Trace& t, bool details, const Report& r)
 {
-  out += fmt::format("- {} — {}, {}, {}\n",
-                     link(util::truncate_utf8(t.title.empty() ? t.url : t.title, 140), t.url),
+  const std::string& lang = r.lang;
+  // Offline audits link to the saved page; the live address is only shown, as code (never a
+  // link, not even an automatic one).
+  const std::string shown = util::truncate_utf8(t.title.empty() ? t.url : t.title, 140);
+  const std::string saved = saved_page_link(r, t);
+  const std::string title =
+    saved.empty() ? link(shown, t.url)
+                  : "[" + markdown_escape(shown) + "](" + saved + ") (" + tr(lang, "report.live_address")
+                      + std::string(colon(lang)) + "`" + code_text(t.url) + "`)";
+  out += fmt::format("- {} — `{}` · {}, {}, {}\n",
+                     title,
+                     t.id,
                      tr(lang,
                         "report.kind_confidence",
                         {tr(lang, "kind_label." + std::string(traces::kind_name(t.kind))),
@@ -98,10 +118,11 @@ void trace_item(std::string& out, const Trace& t, bool details, const std::strin
     }
     out += "  - " + label(lang, "report.exposes") + exposed + "\n";
   }
-  for (const auto& a : t.actions) {
+  // The first action only: "What to do first" lists every action once, with its traces.
+  if (!t.actions.empty()) {
+    const auto& a = t.actions.front();
     out += "  - " + label(lang, "report.to_do") +
-           (a.url.empty() ? markdown_escape(a.title) : link(a.title, a.url)) + " — " +
-           markdown_escape(a.how) + "\n";
+           (a.url.empty() ? markdown_escape(a.title) : link(a.title, a.url)) + "\n";
   }
   if (t.pseudonym_link || t.job_link) {
     const char* key = t.pseudonym_link && t.job_link ? "report.links.both"
@@ -158,13 +179,47 @@ std::string render_markdown(const Report& r)
                        lang == "fr" ? " " : ": ",
                        markdown_escape(tr(lang, f.verdict)));
   }
+  // Every action once, most urgent first, with the traces it covers.
+  if (const auto plan = action_plan(r); !plan.empty()) {
+    out += "\n## " + tr(lang, "report.advice") + "\n\n" + tr(lang, "md.plan_header")
+           + "\n|---|---|---|---|\n";
+    std::size_t number = 0;
+    for (const auto& p : plan) {
+      std::string ids;
+      for (const auto& id : p.traces) {
+        ids += (ids.empty() ? "`" : ", `") + id + "`";
+      }
+      // Each site's own address for it (a deletion page per platform), with its traces.
+      std::string links;
+      for (const auto& l : p.links) {
+        if (l.url.empty()) {
+          continue;
+        }
+        const auto parts = util::parse_http_url(l.url);
+        std::string which;
+        for (const auto& id : l.traces) {
+          which += (which.empty() ? "`" : ", `") + id + "`";
+        }
+        links += (links.empty() ? "" : ", ") + link(parts ? parts->host : l.url, l.url) + " (" + which
+                 + ")";
+      }
+      out += fmt::format("| {} | {} — {}{} | {} | {} |\n",
+                         ++number,
+                         p.action.url.empty() ? "**" + markdown_escape(p.action.title) + "**"
+                                              : link(p.action.title, p.action.url),
+                         markdown_escape(p.action.how),
+                         links.empty() ? "" : " " + links,
+                         tr(lang, "risk." + std::string(traces::risk_name(p.risk))),
+                         ids);
+    }
+    out += "\n" + tr(lang, "md.letter_hint") + "\n";
+  }
   if (!r.advice.empty()) {
-    out += "\n## " + tr(lang, "report.advice") + "\n\n";
+    out += "\n## " + tr(lang, "report.general_advice") + "\n\n";
     for (const auto& g : r.advice) {
       out += "- **" + markdown_escape(g.title.in(r.lang)) + "**" + std::string(colon(lang)) +
              markdown_escape(g.how.in(r.lang)) + "\n";
     }
-    out += "\n" + tr(lang, "md.letter_hint") + "\n";
   }
   out += "\n## " + tr(lang, "report.searches") + "\n\n" + tr(lang, "md.searches_header") +
          "\n|---|---|---|---|---|\n";
@@ -185,9 +240,9 @@ std::string render_markdown(const Report& r)
   for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
     std::string items;
     std::size_t n = 0;
-    for (const auto& t : r.traces) {
-      if (t.about_subject >= Report::k_about_threshold && t.kind == kind) {
-        trace_item(items, t, true, lang);
+    for (const Trace* t : traces_by_risk(r, true)) {
+      if (t->kind == kind) {
+        trace_item(items, *t, true, r);
         ++n;
       }
     }
@@ -200,11 +255,9 @@ std::string render_markdown(const Report& r)
   }
   std::string others;
   std::size_t n = 0;
-  for (const auto& t : r.traces) {
-    if (t.about_subject < Report::k_about_threshold) {
-      trace_item(others, t, false, lang);
-      ++n;
-    }
+  for (const Trace* t : traces_by_risk(r, false)) {
+    trace_item(others, *t, false, r);
+    ++n;
   }
   if (n > 0) {
     out += "\n## " + tr(lang, "report.namesakes", {std::to_string(n)}) + "\n\n" +

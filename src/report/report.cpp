@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace empreinte::report {
@@ -30,22 +31,26 @@ std::size_t BackendHealth::failed() const
 std::vector<BackendHealth> backend_health(const Report& r)
 {
   std::vector<BackendHealth> out;
-  auto count = [&out](const std::string& backend, search::QueryStatus status) {
+  auto count = [&out](const std::string& backend, search::QueryStatus status, const std::string& reason) {
     auto it = std::find_if(
         out.begin(), out.end(), [&](const BackendHealth& h) { return h.name == backend; });
     if (it == out.end()) {
-      out.push_back(BackendHealth{backend, 0, {}});
+      out.push_back(BackendHealth{backend, 0, {}, false});
       it = out.end() - 1;
     }
     ++it->queries;
     ++it->statuses[status];
+    // The engine names the flag whose limit ran out (search/http_engine.cpp).
+    it->deadline_ran_out = it->deadline_ran_out
+                           || (status == search::QueryStatus::timeout
+                               && reason.find("--timeout") != std::string::npos);
   };
   for (const auto& q : r.queries) {
     // Engines that failed a query before another answered it fared badly all the same.
     for (const auto& a : q.outcome.tried) {
-      count(a.backend, a.status);
+      count(a.backend, a.status, a.reason);
     }
-    count(q.outcome.backend, q.outcome.status);
+    count(q.outcome.backend, q.outcome.status, q.outcome.reason);
   }
   return out;
 }
@@ -78,7 +83,8 @@ std::string health_advice(const BackendHealth& h, std::string_view lang)
     what = tr(lang, "health.do.wait", {alternatives});
     break;
   case QueryStatus::timeout:
-    what = tr(lang, "health.do.timeout");
+    // The whole run's limit (--timeout) or one request's (--request-timeout): the reason says.
+    what = tr(lang, h.deadline_ran_out ? "health.do.deadline" : "health.do.timeout");
     break;
   case QueryStatus::layout_changed:
     what = tr(lang, "health.do.layout");
@@ -90,6 +96,55 @@ std::string health_advice(const BackendHealth& h, std::string_view lang)
   const std::string key = worst == QueryStatus::error ? "health.error"
                                                       : "health." + std::string(search::status_name(worst));
   return tr(lang, key, {h.name, std::to_string(h.failed()), std::to_string(h.queries), what});
+}
+
+namespace {
+
+std::string absolute_saved_path(const Report& r, const traces::Trace& t)
+{
+  if (r.corpus_dir.empty() || t.page.saved_path.empty()) {
+    return {};
+  }
+  return (std::filesystem::path(r.corpus_dir) / t.page.saved_path).lexically_normal().string();
+}
+
+} // namespace
+
+std::string saved_page_path(const Report& r, const traces::Trace& t)
+{
+  const std::string path = absolute_saved_path(r, t);
+  if (!path.empty() && !r.written_to_dir.empty()) {
+    const auto relative = std::filesystem::path(path).lexically_relative(r.written_to_dir);
+    if (!relative.empty()) {
+      return relative.generic_string();
+    }
+  }
+  return path;
+}
+
+std::string saved_page_link(const Report& r, const traces::Trace& t)
+{
+  const std::string path = absolute_saved_path(r, t);
+  if (path.empty()) {
+    return {};
+  }
+  // Percent-encode each segment, keep the slashes: a file name is never markup or a scheme.
+  auto encode = [](const std::string& p) {
+    std::string out;
+    for (unsigned char c : p) {
+      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                         || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+      out += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+    }
+    return out;
+  };
+  if (!r.written_to_dir.empty()) {
+    const auto relative = std::filesystem::path(path).lexically_relative(r.written_to_dir);
+    if (!relative.empty()) {
+      return encode(relative.generic_string());
+    }
+  }
+  return "file://" + encode(path);
 }
 
 std::string incomplete_headline(const Report& r)

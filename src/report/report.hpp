@@ -39,6 +39,12 @@ struct Report
   // What the person should know before reading on (a profile too thin to tell namesakes
   // apart...), shown first in every format.
   std::vector<util::Message> warnings;
+  // Offline corpus audits: the corpus folder (absolute), so that every link opens the saved
+  // page, never the live URL (a click in a training room must not land on a real person's
+  // account); and the folder the report is written to, for links relative to it ("" = stdout:
+  // absolute file:// links).
+  std::string corpus_dir;
+  std::string written_to_dir;
 
   // True when every query ended ok or empty.
   bool complete() const;
@@ -52,6 +58,7 @@ struct BackendHealth
   std::string name;
   std::size_t queries = 0;
   std::map<search::QueryStatus, std::size_t> statuses;
+  bool deadline_ran_out = false; // a timeout was the whole run's limit (--timeout), not one request's
   std::size_t failed() const;
 };
 
@@ -62,6 +69,15 @@ std::vector<BackendHealth> backend_health(const Report& report);
 // What to do about a backend's failures, one line in `lang` ("duckduckgo blocked 3 of 8
 // queries: retry later, or configure searxng or brave"); empty when nothing failed.
 std::string health_advice(const BackendHealth& health, std::string_view lang);
+
+// Where a trace's link goes in an offline corpus audit: the saved page, relative to the
+// report's folder when it is written to a file, else a file:// URL; "" when the trace has no
+// saved copy or the audit was not offline (then the live URL is the link).
+std::string saved_page_link(const Report& report, const traces::Trace& trace);
+
+// The saved page's path on disk (for the text report): relative to the report's folder when
+// it is written to a file, else absolute; "" without a saved copy.
+std::string saved_page_path(const Report& report, const traces::Trace& trace);
 
 // "Audit incomplete: 3 of 8 searches failed; what follows is partial..." in the report's
 // language, for the top of every format.

@@ -65,13 +65,21 @@ void trace_line(std::string& out,
                 const Trace& t,
                 const util::Style& style,
                 bool with_evidence,
-                const std::string& lang)
+                const std::string& lang,
+                const std::string& saved_path)
 {
   const std::size_t width = style.width;
   const std::string risk = tr(lang, "risk." + std::string(traces::risk_name(t.risk)));
   out += "  - " + style.bold(util::wrap(clean(t.title.empty() ? t.url : t.title, 300), width, "    ", 4))
          + "\n";
   out += "    " + util::wrap(clean(t.url, 400), width, "    ", 4) + "\n";
+  // Offline audits: the saved copy, which is what to open (never the live address).
+  if (!saved_path.empty()) {
+    out += "    "
+           + style.dim(util::wrap(tr(lang, "report.offline_copy") + std::string(colon(lang)) + clean(saved_path, 600),
+                                  width, "      ", 4))
+           + "\n";
+  }
   const std::string verdict =
     t.id + " · "
     + tr(lang, "report.kind_confidence",
@@ -227,6 +235,19 @@ std::string render_text(const Report& r, const util::Style& style)
       if (!p.action.url.empty()) {
         out += "    " + style.dim(util::wrap(clean(p.action.url, 300), style.width, "    ", 4)) + "\n";
       }
+      // Each site's own address for it (a deletion page per platform), with its traces.
+      for (const auto& link : p.links) {
+        if (link.url.empty()) {
+          continue;
+        }
+        std::string which;
+        for (const auto& id : link.traces) {
+          which += (which.empty() ? "" : ", ") + id;
+        }
+        out += "    "
+               + style.dim(util::wrap(clean(link.url, 300) + " (" + which + ")", style.width, "      ", 4))
+               + "\n";
+      }
       out += "    "
              + style.dim(util::wrap(tr(lang, "report.for_traces", {ids}), style.width, "    ", 4))
              + "\n";
@@ -339,7 +360,7 @@ std::string render_text(const Report& r, const util::Style& style)
                         util::char_count(heading) + 1)
            + "\n";
     for (const auto* t : group) {
-      trace_line(out, *t, style, true, lang);
+      trace_line(out, *t, style, true, lang, saved_page_path(r, *t));
     }
   }
   const std::vector<const Trace*> others = traces_by_risk(r, false);
@@ -350,7 +371,7 @@ std::string render_text(const Report& r, const util::Style& style)
                         util::char_count(heading) + 1)
            + "\n";
     for (const auto* t : others) {
-      trace_line(out, *t, style, false, lang);
+      trace_line(out, *t, style, false, lang, saved_page_path(r, *t));
     }
   }
   return out;

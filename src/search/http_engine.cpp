@@ -98,10 +98,18 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-TransportError classify(CURLcode code, bool too_large)
+TransportError classify(CURLcode code, bool too_large, bool via_proxy)
 {
   if (too_large) {
     return TransportError::too_large;
+  }
+  // Through a proxy, not connecting means not reaching the proxy.
+  if (code == CURLE_COULDNT_RESOLVE_PROXY
+#if LIBCURL_VERSION_NUM >= 0x074900
+      || code == CURLE_PROXY
+#endif
+      || (via_proxy && code == CURLE_COULDNT_CONNECT)) {
+    return TransportError::proxy;
   }
   switch (code) {
   case CURLE_OK:
@@ -305,7 +313,7 @@ struct HttpEngine::Impl
       std::unique_ptr<Transfer> t = std::move(node.mapped());
       HttpResponse response;
       response.attempts = t->job.attempt;
-      response.error = classify(code, t->too_large);
+      response.error = classify(code, t->too_large, !options.proxy.empty());
       if (response.error == TransportError::none) {
         long status = 0;
         curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
@@ -316,6 +324,12 @@ struct HttpEngine::Impl
       } else {
         response.error_text =
             util::squeeze_spaces(t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code));
+        // Say which limit ran out, so that the advice names the right flag.
+        if (response.error == TransportError::timeout && deadline != Clock::time_point::max()
+            && Clock::now() + milliseconds(100) >= deadline) {
+          response.error = TransportError::deadline;
+          response.error_text = deadline_text();
+        }
       }
       release(e, *t);
       Lane& lane = lanes[static_cast<std::size_t>(t->job.lane)];
@@ -347,6 +361,13 @@ struct HttpEngine::Impl
     curl_multi_remove_handle(multi, e);
     curl_slist_free_all(t.headers);
     curl_easy_cleanup(e);
+  }
+
+  // The whole run's limit, named by its flag (the advice in the report repeats it).
+  std::string deadline_text() const
+  {
+    return fmt::format("the time limit for all the searches ({:g} s, --timeout) ran out",
+                       options.deadline.count() / 1000.0);
   }
 
   void give_up(Job job, const std::string& why)
@@ -450,8 +471,7 @@ void HttpEngine::run()
   while (!m.idle()) {
     auto now = Clock::now();
     if (now >= m.deadline) {
-      const auto seconds = m.options.deadline.count() / 1000.0;
-      const std::string why = fmt::format("the audit's time limit ({:g} s) ran out", seconds);
+      const std::string why = m.deadline_text();
       // Jobs submitted by the callbacks of aborted ones are aborted too. Completions still
       // expected come from parsers, whose budget ends at the same deadline: wait for them.
       while (!m.idle()) {
@@ -508,7 +528,9 @@ std::string transport_reason(const HttpResponse& r)
   case TransportError::none:
     return {};
   case TransportError::timeout:
-    return "no answer in time" + tries + detail;
+    return "no answer within the time limit for one request (--request-timeout)" + tries + detail;
+  case TransportError::proxy:
+    return "the proxy failed: could not reach it or it refused the connection (check --proxy)" + detail;
   case TransportError::deadline:
     return r.error_text;
   case TransportError::connect:

@@ -33,6 +33,7 @@ enum class TransportError {
   truncated,
   too_large,
   cancelled, // never sent: its lane was cancelled (the engine blocks this address)
+  proxy,     // the proxy could not be resolved, reached, or refused the connection
   other
 };
 

@@ -296,24 +296,6 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
       used = indent_chars;
       line_empty = true;
     }
-    // A word longer than a whole line (a long URL): cut it at the line's end.
-    while (line_empty && used + chars > width && width > used + 1) {
-      std::size_t take_chars = width - used;
-      std::size_t bytes = 0;
-      for (std::size_t c = 0; c < take_chars && bytes < word.size();) {
-        ++bytes;
-        while (bytes < word.size() && (static_cast<unsigned char>(word[bytes]) & 0xC0) == 0x80) {
-          ++bytes;
-        }
-        ++c;
-      }
-      out.append(word.substr(0, bytes));
-      word.remove_prefix(bytes);
-      chars = char_count(word);
-      out += "\n";
-      out += indent;
-      used = indent_chars;
-    }
     if (!line_empty) {
       out += ' ';
       ++used;

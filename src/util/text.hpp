@@ -47,8 +47,9 @@ std::string squeeze_spaces(std::string_view text);
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 
 // Word-wraps `text` to `width` characters (code points): the first line starts after
-// `first_used` characters already on it, the others with `indent`. Words longer than a line
-// are cut only when nothing else fits. Lines are joined with "\n".
+// `first_used` characters already on it, the others with `indent`. A word longer than a line
+// (a URL) is never cut: it gets a line of its own, so that it can still be copied. Lines are
+// joined with "\n".
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent,
                  std::size_t first_used = 0);
 

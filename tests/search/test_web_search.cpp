@@ -298,6 +298,8 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   CHECK(by["down503"]->reason.find("3 attempts") != std::string::npos);
   CHECK(by["truncated"]->reason.find("cut short") != std::string::npos);
   CHECK(by["reset"]->reason.find("reset") != std::string::npos);
+  // A request that ran out of its own time names the flag that sets it.
+  CHECK(by["slow"]->reason.find("--request-timeout") != std::string::npos);
   // Retry-After: 1 was honoured (a lower bound, never an upper one: no timing assertion).
   CHECK(elapsed >= std::chrono::milliseconds(1000));
 }
@@ -323,8 +325,23 @@ TEST_CASE("search: the deadline ends slow requests as timeouts, without hanging"
   REQUIRE(out.size() == 3);
   for (const auto& o : out) {
     CHECK(o.status == QueryStatus::timeout);
-    CHECK(!o.reason.empty());
+    // The whole run's limit ran out, not one request's: the reason names --timeout.
+    CHECK(o.reason.find("--timeout") != std::string::npos);
+    CHECK(o.reason.find("--request-timeout") == std::string::npos);
   }
+}
+
+TEST_CASE("search: a proxy that cannot be reached is named as the proxy")
+{
+  FaultServer f;
+  auto options = fast_options();
+  // A loopback port nobody listens on: the connection to the proxy is refused.
+  options.engine.proxy = "http://127.0.0.1:9";
+  search::WebSearch web({backend(k_json_def, f.url("ok"))}, options);
+  const auto out = web.search_all(queries({"a"}), 1);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].status == QueryStatus::error);
+  CHECK(out[0].reason.find("the proxy") != std::string::npos);
 }
 
 TEST_CASE("search: politeness spaces the requests to one engine")

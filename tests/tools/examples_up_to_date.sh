@@ -2,7 +2,9 @@
 # Fails when reports/examples/ differs from what scripts/make-examples produces now.
 set -euo pipefail
 bin=$1 src=$2
-fresh=$(mktemp -d)
+# Next to reports/examples, so that the links to the saved pages (relative to the report's
+# folder) are the same.
+fresh=$(mktemp -d "$src/reports/.fresh.XXXXXX")
 trap 'rm -rf "$fresh"' EXIT
 "$src/scripts/make-examples" "$bin" "$fresh"
 if diff -r -q "$src/reports/examples" "$fresh"; then

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Opens an HTML report in headless Chromium: the report of a corpus with a hostile page (script
 # and markup payloads in its title and text, a javascript: link) must render with no console
-# error, with none of the payloads running or rendering as markup; a screenshot is kept.
+# error, with none of the payloads running or rendering as markup; a screenshot is kept. Printed to
+# PDF (the print stylesheet), the sections folded on screen must be on paper too.
 # Usage: html_in_chromium.sh EMPREINTE_BINARY SOURCE_DIR OUTPUT_DIR. Exit 77 (skipped) without chromium.
 set -euo pipefail
 bin=$1 src=$2 out=$3
 command -v chromium >/dev/null || { echo "chromium is not installed: skipped"; exit 77; }
+command -v pdftotext >/dev/null || { echo "pdftotext (poppler-utils) is not installed: skipped"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
@@ -26,6 +28,9 @@ timeout 120 chromium "${flags[@]}" --enable-logging=stderr --v=0 --dump-dom "fil
   > "$work/dom.html" 2> "$work/console.log"
 timeout 120 chromium "${flags[@]}" --window-size=1100,2000 --screenshot="$out/report.png" \
   "file://$work/report.html" > /dev/null 2>&1
+timeout 120 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/report.pdf" \
+  "file://$work/report.html" > /dev/null 2>&1
+pdftotext -layout "$out/report.pdf" "$work/report.txt"
 failed=0
 check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; failed=$((failed + 1)); fi; }
 check "the page rendered" 'grep -q "Digital footprint of" "$work/dom.html"'
@@ -36,5 +41,11 @@ check "no javascript: link" '! grep -qi "href=\"javascript:" "$work/dom.html"'
 check "the payload shows as text" 'grep -q "&lt;script&gt;" "$work/dom.html"'
 check "no console error" '! grep -E "CONSOLE|Uncaught|Refused to" "$work/console.log"'
 check "a screenshot was taken" 'test -s "$out/report.png"'
-echo "$((8 - failed)) passed, $failed failed"
+check "printed: the folded namesakes are on paper" 'grep -q "Possibly someone else" "$work/report.txt"'
+check "printed: the folded list of searches is on paper" 'grep -q "Searches (" "$work/report.txt" && grep -qE "\bq1\b" "$work/report.txt"'
+check "printed: the action table and the gauges' polarity" 'grep -q "What to do first" "$work/report.txt" && grep -q "0 is best" "$work/report.txt"'
+check "printed: link addresses are written out" 'grep -q "<https://" "$work/report.txt"'
+pages=$(pdfinfo "$out/report.pdf" | awk '/^Pages:/ { print $2 }')
+echo "the printed report has $pages pages"
+echo "$((12 - failed)) passed, $failed failed"
 exit $((failed > 0))
