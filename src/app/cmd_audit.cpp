@@ -258,6 +258,9 @@ int run(AuditCommand cmd, bool demo)
     return report_error(util::input_error(
       "no subject to audit", "command line", "give --profile FILE, or --first and --last"));
   }
+  if (auto s = check_output(cmd.output); !s) {
+    return report_error(s.error());
+  }
   auto rules = load_rules(*data);
   if (!rules) {
     return report_error(rules.error());

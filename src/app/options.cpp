@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <curl/curl.h>
+#include <filesystem>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -113,6 +114,26 @@ util::Status check_proxy(const std::string& value, const std::string& where)
   return util::ok_status();
 }
 
+util::Status check_output(const OutputOptions& o)
+{
+  if (o.output.empty() || o.output == "-") {
+    return util::ok_status();
+  }
+  // A missing folder is the user's to create: say so, naming the folder (not a temporary file).
+  const auto folder = std::filesystem::path(o.output).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+    return util::input_error("the folder " + folder.string() + " does not exist",
+                             "-o " + o.output,
+                             "create it first, or give a path in an existing folder");
+  }
+  if (std::filesystem::is_directory(o.output, ec)) {
+    return util::input_error("will not replace a folder with a file", "-o " + o.output,
+                             "give the path of a file in it, e.g. " + o.output + "/report.html");
+  }
+  return util::ok_status();
+}
+
 util::Status write_output(const OutputOptions& o, const std::string& content)
 {
   if (o.output.empty() || o.output == "-") {
@@ -121,6 +142,9 @@ util::Status write_output(const OutputOptions& o, const std::string& content)
       return util::runtime_error("cannot write to standard output");
     }
     return util::ok_status();
+  }
+  if (auto s = check_output(o); !s) {
+    return s;
   }
   auto written = util::write_file_atomic(o.output, content);
   if (!written && written.error().kind == util::ErrorKind::input) {

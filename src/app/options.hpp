@@ -29,6 +29,10 @@ void add_profile_options(CLI::App& command, profile::ProfileFlags& flags);
 // sent, so that a typo is a usage error (exit 2), not a run of failed searches. "" is fine.
 util::Status check_proxy(const std::string& value, const std::string& where);
 
+// Whether -o can be written: its folder exists and it is not a folder. Checked before a run
+// starts, so that minutes of searches are not lost to a typo in the path.
+util::Status check_output(const OutputOptions& output);
+
 // The format an output file's extension names (.txt text, .json, .md/.markdown, .html/.htm,
 // .csv) when it is one of `formats`; else the first of `formats` (the command's default).
 std::string format_from_extension(const std::string& path, const std::vector<std::string>& formats);

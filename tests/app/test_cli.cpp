@@ -321,6 +321,8 @@ TEST_CASE("cli: bad input gets a clear message and exit code 2")
     {{}, "no command given (command line): give one"},
     {{"demo", "--format"}, "--format needs a value (--format)"},
     {{"demo", "--format", "pdf"}, "bad value: pdf not in"},
+    {{"demo", "-o", (dir.path() / "missing" / "r.html").string()}, "does not exist (-o "},
+    {{"demo", "-o", dir.path().string()}, "will not replace a folder with a file (-o "},
     // A flag's bad value is blamed on the flag, even when a valid profile file comes with it.
     {{"plan", "--profile", persona("helene-vasseur"), "--email", "nope"}, "(command line: --email)"},
     {{"plan", "--profile", persona("helene-vasseur"), "--birth-year", "1066"}, "(command line: --birth-year)"},
