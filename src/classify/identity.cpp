@@ -79,6 +79,16 @@ IdentityMatch judge_identity(const Subject& s,
                              std::vector<util::Message>& evidence)
 {
   IdentityMatch m;
+  // Confirmed as the person's (is_me): certain; the page is still read for what it shows
+  // (pseudonym, job, own data), which the links and exposure use.
+  if (std::find(s.is_me.begin(), s.is_me.end(), trace.url) != s.is_me.end()) {
+    Subject unconfirmed = s;
+    unconfirmed.is_me.clear();
+    evidence.push_back({"identity.is_me", {}, {}});
+    m = judge_identity(unconfirmed, rules, trace, t, evidence);
+    m.about = 1.0;
+    return m;
+  }
   if (std::find(s.not_me.begin(), s.not_me.end(), trace.url) != s.not_me.end()) {
     evidence.push_back({"identity.not_me", {}, {}});
     return m;

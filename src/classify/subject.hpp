@@ -29,6 +29,7 @@ struct Subject
   std::vector<std::string> employer;                // folded words
   std::string employer_slug;                        // "cliniquedestilleuls"
   std::vector<std::string> not_me;                  // normalised URLs
+  std::vector<std::string> is_me;                   // normalised URLs the person confirmed
   bool owns_employer = false; // named founder or owner of the employer: its site is theirs
 
   static Subject make(const profile::Profile& profile, const Rules& rules);

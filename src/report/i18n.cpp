@@ -229,6 +229,9 @@ constexpr CatalogueEntry k_entries[] = {
 
   // `empreinte classify` text output.
   {"classify.trace", "[{0} {1}%, about you {2}%]", "[{0} à {1} %, vous concerne à {2} %]"},
+
+  // History, diff, review and removal requests (src/history/, src/report/since_last.cpp).
+  {"identity.is_me", "confirmed as yours in your profile (is_me)", "confirmée comme vous concernant dans votre profil (is_me)"},
 };
 // clang-format on
 
