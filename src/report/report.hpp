@@ -3,6 +3,7 @@
 
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
+#include "report/since_last.hpp"
 #include "score/findings.hpp"
 #include "score/remedies.hpp"
 #include "score/scores.hpp"
@@ -11,6 +12,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,7 @@ struct Report
   std::vector<score::Finding> findings; // name, network, pseudonym, job
   std::vector<score::GlobalAdvice> advice;
   std::string lang = "en"; // "en" or "fr": the language of every sentence of the report
+  std::optional<SinceLast> since_last; // set by the history when the subject was audited before
 
   // True when every query ended ok or empty.
   bool complete() const;

@@ -156,6 +156,14 @@ std::string render_text(const Report& r, const util::Style& style)
   }
   out +=
       tr(lang, "report.summary_exposing", {n(exposing), n(pseudonym_links), n(job_links)}) + "\n";
+  if (r.since_last) {
+    const auto since = word_since_last(*r.since_last, r.scores.exposure, r.scores.control, lang,
+                                       [](std::string_view t) { return clean(t, 110); });
+    out += "\n" + style.bold(since.heading) + "\n";
+    for (const auto& line : since.lines) {
+      out += "  " + line + "\n";
+    }
+  }
   auto gauge = [&](int value, bool high_is_bad) {
     const std::string text = fmt::format("{:>3}/100", value);
     const bool bad = high_is_bad ? value >= 60 : value < 40;
