@@ -31,6 +31,10 @@ int AuditHistory::exit_code(bool complete) const
   if (!m_hits.empty()) {
     return complete ? k_exit_fail_on : k_exit_fail_on_incomplete;
   }
+  if (!m_options.fail_on.empty() && !m_previous) {
+    fmt::print(stderr, "empreinte: --fail-on: no earlier audit of this person is stored, so nothing to "
+                       "compare with yet\n");
+  }
   return complete ? k_exit_ok : k_exit_incomplete;
 }
 

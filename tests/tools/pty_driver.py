@@ -2,10 +2,11 @@
 """Runs a program on a pseudo-terminal, as a person at a keyboard would, for the end-to-end
 tests of `empreinte review` and of Ctrl-C during an audit.
 
-Usage: pty_driver.py [--wait TEXT --send KEYS]... [--timeout S] -- PROGRAM ARGS...
+Usage: pty_driver.py [--wait TEXT [--after S] --send KEYS]... [--timeout S] -- PROGRAM ARGS...
 
 Each --wait/--send pair waits until TEXT has appeared in the output (counting from after the
-previous match) and then types KEYS; "^C" in KEYS is Ctrl-C. The transcript goes to stdout; the
+previous match; "" matches at once), then S seconds more with --after, and then types KEYS;
+"^C" in KEYS is Ctrl-C. The transcript goes to stdout; the
 exit status is the program's, or 128 + signal when a signal ended it, or 124 on a timeout."""
 import os
 import pty
@@ -21,7 +22,10 @@ def main():
     timeout = 20.0
     while args and args[0] != "--":
         if args[0] == "--wait":
-            steps.append([args[1], None])
+            steps.append([args[1], None, 0.0])
+            args = args[2:]
+        elif args[0] == "--after":
+            steps[-1][2] = float(args[1])
             args = args[2:]
         elif args[0] == "--send":
             steps[-1][1] = args[1].replace("^C", "\x03")
@@ -45,9 +49,9 @@ def main():
             at = transcript.find(wanted, searched_from)
             if at >= 0:
                 searched_from = at + len(wanted)
-                keys = steps.pop(0)[1] or ""
-                time.sleep(0.05)
-                os.write(fd, keys.encode())
+                _, keys, after = steps.pop(0)
+                time.sleep(0.05 + after)
+                os.write(fd, (keys or "").encode())
                 continue
         if time.monotonic() > deadline:
             os.kill(pid, signal.SIGKILL)
