@@ -149,6 +149,7 @@ int run_add(const RequestsCommand& cmd)
   r.via = cmd.via;
   r.sent = *sent;
   r.jurisdiction = jurisdiction_of(cmd, *report, assumed);
+  r.origin = request_origin(*report, *trace);
   auto id = store->add_request(r);
   if (!id) {
     return report_error(id.error());
@@ -248,9 +249,11 @@ int run_list(const RequestsCommand& cmd)
   style.enabled = cmd.output.output.empty() && cmd.output.format == "text" && util::use_color(stdout);
   for (const auto& r : requests) {
     const auto status = history::request_status(r, rules->find(r.jurisdiction), util::process_clock(), lang);
-    nlohmann::json origin;
-    if (auto report = (*opened)->report(r.run)) {
-      origin = std::move(*report);
+    nlohmann::json origin = nlohmann::json::parse(r.origin, nullptr, false);
+    if (origin.is_discarded() || !origin.is_object()) {
+      if (auto report = (*opened)->report(r.run)) {
+        origin = std::move(*report);
+      }
     }
     const std::string page = history::page_state(r, origin, latest.report, nullptr);
     auto events = (*opened)->request_events(r.id);

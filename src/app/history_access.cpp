@@ -150,9 +150,9 @@ util::Result<std::vector<history::RequestFollowUp>> follow_up_requests(const his
   }
   std::vector<history::RequestFollowUp> out;
   for (const auto& r : *requests) {
-    json origin;
-    if (r.run > 0) {
-      if (auto report = store.report(r.run)) {
+    json origin = json::parse(r.origin, nullptr, false);
+    if ((origin.is_discarded() || !origin.is_object()) && r.run > 0) {
+      if (auto report = store.report(r.run)) { // a request recorded without its origin
         origin = std::move(*report);
       }
     }
@@ -160,6 +160,20 @@ util::Result<std::vector<history::RequestFollowUp>> follow_up_requests(const his
                    history::page_state(r, origin, after, diff)});
   }
   return out;
+}
+
+std::string request_origin(const json& report, const json& trace)
+{
+  json queries = json::array();
+  for (const auto& q : report.value("queries", json::array())) {
+    for (const auto& sighting : trace.value("found_by", json::array())) {
+      if (q.value("id", "") == sighting.value("query", "") && q.value("backend", "") == sighting.value("backend", "")) {
+        queries.push_back(q);
+        break;
+      }
+    }
+  }
+  return json{{"queries", queries}, {"traces", json::array({trace})}}.dump();
 }
 
 } // namespace empreinte::app

@@ -40,4 +40,8 @@ util::Result<std::vector<history::RequestFollowUp>> follow_up_requests(const his
                                                                        const nlohmann::json& after,
                                                                        const history::Diff* diff);
 
+// What a request keeps of the audit it was made from: `trace` and the queries of `report` that
+// found it (history::Request::origin).
+std::string request_origin(const nlohmann::json& report, const nlohmann::json& trace);
+
 } // namespace empreinte::app

@@ -57,7 +57,8 @@ CREATE TABLE IF NOT EXISTS requests(
   extended INTEGER NOT NULL DEFAULT 0,
   outcome TEXT NOT NULL DEFAULT '',
   done TEXT NOT NULL DEFAULT '',
-  created_at TEXT NOT NULL);
+  created_at TEXT NOT NULL,
+  origin TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS requests_by_subject ON requests(subject, id);
 CREATE TABLE IF NOT EXISTS request_events(
   request INTEGER NOT NULL REFERENCES requests(id),
@@ -73,7 +74,7 @@ constexpr const char* k_run_columns =
 
 constexpr const char* k_request_columns =
   "id, subject, trace, url, domain, title, run, right, via, sent, jurisdiction, extended, outcome, "
-  "done, created_at";
+  "done, created_at, origin";
 
 util::Error db_error(const fs::path& path, const std::string& what)
 {
@@ -162,6 +163,7 @@ Request read_request(const util::Statement& s)
   r.outcome = s.column_text(12);
   r.done = s.column_text(13);
   r.created_at = s.column_text(14);
+  r.origin = s.column_text(15);
   return r;
 }
 
@@ -485,7 +487,7 @@ util::Result<std::int64_t> Store::add_request(const Request& r)
   auto status = in_transaction([&]() -> util::Status {
     auto s = m_db.prepare(
       "INSERT INTO requests(subject, trace, url, domain, title, run, right, via, sent, jurisdiction, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s) {
       return db_error(m_path, s.error().what);
     }
@@ -500,6 +502,7 @@ util::Result<std::int64_t> Store::add_request(const Request& r)
     s->bind(9, r.sent);
     s->bind(10, r.jurisdiction);
     s->bind(11, util::now_rfc3339());
+    s->bind(12, r.origin);
     if (s->step() || !s->error().empty()) {
       return db_error(m_path, s->error());
     }

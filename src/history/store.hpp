@@ -64,6 +64,9 @@ struct Request
   std::string outcome;    // removed, refused, no-answer; "" while open
   std::string done;       // date of the outcome; "" while open
   std::string created_at; // RFC 3339
+  // The trace and the queries that found it, as that audit saw them (a small report JSON), so
+  // that following a request up never needs the whole old report.
+  std::string origin;
 };
 
 // One line of a request's own history: when it was sent, extended, closed.
