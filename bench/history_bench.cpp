@@ -79,8 +79,8 @@ json audit(const json& example, int n, int count)
 // Runs `argv` with XDG_DATA_HOME=`data`, output discarded; returns wall time in ms.
 double time_process(const std::vector<std::string>& args, const fs::path& data)
 {
-  std::vector<std::string> env_strings{"XDG_DATA_HOME=" + data.string(), "LANG=C.UTF-8",
-                                       "HOME=" + data.string()};
+  std::vector<std::string> env_strings{
+      "XDG_DATA_HOME=" + data.string(), "LANG=C.UTF-8", "HOME=" + data.string()};
   std::vector<char*> envp;
   for (auto& s : env_strings) {
     envp.push_back(s.data());
@@ -133,13 +133,15 @@ int main(int argc, char** argv)
       binary = a;
     }
   }
-  auto text = util::read_file(fs::path(EMPREINTE_SOURCE_DIR) / "reports/examples/helene-vasseur.json");
+  auto text =
+      util::read_file(fs::path(EMPREINTE_SOURCE_DIR) / "reports/examples/helene-vasseur.json");
   if (!text) {
     std::fprintf(stderr, "%s\n", text.error().to_string().c_str());
     return 1;
   }
   const json example = json::parse(*text);
-  const fs::path dir = fs::temp_directory_path() / fmt::format("empreinte-bench-history-{}", ::getpid());
+  const fs::path dir =
+      fs::temp_directory_path() / fmt::format("empreinte-bench-history-{}", ::getpid());
   const fs::path data = dir / "data";
   const fs::path path = data / "empreinte" / "history.sqlite";
 
@@ -180,10 +182,16 @@ int main(int argc, char** argv)
     }
   }
   const double fill_ms = ms_since(start);
-  fmt::print("History at scale: {} stored audits of {} traces (reports {:.0f} KiB each), {} removal "
-             "requests, store {:.1f} MiB\n",
-             runs, traces, report_bytes / 1024.0 / runs, requests, fs::file_size(path) / 1048576.0);
-  fmt::print("  storing: {:.1f} ms per audit (one transaction each, synchronous=FULL)\n\n", fill_ms / runs);
+  fmt::print(
+      "History at scale: {} stored audits of {} traces (reports {:.0f} KiB each), {} removal "
+      "requests, store {:.1f} MiB\n",
+      runs,
+      traces,
+      report_bytes / 1024.0 / runs,
+      requests,
+      fs::file_size(path) / 1048576.0);
+  fmt::print("  storing: {:.1f} ms per audit (one transaction each, synchronous=FULL)\n\n",
+             fill_ms / runs);
 
   constexpr int k_repeats = 21;
   std::vector<double> list_ms;
@@ -214,8 +222,14 @@ int main(int argc, char** argv)
   const auto l = stats(list_ms);
   const auto d = stats(diff_ms);
   fmt::print("in-process (open the store each time), median of {} [min, max]:\n", k_repeats);
-  fmt::print("  list the runs                      {:6.2f} ms  [{:.2f}, {:.2f}]\n", l.median, l.min, l.max);
-  fmt::print("  load latest + previous, diff, text {:6.2f} ms  [{:.2f}, {:.2f}]\n\n", d.median, d.min, d.max);
+  fmt::print("  list the runs                      {:6.2f} ms  [{:.2f}, {:.2f}]\n",
+             l.median,
+             l.min,
+             l.max);
+  fmt::print("  load latest + previous, diff, text {:6.2f} ms  [{:.2f}, {:.2f}]\n\n",
+             d.median,
+             d.min,
+             d.max);
 
   std::vector<double> history_ms;
   std::vector<double> diff_cmd_ms;
@@ -223,17 +237,28 @@ int main(int argc, char** argv)
   for (int i = 0; i < k_repeats; ++i) {
     history_ms.push_back(time_process({binary, "history"}, data));
     diff_cmd_ms.push_back(time_process({binary, "diff", "latest", "previous"}, data));
-    diff_json_ms.push_back(time_process({binary, "diff", "latest", "previous", "--format", "json"}, data));
+    diff_json_ms.push_back(
+        time_process({binary, "diff", "latest", "previous", "--format", "json"}, data));
   }
   const auto h = stats(history_ms);
   const auto c = stats(diff_cmd_ms);
   const auto j = stats(diff_json_ms);
-  fmt::print("the commands, whole process (start-up included), median of {} [min, max]:\n", k_repeats);
-  fmt::print("  empreinte history                              {:6.1f} ms  [{:.1f}, {:.1f}]  (target < 50)\n",
-             h.median, h.min, h.max);
-  fmt::print("  empreinte diff latest previous                 {:6.1f} ms  [{:.1f}, {:.1f}]  (target < 50)\n",
-             c.median, c.min, c.max);
-  fmt::print("  empreinte diff latest previous --format json   {:6.1f} ms  [{:.1f}, {:.1f}]\n", j.median, j.min, j.max);
+  fmt::print("the commands, whole process (start-up included), median of {} [min, max]:\n",
+             k_repeats);
+  fmt::print("  empreinte history                              {:6.1f} ms  [{:.1f}, {:.1f}]  "
+             "(target < 50)\n",
+             h.median,
+             h.min,
+             h.max);
+  fmt::print("  empreinte diff latest previous                 {:6.1f} ms  [{:.1f}, {:.1f}]  "
+             "(target < 50)\n",
+             c.median,
+             c.min,
+             c.max);
+  fmt::print("  empreinte diff latest previous --format json   {:6.1f} ms  [{:.1f}, {:.1f}]\n",
+             j.median,
+             j.min,
+             j.max);
   std::error_code ec;
   fs::remove_all(dir, ec);
   return 0;

@@ -12,15 +12,19 @@ namespace empreinte::app {
 void add_audit_history_options(CLI::App& c, AuditHistoryOptions& o)
 {
   const char* group = "History (docs/history.md)";
-  c.add_flag("--no-history", [&o](std::int64_t) { o.store = false; },
-             "Do not store this run in the history (it is still compared with the stored ones)")
-    ->group(group);
-  c.add_option("--fail-on", o.fail_on,
+  c.add_flag(
+       "--no-history",
+       [&o](std::int64_t) { o.store = false; },
+       "Do not store this run in the history (it is still compared with the stored ones)")
+      ->group(group);
+  c.add_option("--fail-on",
+               o.fail_on,
                "Exit with code 4 when, since the last stored audit: new (a new trace about you), "
-               "new-high (one at high risk), exposure-up (the exposure score rose); repeatable or comma-separated")
-    ->delimiter(',')
-    ->check(CLI::IsMember({"new", "new-high", "exposure-up"}))
-    ->group(group);
+               "new-high (one at high risk), exposure-up (the exposure score rose); repeatable or "
+               "comma-separated")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"new", "new-high", "exposure-up"}))
+      ->group(group);
 }
 
 int AuditHistory::exit_code(bool complete) const
@@ -32,13 +36,15 @@ int AuditHistory::exit_code(bool complete) const
     return complete ? k_exit_fail_on : k_exit_fail_on_incomplete;
   }
   if (!m_options.fail_on.empty() && !m_previous) {
-    fmt::print(stderr, "empreinte: --fail-on: no earlier audit of this person is stored, so nothing to "
-                       "compare with yet\n");
+    fmt::print(stderr,
+               "empreinte: --fail-on: no earlier audit of this person is stored, so nothing to "
+               "compare with yet\n");
   }
   return complete ? k_exit_ok : k_exit_incomplete;
 }
 
-util::Result<AuditHistory> AuditHistory::begin(report::Report& report, const AuditHistoryOptions& options)
+util::Result<AuditHistory> AuditHistory::begin(report::Report& report,
+                                               const AuditHistoryOptions& options)
 {
   AuditHistory h;
   h.m_options = options;
@@ -58,7 +64,8 @@ util::Result<AuditHistory> AuditHistory::begin(report::Report& report, const Aud
   if (!h.m_store) {
     return h;
   }
-  const std::string subject = history::subject_key(h.m_report.value("subject", nlohmann::json::object()));
+  const std::string subject =
+      history::subject_key(h.m_report.value("subject", nlohmann::json::object()));
   auto previous = h.m_store->latest(subject);
   if (!previous) {
     return previous.error();

@@ -18,8 +18,8 @@ namespace empreinte::app {
 
 struct AuditHistoryOptions
 {
-  bool store = true;                   // false with --no-history
-  std::vector<std::string> fail_on;    // new, new-high, exposure-up
+  bool store = true;                // false with --no-history
+  std::vector<std::string> fail_on; // new, new-high, exposure-up
 };
 
 // --no-history and --fail-on.
@@ -30,7 +30,8 @@ class AuditHistory
 public:
   // Compares `report` with the previous stored run of its subject, if any, and sets
   // report.since_last. Call before redacting: the run is stored as the audit found it.
-  static util::Result<AuditHistory> begin(report::Report& report, const AuditHistoryOptions& options);
+  static util::Result<AuditHistory> begin(report::Report& report,
+                                          const AuditHistoryOptions& options);
 
   // Stores the run (one transaction) unless --no-history; returns its id.
   util::Result<std::optional<std::int64_t>> finish(const std::string& profile_path);

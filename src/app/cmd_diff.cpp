@@ -31,8 +31,8 @@ struct DiffCommand
 
 bool names_a_run(const std::string& spec)
 {
-  return spec == "latest" || spec == "previous"
-         || (!spec.empty() && spec.find_first_not_of("0123456789") == std::string::npos);
+  return spec == "latest" || spec == "previous" ||
+         (!spec.empty() && spec.find_first_not_of("0123456789") == std::string::npos);
 }
 
 int run_diff(DiffCommand cmd)
@@ -46,12 +46,14 @@ int run_diff(DiffCommand cmd)
       return report_error(opened.error());
     }
     if (!*opened) {
-      return report_error(util::input_error("no audit stored yet", "history",
-                                            "run 'empreinte audit' twice, or compare two report files"));
+      return report_error(
+          util::input_error("no audit stored yet",
+                            "history",
+                            "run 'empreinte audit' twice, or compare two report files"));
     }
     store = std::move(*opened);
-    if (cmd.older == "latest" || cmd.older == "previous" || cmd.newer == "latest"
-        || cmd.newer == "previous") {
+    if (cmd.older == "latest" || cmd.older == "previous" || cmd.newer == "latest" ||
+        cmd.newer == "previous") {
       auto chosen = choose_subject(*store, cmd.subject);
       if (!chosen) {
         return report_error(chosen.error());
@@ -68,9 +70,9 @@ int run_diff(DiffCommand cmd)
     return report_error(older.error());
   }
   // The older audit is always the base, however the two were named ("diff latest previous").
-  const bool backwards = older->run && newer->run
-                           ? *older->run > *newer->run
-                           : older->report.value("generated_at", "") > newer->report.value("generated_at", "");
+  const bool backwards = older->run && newer->run ? *older->run > *newer->run
+                                                  : older->report.value("generated_at", "") >
+                                                        newer->report.value("generated_at", "");
   if (backwards) {
     std::swap(*older, *newer);
     note(cmd.output, "comparing the older audit with the newer one");
@@ -80,9 +82,11 @@ int run_diff(DiffCommand cmd)
   d.before.file = older->file;
   d.after.run = newer->run;
   d.after.file = newer->file;
-  if (const auto other = history::subject_key(older->report.value("subject", nlohmann::json::object()));
+  if (const auto other =
+          history::subject_key(older->report.value("subject", nlohmann::json::object()));
       other != d.subject) {
-    note(cmd.output, fmt::format("warning: these audits are of two people ({} and {})", other, d.subject));
+    note(cmd.output,
+         fmt::format("warning: these audits are of two people ({} and {})", other, d.subject));
   }
   if (store) {
     auto follow = follow_up_requests(*store, d.subject, newer->report, &d);
@@ -127,12 +131,16 @@ void add_diff_command(CLI::App& app, Runner& runner)
 {
   auto cmd = std::make_shared<DiffCommand>();
   CLI::App* sub = app.add_subcommand(
-    "diff", "What changed between two audits: traces new, gone, not seen (search failed), changed");
+      "diff",
+      "What changed between two audits: traces new, gone, not seen (search failed), changed");
   sub->footer(k_exit_help);
-  sub->add_option("OLD", cmd->older,
-                  "A run id, latest, previous, or a report saved with --format json (default: previous)");
+  sub->add_option(
+      "OLD",
+      cmd->older,
+      "A run id, latest, previous, or a report saved with --format json (default: previous)");
   sub->add_option("NEW", cmd->newer, "Idem (default: latest)");
-  sub->add_option("--subject", cmd->subject,
+  sub->add_option("--subject",
+                  cmd->subject,
                   "Whose audits (a name or key); needed when the history holds several people");
   add_output_options(*sub, cmd->output, {"text", "json", "md", "html"});
   add_lang_option(*sub, cmd->lang);

@@ -56,11 +56,16 @@ std::string render_text(const std::vector<history::RunSummary>& runs, const std:
     if (date.size() > 10) {
       date[10] = ' ';
     }
-    rows.push_back({std::to_string(r.id), date, backends.empty() ? "-" : backends,
+    rows.push_back({std::to_string(r.id),
+                    date,
+                    backends.empty() ? "-" : backends,
                     r.complete ? tr(lang, "diff.yes")
                                : tr(lang, "history.failed", {std::to_string(r.failed_queries)}),
-                    std::to_string(r.exposure), std::to_string(r.control), std::to_string(r.traces),
-                    std::to_string(r.about_you), std::to_string(r.high_risk)});
+                    std::to_string(r.exposure),
+                    std::to_string(r.control),
+                    std::to_string(r.traces),
+                    std::to_string(r.about_you),
+                    std::to_string(r.high_risk)});
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows) {
@@ -118,8 +123,9 @@ int run_history(const HistoryCommand& cmd)
     auto path = history::Store::default_path();
     note(cmd.output, tr(lang, "history.none", {path ? path->string() : std::string("?")}));
     return cmd.output.format == "json"
-             ? (write_output(cmd.output, render_json({}, "").dump(2) + "\n") ? k_exit_ok : k_exit_runtime)
-             : k_exit_ok;
+               ? (write_output(cmd.output, render_json({}, "").dump(2) + "\n") ? k_exit_ok
+                                                                               : k_exit_runtime)
+               : k_exit_ok;
   }
   auto subject = choose_subject(**store, cmd.subject);
   if (!subject) {
@@ -129,8 +135,9 @@ int run_history(const HistoryCommand& cmd)
   if (!runs) {
     return report_error(runs.error());
   }
-  const std::string content = cmd.output.format == "json" ? render_json(*runs, *subject).dump(2) + "\n"
-                                                          : render_text(*runs, lang);
+  const std::string content = cmd.output.format == "json"
+                                  ? render_json(*runs, *subject).dump(2) + "\n"
+                                  : render_text(*runs, lang);
   if (auto s = write_output(cmd.output, content); !s) {
     return report_error(s.error());
   }
@@ -144,8 +151,10 @@ void add_history_command(CLI::App& app, Runner& runner)
   auto cmd = std::make_shared<HistoryCommand>();
   CLI::App* sub = app.add_subcommand("history", "List the stored audits of a person, oldest first");
   sub->footer(k_exit_help);
-  sub->add_option("--subject", cmd->subject,
-                  "Whose audits (a name or key such as helene-vasseur); needed when the history holds several people");
+  sub->add_option("--subject",
+                  cmd->subject,
+                  "Whose audits (a name or key such as helene-vasseur); needed when the history "
+                  "holds several people");
   add_output_options(*sub, cmd->output, {"text", "json"});
   add_lang_option(*sub, cmd->lang);
   sub->callback([cmd, &runner] { runner = [cmd] { return run_history(*cmd); }; });

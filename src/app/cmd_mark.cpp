@@ -27,8 +27,8 @@ struct MarkCommand
 
 bool is_trace_id(const std::string& s)
 {
-  return s.size() == 13 && s[0] == 't'
-         && s.find_first_not_of("0123456789abcdef", 1) == std::string::npos;
+  return s.size() == 13 && s[0] == 't' &&
+         s.find_first_not_of("0123456789abcdef", 1) == std::string::npos;
 }
 
 // A trace id is looked up in the latest stored audit of the profile's person.
@@ -56,7 +56,8 @@ util::Result<std::string> url_of_trace(const std::string& id, const std::string&
     latest = *found;
   }
   if (!latest) {
-    return util::input_error("no stored audit of " + subject + " to find trace " + id + " in", id,
+    return util::input_error("no stored audit of " + subject + " to find trace " + id + " in",
+                             id,
                              "give the page's URL instead");
   }
   auto report = (*store)->report(*latest);
@@ -68,8 +69,8 @@ util::Result<std::string> url_of_trace(const std::string& id, const std::string&
       return t.value("url", "");
     }
   }
-  return util::input_error("no trace " + id + " in the latest audit of " + subject, id,
-                           "give the page's URL instead");
+  return util::input_error(
+      "no trace " + id + " in the latest audit of " + subject, id, "give the page's URL instead");
 }
 
 int run_mark(const MarkCommand& cmd)
@@ -85,8 +86,10 @@ int run_mark(const MarkCommand& cmd)
   } else {
     const auto normalised = traces::normalise_url(cmd.target);
     if (!normalised) {
-      return report_error(util::input_error("\"" + cmd.target + "\" is not an http(s) URL", "URL",
-                                            "give the page's address as the report shows it, or its trace id"));
+      return report_error(
+          util::input_error("\"" + cmd.target + "\" is not an http(s) URL",
+                            "URL",
+                            "give the page's address as the report shows it, or its trace id"));
     }
     url = *normalised;
   }
@@ -106,13 +109,17 @@ void add_mark_command(CLI::App& app, Runner& runner)
 {
   auto cmd = std::make_shared<MarkCommand>();
   CLI::App* sub = app.add_subcommand(
-    "mark", "Say that a page is about you (--me) or about someone else (--not-me), in the profile file");
+      "mark",
+      "Say that a page is about you (--me) or about someone else (--not-me), in the profile file");
   sub->footer(k_exit_help);
-  sub->add_option("URL", cmd->target, "The page's URL, or its trace id in the latest stored audit")->required();
+  sub->add_option("URL", cmd->target, "The page's URL, or its trace id in the latest stored audit")
+      ->required();
   auto* me = sub->add_flag("--me", cmd->me, "The page is about you: add it to is_me");
-  auto* not_me = sub->add_flag("--not-me", cmd->not_me, "The page is about someone else: add it to not_me");
+  auto* not_me =
+      sub->add_flag("--not-me", cmd->not_me, "The page is about someone else: add it to not_me");
   me->excludes(not_me);
-  sub->add_option("--profile", cmd->profile, "The profile file to update (docs/profile.md)")->required();
+  sub->add_option("--profile", cmd->profile, "The profile file to update (docs/profile.md)")
+      ->required();
   add_lang_option(*sub, cmd->lang);
   sub->callback([cmd, &runner] {
     if (!cmd->me && !cmd->not_me) {

@@ -27,15 +27,15 @@ using json = nlohmann::ordered_json;
 struct RequestsCommand
 {
   std::string action;
-  std::string trace;    // add
-  std::string right;    // add
-  std::string sent;     // add: date, default today
-  std::string via;      // add
+  std::string trace;        // add
+  std::string right;        // add
+  std::string sent;         // add: date, default today
+  std::string via;          // add
   std::string jurisdiction; // add
-  std::int64_t id = 0;  // extend, done, complaint
-  std::string outcome;  // done
-  std::string date;     // extend, done: default today
-  std::string authority; // complaint
+  std::int64_t id = 0;      // extend, done, complaint
+  std::string outcome;      // done
+  std::string date;         // extend, done: default today
+  std::string authority;    // complaint
   std::string subject;
   OutputOptions output;
   std::string lang;
@@ -53,10 +53,12 @@ util::Result<std::string> checked_date(const std::string& value, const char* fla
   }
   const auto t = util::parse_time(value);
   if (!t || value.size() != 10) {
-    return util::input_error("\"" + value + "\" is not a date", flag, "write it as YYYY-MM-DD, e.g. 2026-11-22");
+    return util::input_error(
+        "\"" + value + "\" is not a date", flag, "write it as YYYY-MM-DD, e.g. 2026-11-22");
   }
   if (value > today()) {
-    return util::input_error("\"" + value + "\" is in the future", flag, "give the day it happened");
+    return util::input_error(
+        "\"" + value + "\" is in the future", flag, "give the day it happened");
   }
   return value;
 }
@@ -134,8 +136,10 @@ int run_add(const RequestsCommand& cmd)
     }
   }
   if (!trace) {
-    return report_error(util::input_error("no trace \"" + cmd.trace + "\" in the latest audit of " + *subject,
-                                          "TRACE", "give a trace id or URL from 'empreinte audit' (run it again if the page is new)"));
+    return report_error(util::input_error(
+        "no trace \"" + cmd.trace + "\" in the latest audit of " + *subject,
+        "TRACE",
+        "give a trace id or URL from 'empreinte audit' (run it again if the page is new)"));
   }
   bool assumed = false;
   history::Request r;
@@ -158,15 +162,18 @@ int run_add(const RequestsCommand& cmd)
   if (!rules) {
     return report_error(rules.error());
   }
-  const auto status = history::request_status(r, rules->find(r.jurisdiction), util::process_clock(), lang);
+  const auto status =
+      history::request_status(r, rules->find(r.jurisdiction), util::process_clock(), lang);
   const std::string right = tr_or(lang, "right." + r.right, r.right);
-  fmt::print("{}\n", status.due.empty()
-                       ? tr(lang, "requests.added_no_deadline", {std::to_string(*id), right})
-                       : tr(lang, "requests.added", {std::to_string(*id), right, status.due}));
+  fmt::print("{}\n",
+             status.due.empty()
+                 ? tr(lang, "requests.added_no_deadline", {std::to_string(*id), right})
+                 : tr(lang, "requests.added", {std::to_string(*id), right, status.due}));
   if (assumed) {
-    note(cmd.output, fmt::format("deadline of jurisdiction {} assumed from the report's language: "
-                                 "give --jurisdiction CC (FR, GB, DE, US-CA...) to change it",
-                                 r.jurisdiction));
+    note(cmd.output,
+         fmt::format("deadline of jurisdiction {} assumed from the report's language: "
+                     "give --jurisdiction CC (FR, GB, DE, US-CA...) to change it",
+                     r.jurisdiction));
   }
   return k_exit_ok;
 }
@@ -246,9 +253,11 @@ int run_list(const RequestsCommand& cmd)
   json out_json = json::array();
   std::string text;
   util::Style style;
-  style.enabled = cmd.output.output.empty() && cmd.output.format == "text" && util::use_color(stdout);
+  style.enabled =
+      cmd.output.output.empty() && cmd.output.format == "text" && util::use_color(stdout);
   for (const auto& r : requests) {
-    const auto status = history::request_status(r, rules->find(r.jurisdiction), util::process_clock(), lang);
+    const auto status =
+        history::request_status(r, rules->find(r.jurisdiction), util::process_clock(), lang);
     nlohmann::json origin = nlohmann::json::parse(r.origin, nullptr, false);
     if (origin.is_discarded() || !origin.is_object()) {
       if (auto report = (*opened)->report(r.run)) {
@@ -262,35 +271,46 @@ int run_list(const RequestsCommand& cmd)
     }
     out_json.push_back(request_json(r, status, page, *events));
     const std::string right = tr_or(lang, "right." + r.right, r.right);
-    std::string head = fmt::format("#{}  {} · {}", r.id, right, tr(lang, "requests.sent", {r.sent}));
+    std::string head =
+        fmt::format("#{}  {} · {}", r.id, right, tr(lang, "requests.sent", {r.sent}));
     if (!r.via.empty()) {
       head += " " + tr_or(lang, "via." + r.via, r.via);
     }
     head += " · " + r.jurisdiction;
     text += style.bold(head) + "\n";
-    text += "    " + util::truncate_utf8(util::strip_controls(r.title.empty() ? r.url : r.title), 110) + "\n";
+    text += "    " +
+            util::truncate_utf8(util::strip_controls(r.title.empty() ? r.url : r.title), 110) +
+            "\n";
     text += "    " + style.dim(util::truncate_utf8(util::strip_controls(r.url), 160)) + "\n";
     std::string deadline;
     if (!r.outcome.empty()) {
-      deadline = tr(lang, "requests.closed", {r.done, tr_or(lang, "outcome." + r.outcome, r.outcome)});
+      deadline =
+          tr(lang, "requests.closed", {r.done, tr_or(lang, "outcome." + r.outcome, r.outcome)});
     } else if (status.due.empty()) {
       deadline = tr(lang, "requests.no_deadline", {r.jurisdiction});
     } else {
       deadline = r.extended && !status.extended_due.empty()
-                   ? tr(lang, "requests.extended", {status.extended_due})
-                   : tr(lang, "requests.due", {status.due, status.cite});
-      deadline += " — " + (status.overdue ? style.red(tr(lang, "requests.overdue", {std::to_string(status.days)}))
-                                          : tr(lang, "requests.days_left", {std::to_string(status.days)}));
+                     ? tr(lang, "requests.extended", {status.extended_due})
+                     : tr(lang, "requests.due", {status.due, status.cite});
+      deadline +=
+          " — " + (status.overdue
+                       ? style.red(tr(lang, "requests.overdue", {std::to_string(status.days)}))
+                       : tr(lang, "requests.days_left", {std::to_string(status.days)}));
       if (!r.extended && !status.extended_due.empty() && !status.overdue) {
         deadline += "; " + tr(lang, "requests.can_extend", {status.extended_due});
       }
     }
     text += "    " + deadline + "\n";
     if (!latest.date.empty()) {
-      text += "    " + tr(lang, "requests.page_state", {latest.date, tr(lang, "request_state." + page)}) + "\n";
+      text += "    " +
+              tr(lang, "requests.page_state", {latest.date, tr(lang, "request_state." + page)}) +
+              "\n";
     }
     if (status.complaint_due && page != "gone" && page != "gone_now") {
-      text += "    " + style.yellow("\u2192 " + tr(lang, "requests.complaint_hint", {std::to_string(r.id)})) + "\n";
+      text +=
+          "    " +
+          style.yellow("\u2192 " + tr(lang, "requests.complaint_hint", {std::to_string(r.id)})) +
+          "\n";
     }
   }
   std::string content;
@@ -299,8 +319,8 @@ int run_list(const RequestsCommand& cmd)
                    {"subject", subject},
                    {"today", today()},
                    {"requests", out_json}}
-                .dump(2)
-              + "\n";
+                  .dump(2) +
+              "\n";
   } else {
     content = requests.empty() ? tr(lang, "requests.none") + "\n" : text;
   }
@@ -317,7 +337,8 @@ util::Result<history::Request> existing(const history::Store& store, std::int64_
     return r.error();
   }
   if (!*r) {
-    return util::input_error("no request #" + std::to_string(id), "ID", "'empreinte requests list' shows them");
+    return util::input_error(
+        "no request #" + std::to_string(id), "ID", "'empreinte requests list' shows them");
   }
   return **r;
 }
@@ -338,8 +359,10 @@ int run_update(const RequestsCommand& cmd)
     return report_error(r.error());
   }
   if (*date < r->sent) {
-    return report_error(util::input_error("the date is before the request was sent (" + r->sent + ")",
-                                          "--date", "give the day it happened"));
+    return report_error(
+        util::input_error("the date is before the request was sent (" + r->sent + ")",
+                          "--date",
+                          "give the day it happened"));
   }
   if (cmd.action == "extend") {
     if (auto s = store->extend_request(cmd.id, *date); !s) {
@@ -350,16 +373,21 @@ int run_update(const RequestsCommand& cmd)
       return report_error(rules.error());
     }
     r->extended = true;
-    const auto status = history::request_status(*r, rules->find(r->jurisdiction), util::process_clock(), lang);
-    fmt::print("#{}: {}\n", cmd.id, status.extended_due.empty()
-                                      ? tr(lang, "requests.no_deadline", {r->jurisdiction})
-                                      : tr(lang, "requests.extended", {status.extended_due}));
+    const auto status =
+        history::request_status(*r, rules->find(r->jurisdiction), util::process_clock(), lang);
+    fmt::print("#{}: {}\n",
+               cmd.id,
+               status.extended_due.empty() ? tr(lang, "requests.no_deadline", {r->jurisdiction})
+                                           : tr(lang, "requests.extended", {status.extended_due}));
     return k_exit_ok;
   }
   if (auto s = store->close_request(cmd.id, cmd.outcome, *date); !s) {
     return report_error(s.error());
   }
-  fmt::print("#{}: {}\n", cmd.id, tr(lang, "requests.closed", {*date, tr_or(lang, "outcome." + cmd.outcome, cmd.outcome)}));
+  fmt::print(
+      "#{}: {}\n",
+      cmd.id,
+      tr(lang, "requests.closed", {*date, tr_or(lang, "outcome." + cmd.outcome, cmd.outcome)}));
   if (cmd.outcome != "removed") {
     fmt::print("\u2192 {}\n", tr(lang, "requests.complaint_hint", {std::to_string(cmd.id)}));
   }
@@ -377,10 +405,19 @@ std::string right_words(const std::string& right, const std::string& lang, const
     const char* articles;
   };
   static const Words k_words[] = {
-    {"erasure", "erasure of my personal data", "d'effacement de mes données", "17"},
-    {"rectification", "rectification of inaccurate data about me", "de rectification de données inexactes me concernant", "16"},
-    {"objection", "objection to the processing of my data", "d'opposition au traitement de mes données", "21"},
-    {"delist", "delisting of this page from searches on my name", "de déréférencement de cette page des recherches sur mon nom", "17+21"},
+      {"erasure", "erasure of my personal data", "d'effacement de mes données", "17"},
+      {"rectification",
+       "rectification of inaccurate data about me",
+       "de rectification de données inexactes me concernant",
+       "16"},
+      {"objection",
+       "objection to the processing of my data",
+       "d'opposition au traitement de mes données",
+       "21"},
+      {"delist",
+       "delisting of this page from searches on my name",
+       "de déréférencement de cette page des recherches sur mon nom",
+       "17+21"},
   };
   for (const auto& w : k_words) {
     if (right != w.right) {
@@ -390,9 +427,11 @@ std::string right_words(const std::string& right, const std::string& lang, const
     if (!law.empty()) {
       const bool two = std::string(w.articles) == "17+21";
       if (lang == "fr") {
-        out += two ? " (articles 17 et 21 du " + law + ")" : std::string(" (article ") + w.articles + " du " + law + ")";
+        out += two ? " (articles 17 et 21 du " + law + ")"
+                   : std::string(" (article ") + w.articles + " du " + law + ")";
       } else {
-        out += two ? " (Articles 17 and 21 " + law + ")" : std::string(" (Article ") + w.articles + " " + law + ")";
+        out += two ? " (Articles 17 and 21 " + law + ")"
+                   : std::string(" (Article ") + w.articles + " " + law + ")";
       }
     }
     return out;
@@ -408,7 +447,8 @@ int run_complaint(const RequestsCommand& cmd)
     return report_error(opened.error());
   }
   if (!*opened) {
-    return report_error(util::input_error("no request recorded yet", "ID", "record one with 'empreinte requests add'"));
+    return report_error(util::input_error(
+        "no request recorded yet", "ID", "record one with 'empreinte requests add'"));
   }
   const history::Store& store = **opened;
   auto r = existing(store, cmd.id);
@@ -426,7 +466,8 @@ int run_complaint(const RequestsCommand& cmd)
   const auto* rule = rules->find(r->jurisdiction);
   const auto status = history::request_status(*r, rule, util::process_clock(), lang);
   if (!status.complaint_due) {
-    note(cmd.output, "this request is neither refused nor overdue yet: the controller may still answer");
+    note(cmd.output,
+         "this request is neither refused nor overdue yet: the controller may still answer");
   }
   auto remedies = load_remedies(*data);
   if (!remedies) {
@@ -438,8 +479,10 @@ int run_complaint(const RequestsCommand& cmd)
   }
   const score::Authority* authority = remedies->authority(key);
   if (!authority) {
-    return report_error(util::input_error("no data-protection authority known for \"" + key + "\"", "--authority",
-                                          "give an authority id (cnil, ico, ...) or a country code (FR, GB, BE...)"));
+    return report_error(util::input_error(
+        "no data-protection authority known for \"" + key + "\"",
+        "--authority",
+        "give an authority id (cnil, ico, ...) or a country code (FR, GB, BE...)"));
   }
   // Audits after the request that still found the page.
   std::string still_online;
@@ -471,29 +514,33 @@ int run_complaint(const RequestsCommand& cmd)
   auto name = store.run(r->run);
   std::string subject_name = name && *name ? (*name)->name : r->subject;
   const bool no_answer = r->outcome == "no-answer" || (r->outcome.empty() && status.overdue);
-  auto tmpl = util::read_file(data->root / "reports" / "letters" / ("complaint." + lang + ".mustache"));
+  auto tmpl =
+      util::read_file(data->root / "reports" / "letters" / ("complaint." + lang + ".mustache"));
   if (!tmpl) {
     return report_error(tmpl.error());
   }
   auto letter = report::render_letter(
-    *tmpl, {{"subject_name", subject_name},
-            {"date", today()},
-            {"authority_name", authority->name},
-            {"authority_address", authority->address},
-            {"authority_url", authority->complaint_url},
-            {"complaint_cite", law.empty() ? std::string() : (lang == "fr" ? "article 77 du " + law : "Article 77 " + law)},
-            {"controller_name", r->domain},
-            {"url", r->url},
-            {"title", r->title},
-            {"right_name", right_words(r->right, lang, law)},
-            {"sent", r->sent},
-            {"via", r->via.empty() ? std::string() : tr_or(lang, "via." + r->via, r->via)},
-            {"due", status.due},
-            {"deadline_cite", status.cite},
-            {"extended", r->extended ? status.extended_due : std::string()},
-            {"refused", r->outcome == "refused" ? r->done : std::string()},
-            {"no_answer", no_answer ? "yes" : ""},
-            {"still_online", still_online}});
+      *tmpl,
+      {{"subject_name", subject_name},
+       {"date", today()},
+       {"authority_name", authority->name},
+       {"authority_address", authority->address},
+       {"authority_url", authority->complaint_url},
+       {"complaint_cite",
+        law.empty() ? std::string()
+                    : (lang == "fr" ? "article 77 du " + law : "Article 77 " + law)},
+       {"controller_name", r->domain},
+       {"url", r->url},
+       {"title", r->title},
+       {"right_name", right_words(r->right, lang, law)},
+       {"sent", r->sent},
+       {"via", r->via.empty() ? std::string() : tr_or(lang, "via." + r->via, r->via)},
+       {"due", status.due},
+       {"deadline_cite", status.cite},
+       {"extended", r->extended ? status.extended_due : std::string()},
+       {"refused", r->outcome == "refused" ? r->done : std::string()},
+       {"no_answer", no_answer ? "yes" : ""},
+       {"still_online", still_online}});
   if (!letter) {
     return report_error(letter.error());
   }
@@ -509,32 +556,40 @@ void add_requests_command(CLI::App& app, Runner& runner)
 {
   auto cmd = std::make_shared<RequestsCommand>();
   CLI::App* top = app.add_subcommand(
-    "requests", "Record removal requests, follow their legal deadlines, and complain when they fail");
+      "requests",
+      "Record removal requests, follow their legal deadlines, and complain when they fail");
   top->footer(k_exit_help);
   top->require_subcommand(1);
   auto subject = [&](CLI::App* s) {
-    s->add_option("--subject", cmd->subject, "Whose requests, when the history holds several people");
+    s->add_option(
+        "--subject", cmd->subject, "Whose requests, when the history holds several people");
     add_lang_option(*s, cmd->lang);
   };
 
-  CLI::App* add = top->add_subcommand("add", "Record a request sent about one trace of the latest audit");
+  CLI::App* add =
+      top->add_subcommand("add", "Record a request sent about one trace of the latest audit");
   add->add_option("TRACE", cmd->trace, "The trace id (or URL) in the latest audit")->required();
   add->add_option("--right", cmd->right, "What was asked")
-    ->required()
-    ->check(CLI::IsMember({"erasure", "rectification", "objection", "delist"}));
+      ->required()
+      ->check(CLI::IsMember({"erasure", "rectification", "objection", "delist"}));
   add->add_option("--sent", cmd->sent, "When it was sent, YYYY-MM-DD (default: today)");
-  add->add_option("--via", cmd->via, "How it was sent")->check(CLI::IsMember({"email", "post", "form"}));
-  add->add_option("--jurisdiction", cmd->jurisdiction,
-                  "Whose law sets the deadline: FR, GB, DE, US-CA... (default: the report's, else from its language)");
+  add->add_option("--via", cmd->via, "How it was sent")
+      ->check(CLI::IsMember({"email", "post", "form"}));
+  add->add_option("--jurisdiction",
+                  cmd->jurisdiction,
+                  "Whose law sets the deadline: FR, GB, DE, US-CA... (default: the report's, else "
+                  "from its language)");
   subject(add);
   add->callback([cmd, &runner] { runner = [cmd] { return run_add(*cmd); }; });
 
-  CLI::App* list = top->add_subcommand("list", "The requests, their deadlines (overdue flagged) and their pages");
+  CLI::App* list = top->add_subcommand(
+      "list", "The requests, their deadlines (overdue flagged) and their pages");
   subject(list);
   add_output_options(*list, cmd->output, {"text", "json"});
   list->callback([cmd, &runner] { runner = [cmd] { return run_list(*cmd); }; });
 
-  CLI::App* extend = top->add_subcommand("extend", "The controller extended the deadline, as the law allows");
+  CLI::App* extend =
+      top->add_subcommand("extend", "The controller extended the deadline, as the law allows");
   extend->add_option("ID", cmd->id, "The request number")->required();
   extend->add_option("--date", cmd->date, "When you were told, YYYY-MM-DD (default: today)");
   add_lang_option(*extend, cmd->lang);
@@ -546,8 +601,8 @@ void add_requests_command(CLI::App& app, Runner& runner)
   CLI::App* done = top->add_subcommand("done", "Close a request with its outcome");
   done->add_option("ID", cmd->id, "The request number")->required();
   done->add_option("--outcome", cmd->outcome, "What came of it")
-    ->required()
-    ->check(CLI::IsMember({"removed", "refused", "no-answer"}));
+      ->required()
+      ->check(CLI::IsMember({"removed", "refused", "no-answer"}));
   done->add_option("--date", cmd->date, "When, YYYY-MM-DD (default: today)");
   add_lang_option(*done, cmd->lang);
   done->callback([cmd, &runner] {
@@ -555,13 +610,14 @@ void add_requests_command(CLI::App& app, Runner& runner)
     runner = [cmd] { return run_update(*cmd); };
   });
 
-  CLI::App* complaint = top->add_subcommand(
-    "complaint", "The complaint letter to the data-protection authority, pre-filled with the request's history");
+  CLI::App* complaint = top->add_subcommand("complaint",
+                                            "The complaint letter to the data-protection "
+                                            "authority, pre-filled with the request's history");
   complaint->add_option("ID", cmd->id, "The request number")->required();
-  complaint->add_option("--authority", cmd->authority,
-                        "Authority id or country code (default: the jurisdiction's)");
+  complaint->add_option(
+      "--authority", cmd->authority, "Authority id or country code (default: the jurisdiction's)");
   complaint->add_option("--lang", cmd->lang, "Language of the letter (default: the locale's)")
-    ->check(CLI::IsMember({"fr", "en"}));
+      ->check(CLI::IsMember({"fr", "en"}));
   complaint->add_option("-o,--output", cmd->output.output, "Write to FILE instead of stdout");
   complaint->callback([cmd, &runner] { runner = [cmd] { return run_complaint(*cmd); }; });
 }

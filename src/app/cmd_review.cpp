@@ -130,9 +130,10 @@ int run_review(const ReviewCommand& cmd)
 {
   const std::string lang = resolve_lang(cmd.lang);
   if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO)) {
-    return report_error(util::input_error(
-      "review asks questions and needs a terminal", "standard input/output",
-      "without one, settle pages one at a time: empreinte mark URL --me|--not-me --profile FILE"));
+    return report_error(util::input_error("review asks questions and needs a terminal",
+                                          "standard input/output",
+                                          "without one, settle pages one at a time: empreinte mark "
+                                          "URL --me|--not-me --profile FILE"));
   }
   auto opened = open_history(history::Store::Access::read_only);
   if (!opened) {
@@ -158,7 +159,8 @@ int run_review(const ReviewCommand& cmd)
     }
   }
   if (profile_path.empty()) {
-    return report_error(util::input_error("no profile file to write your answers to", "--profile",
+    return report_error(util::input_error("no profile file to write your answers to",
+                                          "--profile",
                                           "give the profile file the audit used: --profile FILE"));
   }
   auto profile = profile::load_profile(profile_path);
@@ -193,15 +195,19 @@ int run_review(const ReviewCommand& cmd)
 void add_review_command(CLI::App& app, Runner& runner)
 {
   auto cmd = std::make_shared<ReviewCommand>();
-  CLI::App* sub = app.add_subcommand(
-    "review", "On a terminal: is each uncertain page about you? Answers go to is_me / not_me in the profile");
+  CLI::App* sub = app.add_subcommand("review",
+                                     "On a terminal: is each uncertain page about you? Answers go "
+                                     "to is_me / not_me in the profile");
   sub->footer(k_exit_help);
-  sub->add_option("REPORT", cmd->report,
+  sub->add_option("REPORT",
+                  cmd->report,
                   "latest (default), a run id, or a report saved with --format json -o FILE")
-    ->capture_default_str();
-  sub->add_option("--profile", cmd->profile,
+      ->capture_default_str();
+  sub->add_option("--profile",
+                  cmd->profile,
                   "The profile file to update (default: the one the stored audit read)");
-  sub->add_option("--subject", cmd->subject, "Whose latest audit, when the history holds several people");
+  sub->add_option(
+      "--subject", cmd->subject, "Whose latest audit, when the history holds several people");
   add_lang_option(*sub, cmd->lang);
   sub->callback([cmd, &runner] { runner = [cmd] { return run_review(*cmd); }; });
 }

@@ -39,19 +39,21 @@ util::Result<std::string> choose_subject(const history::Store& store, const std:
       key += (key.empty() ? "" : "-") + w;
     }
     if (std::find(subjects->begin(), subjects->end(), key) == subjects->end()) {
-      return util::input_error("no audit of \"" + flag + "\" in the history", "--subject",
+      return util::input_error("no audit of \"" + flag + "\" in the history",
+                               "--subject",
                                subjects->empty() ? "run 'empreinte audit' first"
                                                  : "use one of: " + list);
     }
     return key;
   }
   if (subjects->empty()) {
-    return util::input_error("no audit stored yet", store.path().string(),
+    return util::input_error("no audit stored yet",
+                             store.path().string(),
                              "run 'empreinte audit' first: each run is stored");
   }
   if (subjects->size() > 1) {
-    return util::input_error("the history holds several people", "--subject",
-                             "say which with --subject: " + list);
+    return util::input_error(
+        "the history holds several people", "--subject", "say which with --subject: " + list);
   }
   return subjects->front();
 }
@@ -87,7 +89,8 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
   const bool keyword = spec == "latest" || spec == "previous";
   if (keyword || run_number(spec)) {
     if (!store) {
-      return util::input_error("no history yet, so no run \"" + spec + "\"", spec,
+      return util::input_error("no history yet, so no run \"" + spec + "\"",
+                               spec,
                                "run 'empreinte audit' first, or compare two report files");
     }
     if (const auto id = run_number(spec)) {
@@ -96,8 +99,8 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
         return run.error();
       }
       if (!*run) {
-        return util::input_error("no run " + spec + " in the history", spec,
-                                 "'empreinte history' lists the runs");
+        return util::input_error(
+            "no run " + spec + " in the history", spec, "'empreinte history' lists the runs");
       }
       return from_run(*store, *id);
     }
@@ -106,8 +109,8 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
       return latest.error();
     }
     if (!*latest) {
-      return util::input_error("no audit of " + subject + " in the history", spec,
-                               "run 'empreinte audit' first");
+      return util::input_error(
+          "no audit of " + subject + " in the history", spec, "run 'empreinte audit' first");
     }
     if (spec == "latest") {
       return from_run(*store, **latest);
@@ -117,24 +120,27 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
       return previous.error();
     }
     if (!*previous) {
-      return util::input_error("only one audit of " + subject + " is stored", spec,
+      return util::input_error("only one audit of " + subject + " is stored",
+                               spec,
                                "run the audit again later, then compare");
     }
     return from_run(*store, **previous);
   }
   auto text = util::read_file(spec);
   if (!text) {
-    return util::input_error("\"" + spec + "\" is neither a run nor a readable report", spec,
-                             "give a run id, latest, previous, or a report saved with --format json -o FILE");
+    return util::input_error(
+        "\"" + spec + "\" is neither a run nor a readable report",
+        spec,
+        "give a run id, latest, previous, or a report saved with --format json -o FILE");
   }
   auto value = util::parse_json(*text, spec);
   if (!value) {
     return value.error();
   }
-  if (!value->is_object() || value->value("schema", "") != "empreinte/report/v1"
-      || !(*value)["traces"].is_array()) {
-    return util::input_error("not an empreinte report", spec,
-                             "give a report saved with --format json -o FILE");
+  if (!value->is_object() || value->value("schema", "") != "empreinte/report/v1" ||
+      !(*value)["traces"].is_array()) {
+    return util::input_error(
+        "not an empreinte report", spec, "give a report saved with --format json -o FILE");
   }
   return NamedAudit{std::move(*value), std::nullopt, spec};
 }
@@ -156,7 +162,12 @@ util::Result<std::vector<history::RequestFollowUp>> follow_up_requests(const his
         origin = std::move(*report);
       }
     }
-    out.push_back({r.id, r.trace, r.url, r.right, r.sent, r.outcome,
+    out.push_back({r.id,
+                   r.trace,
+                   r.url,
+                   r.right,
+                   r.sent,
+                   r.outcome,
                    history::page_state(r, origin, after, diff)});
   }
   return out;
@@ -167,7 +178,8 @@ std::string request_origin(const json& report, const json& trace)
   json queries = json::array();
   for (const auto& q : report.value("queries", json::array())) {
     for (const auto& sighting : trace.value("found_by", json::array())) {
-      if (q.value("id", "") == sighting.value("query", "") && q.value("backend", "") == sighting.value("backend", "")) {
+      if (q.value("id", "") == sighting.value("query", "") &&
+          q.value("backend", "") == sighting.value("backend", "")) {
         queries.push_back(q);
         break;
       }

@@ -154,7 +154,8 @@ int change_rank(Change c)
 
 std::optional<bool> yes_no(const json& report, const char* family, const char* key)
 {
-  const json& findings = report.is_object() && report.contains("findings") ? report["findings"] : json();
+  const json& findings =
+      report.is_object() && report.contains("findings") ? report["findings"] : json();
   if (!findings.is_object() || !findings.contains(family) || !findings[family].is_object()) {
     return std::nullopt;
   }
@@ -207,15 +208,16 @@ bool about_changed(double before, double after)
 
 std::size_t Diff::count(Change change, bool about_you_only) const
 {
-  return static_cast<std::size_t>(std::count_if(traces.begin(), traces.end(), [&](const TraceChange& t) {
-    if (t.change != change) {
-      return false;
-    }
-    if (!about_you_only) {
-      return true;
-    }
-    return (t.before && t.before->about_you()) || (t.after && t.after->about_you());
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(traces.begin(), traces.end(), [&](const TraceChange& t) {
+        if (t.change != change) {
+          return false;
+        }
+        if (!about_you_only) {
+          return true;
+        }
+        return (t.before && t.before->about_you()) || (t.after && t.after->about_you());
+      }));
 }
 
 Diff diff_reports(const json& before, const json& after)
@@ -266,9 +268,15 @@ Diff diff_reports(const json& before, const json& after)
     if (!a.risk.empty() && !b.risk.empty() && a.risk != b.risk) {
       c.what.push_back("risk");
     }
-    std::set_difference(b.exposed.begin(), b.exposed.end(), a.exposed.begin(), a.exposed.end(),
+    std::set_difference(b.exposed.begin(),
+                        b.exposed.end(),
+                        a.exposed.begin(),
+                        a.exposed.end(),
                         std::back_inserter(c.exposed_added));
-    std::set_difference(a.exposed.begin(), a.exposed.end(), b.exposed.begin(), b.exposed.end(),
+    std::set_difference(a.exposed.begin(),
+                        a.exposed.end(),
+                        b.exposed.begin(),
+                        b.exposed.end(),
                         std::back_inserter(c.exposed_removed));
     if (!c.exposed_added.empty() || !c.exposed_removed.empty()) {
       c.what.push_back("exposed");
@@ -294,23 +302,24 @@ Diff diff_reports(const json& before, const json& after)
     c.change = c.reason.empty() ? Change::gone : Change::not_seen;
     d.traces.push_back(std::move(c));
   }
-  std::stable_sort(d.traces.begin(), d.traces.end(), [](const TraceChange& x, const TraceChange& y) {
-    if (x.change != y.change) {
-      return change_rank(x.change) < change_rank(y.change);
-    }
-    const TraceState& a = x.latest();
-    const TraceState& b = y.latest();
-    if (a.about_you() != b.about_you()) {
-      return a.about_you();
-    }
-    if (risk_rank(a.risk) != risk_rank(b.risk)) {
-      return risk_rank(a.risk) > risk_rank(b.risk);
-    }
-    if (a.exposure_points != b.exposure_points) {
-      return a.exposure_points > b.exposure_points;
-    }
-    return x.url < y.url;
-  });
+  std::stable_sort(
+      d.traces.begin(), d.traces.end(), [](const TraceChange& x, const TraceChange& y) {
+        if (x.change != y.change) {
+          return change_rank(x.change) < change_rank(y.change);
+        }
+        const TraceState& a = x.latest();
+        const TraceState& b = y.latest();
+        if (a.about_you() != b.about_you()) {
+          return a.about_you();
+        }
+        if (risk_rank(a.risk) != risk_rank(b.risk)) {
+          return risk_rank(a.risk) > risk_rank(b.risk);
+        }
+        if (a.exposure_points != b.exposure_points) {
+          return a.exposure_points > b.exposure_points;
+        }
+        return x.url < y.url;
+      });
 
   for (const char* family : k_families) {
     FamilyChange f;
@@ -364,7 +373,8 @@ Diff diff_reports(const json& before, const json& after)
     d.families.push_back(f);
   }
 
-  for (const auto& [family, key] : {std::pair{"pseudonym", "linked"}, std::pair{"job", "linked"},
+  for (const auto& [family, key] : {std::pair{"pseudonym", "linked"},
+                                    std::pair{"job", "linked"},
                                     std::pair{"job", "professional_presence"}}) {
     FindingChange f{family, key, yes_no(before, family, key), yes_no(after, family, key)};
     if (f.before != f.after) {

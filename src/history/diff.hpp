@@ -27,10 +27,10 @@ struct Exposed
 struct TraceState
 {
   std::string kind;
-  double about = 0;       // about_subject
-  std::string risk;       // low, medium, high; "" when the report has none
+  double about = 0; // about_subject
+  std::string risk; // low, medium, high; "" when the report has none
   double exposure_points = 0;
-  std::vector<Exposed> exposed; // sorted
+  std::vector<Exposed> exposed;      // sorted
   std::vector<std::string> families; // the searches that found it: name, network, pseudonym, job
   bool about_you() const { return about >= 0.5; }
 };
@@ -123,7 +123,7 @@ struct Diff
   AuditSide after;
   std::vector<TraceChange> traces; // new, then changed, gone, not seen; most exposing first
   int unchanged = 0;
-  std::vector<FamilyChange> families; // name, network, pseudonym, job
+  std::vector<FamilyChange> families;  // name, network, pseudonym, job
   std::vector<FindingChange> findings; // only those that differ
   std::vector<RequestFollowUp> requests;
 

@@ -97,7 +97,7 @@ std::string render_diff_text(const Diff& d, const std::string& lang, const util:
   for (const auto& section : v.sections) {
     out += "\n" + style.bold(section.heading) + "\n";
     for (const auto& item : section.items) {
-      const std::string sign = item.sign == "+" ? style.red(item.sign)
+      const std::string sign = item.sign == "+"   ? style.red(item.sign)
                                : item.sign == "-" ? style.green(item.sign)
                                                   : style.yellow(item.sign);
       out += "  " + sign + " " + style.bold(clean(item.title, 110)) + "\n";
@@ -154,8 +154,8 @@ std::string render_diff_markdown(const Diff& d, const std::string& lang)
     out += "\n## " + markdown_escape(section.heading) + "\n\n";
     for (const auto& item : section.items) {
       // No sign: "- -" would read as a nested list; the heading says what changed.
-      out += "- " + markdown_link(item.title, item.url) + "  \n  "
-             + markdown_escape(item.url) + "\n";
+      out +=
+          "- " + markdown_link(item.title, item.url) + "  \n  " + markdown_escape(item.url) + "\n";
       for (const auto& line : item.details) {
         if (!line.empty()) {
           out += "  - " + markdown_escape(line) + "\n";

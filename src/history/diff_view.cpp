@@ -33,8 +33,8 @@ std::string exposed_list(const std::vector<Exposed>& items, const std::string& l
 {
   std::string out;
   for (const auto& e : items) {
-    out += (out.empty() ? "" : ", ") + tr_or(lang, "category." + e.category, e.category) + " \u201c"
-           + e.text + "\u201d";
+    out += (out.empty() ? "" : ", ") + tr_or(lang, "category." + e.category, e.category) +
+           " \u201c" + e.text + "\u201d";
   }
   return out;
 }
@@ -66,7 +66,8 @@ std::string facts(const TraceState& s, const std::string& lang)
     out += (out.empty() ? "" : " \u00b7 ") + kind_word(s.kind, lang);
   }
   if (!s.families.empty()) {
-    out += (out.empty() ? "" : " \u00b7 ") + tr(lang, "diff.found_by", {families_list(s.families, lang)});
+    out += (out.empty() ? "" : " \u00b7 ") +
+           tr(lang, "diff.found_by", {families_list(s.families, lang)});
   }
   return out;
 }
@@ -110,9 +111,11 @@ DiffViewItem item_of(const TraceChange& t, const std::string& lang)
     const TraceState& b = *t.after;
     for (const auto& w : t.what) {
       if (w == "risk") {
-        item.details.push_back(tr(lang, "diff.kind", {risk_word(a.risk, lang), risk_word(b.risk, lang)}));
+        item.details.push_back(
+            tr(lang, "diff.kind", {risk_word(a.risk, lang), risk_word(b.risk, lang)}));
       } else if (w == "kind") {
-        item.details.push_back(tr(lang, "diff.kind", {kind_word(a.kind, lang), kind_word(b.kind, lang)}));
+        item.details.push_back(
+            tr(lang, "diff.kind", {kind_word(a.kind, lang), kind_word(b.kind, lang)}));
       } else if (w == "about") {
         item.details.push_back(tr(lang, "diff.about", {percent(a.about), percent(b.about)}));
       }
@@ -121,7 +124,8 @@ DiffViewItem item_of(const TraceChange& t, const std::string& lang)
       item.details.push_back(tr(lang, "diff.now_exposes", {exposed_list(t.exposed_added, lang)}));
     }
     if (!t.exposed_removed.empty()) {
-      item.details.push_back(tr(lang, "diff.no_longer_exposes", {exposed_list(t.exposed_removed, lang)}));
+      item.details.push_back(
+          tr(lang, "diff.no_longer_exposes", {exposed_list(t.exposed_removed, lang)}));
     }
     break;
   }
@@ -144,27 +148,38 @@ DiffView view_of(const Diff& d, const std::string& lang)
       failed += f.failed_after;
       queries += f.queries_after;
     }
-    v.notes.push_back(tr(lang, "diff.after_incomplete", {std::to_string(failed), std::to_string(queries)}));
+    v.notes.push_back(
+        tr(lang, "diff.after_incomplete", {std::to_string(failed), std::to_string(queries)}));
   }
   v.scores_heading = tr(lang, "report.scores");
   v.scores.emplace_back(tr(lang, "report.exposure"),
-                        tr(lang, "diff.score", {std::to_string(d.before.exposure), std::to_string(d.after.exposure),
-                                                signed_number(d.after.exposure - d.before.exposure)}));
+                        tr(lang,
+                           "diff.score",
+                           {std::to_string(d.before.exposure),
+                            std::to_string(d.after.exposure),
+                            signed_number(d.after.exposure - d.before.exposure)}));
   v.scores.emplace_back(tr(lang, "report.control"),
-                        tr(lang, "diff.score", {std::to_string(d.before.control), std::to_string(d.after.control),
-                                                signed_number(d.after.control - d.before.control)}));
+                        tr(lang,
+                           "diff.score",
+                           {std::to_string(d.before.control),
+                            std::to_string(d.after.control),
+                            signed_number(d.after.control - d.before.control)}));
   auto n = [](std::size_t x) { return std::to_string(x); };
-  v.summary = tr(lang, "diff.summary",
-                 {n(d.count(Change::added, true)), n(d.count(Change::gone, true)),
-                  n(d.count(Change::not_seen, true)), n(d.count(Change::changed, true)), n(d.unchanged)});
+  v.summary = tr(lang,
+                 "diff.summary",
+                 {n(d.count(Change::added, true)),
+                  n(d.count(Change::gone, true)),
+                  n(d.count(Change::not_seen, true)),
+                  n(d.count(Change::changed, true)),
+                  n(d.unchanged)});
   const std::size_t others_new = d.count(Change::added) - d.count(Change::added, true);
   const std::size_t others_gone = d.count(Change::gone) - d.count(Change::gone, true);
   const std::size_t others_unseen = d.count(Change::not_seen) - d.count(Change::not_seen, true);
   if (others_new + others_gone + others_unseen > 0) {
     v.namesakes = tr(lang, "diff.namesakes", {n(others_new), n(others_gone), n(others_unseen)});
   }
-  if (d.traces.empty() && d.before.exposure == d.after.exposure && d.before.control == d.after.control
-      && d.findings.empty()) {
+  if (d.traces.empty() && d.before.exposure == d.after.exposure &&
+      d.before.control == d.after.control && d.findings.empty()) {
     v.nothing = tr(lang, "diff.nothing");
   }
   for (Change c : {Change::added, Change::changed, Change::gone, Change::not_seen}) {
@@ -177,7 +192,8 @@ DiffView view_of(const Diff& d, const std::string& lang)
       }
     }
     if (!section.items.empty()) {
-      section.heading = tr(lang, std::string("diff.section.") + change_name(c), {n(section.items.size())});
+      section.heading =
+          tr(lang, std::string("diff.section.") + change_name(c), {n(section.items.size())});
       v.sections.push_back(std::move(section));
     }
   }
@@ -186,32 +202,44 @@ DiffView view_of(const Diff& d, const std::string& lang)
     if (f.queries_before == 0 && f.queries_after == 0) {
       continue;
     }
-    std::string line = tr(lang, "diff.score", {std::to_string(f.before), std::to_string(f.after),
-                                               signed_number(f.after - f.before)});
+    std::string line =
+        tr(lang,
+           "diff.score",
+           {std::to_string(f.before), std::to_string(f.after), signed_number(f.after - f.before)});
     if (f.added + f.gone + f.not_seen + f.changed > 0) {
-      line += " \u00b7 " + tr(lang, "diff.family_counts", {std::to_string(f.added), std::to_string(f.gone),
-                                                        std::to_string(f.not_seen), std::to_string(f.changed)});
+      line += " \u00b7 " + tr(lang,
+                              "diff.family_counts",
+                              {std::to_string(f.added),
+                               std::to_string(f.gone),
+                               std::to_string(f.not_seen),
+                               std::to_string(f.changed)});
     }
     if (f.failed_before + f.failed_after > 0) {
-      line += " \u00b7 " + tr(lang, "diff.family_failed",
+      line += " \u00b7 " + tr(lang,
+                              "diff.family_failed",
                               {std::to_string(f.failed_before), std::to_string(f.failed_after)});
     }
     v.families.emplace_back(tr_or(lang, "family." + f.family, f.family), line);
   }
   v.findings_heading = tr(lang, "report.findings");
   for (const auto& f : d.findings) {
-    v.findings.push_back(tr(lang, "diff.finding." + f.family + "." + f.key) + std::string(report::colon(lang))
-                         + yes_no(f.before, lang) + " \u2192 " + yes_no(f.after, lang));
+    v.findings.push_back(tr(lang, "diff.finding." + f.family + "." + f.key) +
+                         std::string(report::colon(lang)) + yes_no(f.before, lang) + " \u2192 " +
+                         yes_no(f.after, lang));
   }
   v.requests_heading = tr(lang, "diff.requests");
   for (const auto& r : d.requests) {
     const std::string right = tr_or(lang, "right." + r.right, r.right);
     const std::string state = tr(lang, "request_state." + r.state);
-    v.requests.push_back(r.outcome.empty()
-                           ? tr(lang, "diff.request", {std::to_string(r.id), right, r.sent, state})
-                           : tr(lang, "diff.request_outcome",
-                                {std::to_string(r.id), right, r.sent,
-                                 tr_or(lang, "outcome." + r.outcome, r.outcome), state}));
+    v.requests.push_back(
+        r.outcome.empty() ? tr(lang, "diff.request", {std::to_string(r.id), right, r.sent, state})
+                          : tr(lang,
+                               "diff.request_outcome",
+                               {std::to_string(r.id),
+                                right,
+                                r.sent,
+                                tr_or(lang, "outcome." + r.outcome, r.outcome),
+                                state}));
   }
   return v;
 }

@@ -12,10 +12,10 @@ namespace empreinte::history {
 
 struct DiffViewItem
 {
-  std::string sign;  // + ~ - ?
-  std::string title; // third-party text
-  std::string url;   // third-party text
-  std::string risk;  // low, medium, high, "" (for styling)
+  std::string sign;                 // + ~ - ?
+  std::string title;                // third-party text
+  std::string url;                  // third-party text
+  std::string risk;                 // low, medium, high, "" (for styling)
   std::vector<std::string> details; // worded lines (may quote third-party data)
 };
 
@@ -30,7 +30,7 @@ struct DiffView
 {
   std::string lang;
   std::string title;
-  std::string sides; // "run 3 of 2026-10-01 → run 4 of 2026-11-01"
+  std::string sides;              // "run 3 of 2026-10-01 → run 4 of 2026-11-01"
   std::vector<std::string> notes; // incomplete audits
   std::string scores_heading;
   std::vector<std::pair<std::string, std::string>> scores; // label, "42 → 47 (+5)"

@@ -14,7 +14,8 @@ namespace empreinte::history {
 
 using nlohmann::ordered_json;
 
-util::Result<bool> mark_in_profile(const std::filesystem::path& path, const std::string& url, Mark mark)
+util::Result<bool>
+mark_in_profile(const std::filesystem::path& path, const std::string& url, Mark mark)
 {
   auto text = util::read_file(path, 1024 * 1024);
   if (!text) {
@@ -22,7 +23,8 @@ util::Result<bool> mark_in_profile(const std::filesystem::path& path, const std:
   }
   ordered_json profile = ordered_json::parse(*text, nullptr, false);
   if (profile.is_discarded() || !profile.is_object()) {
-    return util::input_error("the profile is not a JSON object", path.string(),
+    return util::input_error("the profile is not a JSON object",
+                             path.string(),
                              "fix it (docs/profile.md), then mark again");
   }
   const char* into = mark == Mark::me ? "is_me" : "not_me";
@@ -53,7 +55,8 @@ util::Result<bool> mark_in_profile(const std::filesystem::path& path, const std:
   }
   if (!profile.contains(into) || !profile[into].is_array()) {
     if (profile.contains(into)) {
-      return util::input_error(std::string("\"") + into + "\" is not a list", path.string() + ": /" + into,
+      return util::input_error(std::string("\"") + into + "\" is not a list",
+                               path.string() + ": /" + into,
                                "make it a list of URLs");
     }
     profile[into] = ordered_json::array();
@@ -68,14 +71,17 @@ util::Result<bool> mark_in_profile(const std::filesystem::path& path, const std:
   }
   const std::string updated = profile.dump(2) + "\n";
   // Never write a profile that would not load.
-  if (auto check = profile::profile_from_json(nlohmann::json::parse(updated), path.string()); !check) {
+  if (auto check = profile::profile_from_json(nlohmann::json::parse(updated), path.string());
+      !check) {
     return check.error();
   }
   // A profile reached through a symbolic link is replaced where it really is.
   std::error_code ec;
   const auto target_path = std::filesystem::weakly_canonical(path, ec);
   const auto& where = ec ? path : target_path;
-  struct stat st{};
+  struct stat st
+  {
+  };
   const unsigned mode = ::stat(where.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0600;
   if (auto s = util::write_file_atomic(where, updated, mode); !s) {
     return s.error();

@@ -15,6 +15,7 @@ enum class Mark { me, not_me };
 // the other list (any spelling that normalises to it). The file keeps its other keys, their
 // order and its mode; it is replaced atomically, and only with a profile that still loads.
 // Returns false when the profile already said so (nothing written).
-util::Result<bool> mark_in_profile(const std::filesystem::path& profile, const std::string& url, Mark mark);
+util::Result<bool>
+mark_in_profile(const std::filesystem::path& profile, const std::string& url, Mark mark);
 
 } // namespace empreinte::history

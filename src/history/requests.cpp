@@ -25,7 +25,7 @@ std::optional<std::chrono::year_month_day> parse_date(const std::string& date)
     return std::nullopt;
   }
   return std::chrono::year_month_day{
-    std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(*t))};
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(*t))};
 }
 
 std::string format_ymd(const std::chrono::year_month_day& d)
@@ -51,8 +51,8 @@ std::string text(const json& object, const char* key, const char* lang)
 int integer(const json& object, const char* key)
 {
   return object.is_object() && object.contains(key) && object[key].is_number_integer()
-           ? object[key].get<int>()
-           : 0;
+             ? object[key].get<int>()
+             : 0;
 }
 
 } // namespace
@@ -65,7 +65,8 @@ Jurisdictions Jurisdictions::builtin()
     j.m_rules[c] = gdpr;
   }
   j.m_rules["FR"].authority = "cnil";
-  DeadlineRule uk{1, 0, 2, 0, "Article 12(3) UK GDPR", "article 12, paragraphe 3, du UK GDPR", "ico"};
+  DeadlineRule uk{
+      1, 0, 2, 0, "Article 12(3) UK GDPR", "article 12, paragraphe 3, du UK GDPR", "ico"};
   j.m_rules["GB"] = uk;
   return j;
 }
@@ -106,8 +107,8 @@ util::Result<Jurisdictions> Jurisdictions::load(const std::filesystem::path& rul
       rule.cite_en = text(deadline, "cite", "en");
       rule.cite_fr = text(deadline, "cite", "fr");
       rule.authority = item.contains("authority") && item["authority"].is_string()
-                         ? item["authority"].get<std::string>()
-                         : std::string();
+                           ? item["authority"].get<std::string>()
+                           : std::string();
       if (rule.months > 0 || rule.days > 0) {
         j.m_rules[id] = rule;
       }
@@ -142,7 +143,8 @@ std::string add_days(const std::string& date, int days)
   if (!d) {
     return {};
   }
-  return format_ymd(std::chrono::year_month_day{std::chrono::sys_days{*d} + std::chrono::days{days}});
+  return format_ymd(
+      std::chrono::year_month_day{std::chrono::sys_days{*d} + std::chrono::days{days}});
 }
 
 RequestStatus request_status(const Request& r,

@@ -14,7 +14,8 @@ namespace {
 
 std::string str(const json& o, const char* key)
 {
-  return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+  return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>()
+                                                                : std::string();
 }
 
 double number(const json& o, const char* key)

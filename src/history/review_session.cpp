@@ -40,17 +40,25 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
   io.write(tr(lang, "review.intro", {std::to_string(items.size()), profile.string()}) + "\n");
   for (std::size_t i = 0; i < items.size() && !tally.quit; ++i) {
     const ReviewItem& item = items[i];
-    io.write("\n" + tr(lang, "review.item", {std::to_string(i + 1), std::to_string(items.size()),
-                                             clean(item.title.empty() ? item.url : item.title)})
-             + "\n");
+    io.write("\n" +
+             tr(lang,
+                "review.item",
+                {std::to_string(i + 1),
+                 std::to_string(items.size()),
+                 clean(item.title.empty() ? item.url : item.title)}) +
+             "\n");
     io.write("  " + clean(item.url, 400) + "\n");
     const std::string risk = item.risk.empty() ? "?" : tr_or(lang, "risk." + item.risk, item.risk);
     const std::string kind = tr_or(lang, "kind_label." + item.kind, item.kind);
-    io.write("  " + tr(lang, "review.facts",
-                       {std::to_string(static_cast<int>(std::lround(item.about * 100))), risk, kind})
-             + "\n");
+    io.write("  " +
+             tr(lang,
+                "review.facts",
+                {std::to_string(static_cast<int>(std::lround(item.about * 100))), risk, kind}) +
+             "\n");
     if (!item.evidence.empty()) {
-      io.write("  " + clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600) + "\n");
+      io.write("  " +
+               clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600) +
+               "\n");
     }
     if (!item.exposed.empty()) {
       io.write("  " + clean(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400) + "\n");
@@ -65,7 +73,10 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
       }
       if (key == 'o' || key == 'O') {
         auto opened = io.open(item.url);
-        io.write("  " + (opened ? tr(lang, "review.opened") : tr(lang, "review.open_failed", {opened.error().what})) + "\n");
+        io.write("  " +
+                 (opened ? tr(lang, "review.opened")
+                         : tr(lang, "review.open_failed", {opened.error().what})) +
+                 "\n");
         continue;
       }
       if (key == 's' || key == 'S') {
@@ -85,9 +96,12 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
       }
     }
   }
-  io.write("\n" + tr(lang, "review.done", {std::to_string(tally.me), std::to_string(tally.not_me),
-                                           std::to_string(tally.skipped)})
-           + "\n");
+  io.write(
+      "\n" +
+      tr(lang,
+         "review.done",
+         {std::to_string(tally.me), std::to_string(tally.not_me), std::to_string(tally.skipped)}) +
+      "\n");
   return tally;
 }
 

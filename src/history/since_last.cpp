@@ -18,8 +18,8 @@ bool mine(const TraceChange& t)
 
 bool rose_to_high(const TraceChange& t)
 {
-  return t.change == Change::changed && t.after && t.after->about_you() && t.after->risk == "high"
-         && t.before && t.before->risk != "high";
+  return t.change == Change::changed && t.after && t.after->about_you() &&
+         t.after->risk == "high" && t.before && t.before->risk != "high";
 }
 
 } // namespace
@@ -43,7 +43,8 @@ report::SinceLast since_last(const Diff& d, std::int64_t previous_run)
     if (!mine(t)) {
       continue;
     }
-    report::SinceLastTrace item{change_name(t.change), t.id, t.url, t.title, t.latest().risk, {}, {}};
+    report::SinceLastTrace item{
+        change_name(t.change), t.id, t.url, t.title, t.latest().risk, {}, {}};
     if (t.change == Change::added && news < k_max_new && t.after->about_you()) {
       ++news;
     } else if (t.change == Change::changed && changes < k_max_changed) {
@@ -97,7 +98,8 @@ std::vector<std::string> fail_on_hits(const Diff& d, const std::vector<FailOn>& 
     case FailOn::new_high: {
       std::size_t n = 0;
       for (const auto& t : d.traces) {
-        const bool fresh = t.change == Change::added && t.after->about_you() && t.after->risk == "high";
+        const bool fresh =
+            t.change == Change::added && t.after->about_you() && t.after->risk == "high";
         n += fresh || rose_to_high(t) ? 1 : 0;
       }
       if (n > 0) {
@@ -107,7 +109,8 @@ std::vector<std::string> fail_on_hits(const Diff& d, const std::vector<FailOn>& 
     }
     case FailOn::exposure_up:
       if (d.after.exposure > d.before.exposure) {
-        out.push_back(fmt::format("exposure-up: exposure {} -> {}", d.before.exposure, d.after.exposure));
+        out.push_back(
+            fmt::format("exposure-up: exposure {} -> {}", d.before.exposure, d.after.exposure));
       }
       break;
     }

@@ -69,16 +69,17 @@ INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', 'empreinte/history/v1')
 )sql";
 
 constexpr const char* k_run_columns =
-  "id, subject, name, generated_at, stored_at, backends, complete, exposure, control, traces, "
-  "about_you, high_risk, queries, failed, profile_path";
+    "id, subject, name, generated_at, stored_at, backends, complete, exposure, control, traces, "
+    "about_you, high_risk, queries, failed, profile_path";
 
-constexpr const char* k_request_columns =
-  "id, subject, trace, url, domain, title, run, right, via, sent, jurisdiction, extended, outcome, "
-  "done, created_at, origin";
+constexpr const char* k_request_columns = "id, subject, trace, url, domain, title, run, right, "
+                                          "via, sent, jurisdiction, extended, outcome, "
+                                          "done, created_at, origin";
 
 util::Error db_error(const fs::path& path, const std::string& what)
 {
-  return util::runtime_error("history database error: " + what, path.string(),
+  return util::runtime_error("history database error: " + what,
+                             path.string(),
                              "check the disk; move the file away to start a new history");
 }
 
@@ -175,13 +176,15 @@ util::Status create_private(const fs::path& path)
   fs::create_directories(path.parent_path(), ec);
   if (ec) {
     return util::runtime_error("cannot create the history folder: " + ec.message(),
-                               path.parent_path().string(), "set XDG_DATA_HOME to a writable folder");
+                               path.parent_path().string(),
+                               "set XDG_DATA_HOME to a writable folder");
   }
   ::chmod(path.parent_path().c_str(), 0700);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) {
     return util::runtime_error(std::string("cannot create the history: ") + std::strerror(errno),
-                               path.string(), "set XDG_DATA_HOME to a writable folder");
+                               path.string(),
+                               "set XDG_DATA_HOME to a writable folder");
   }
   ::close(fd);
   ::chmod(path.c_str(), 0600);
@@ -223,9 +226,9 @@ RunSummary summarise(const json& report)
     ++r.queries;
     const auto status = str(q, "status");
     r.failed_queries += status != "ok" && status != "empty" ? 1 : 0;
-    if (r.backends.empty() || (r.backends.back() != str(q, "backend") && !str(q, "backend").empty()
-                               && std::find(r.backends.begin(), r.backends.end(), str(q, "backend"))
-                                    == r.backends.end())) {
+    if (r.backends.empty() ||
+        (r.backends.back() != str(q, "backend") && !str(q, "backend").empty() &&
+         std::find(r.backends.begin(), r.backends.end(), str(q, "backend")) == r.backends.end())) {
       if (!str(q, "backend").empty()) {
         r.backends.push_back(str(q, "backend"));
       }
@@ -253,8 +256,10 @@ util::Result<fs::path> Store::default_path()
   } else if (const char* home = std::getenv("HOME"); home && *home) {
     base = fs::path(home) / ".local" / "share";
   } else {
-    return util::runtime_error("no data folder for the history: neither XDG_DATA_HOME nor HOME is set",
-                               {}, "set XDG_DATA_HOME to a writable folder, or use --no-history");
+    return util::runtime_error(
+        "no data folder for the history: neither XDG_DATA_HOME nor HOME is set",
+        {},
+        "set XDG_DATA_HOME to a writable folder, or use --no-history");
   }
   return base / "empreinte" / "history.sqlite";
 }
@@ -295,7 +300,8 @@ util::Result<std::optional<Store>> Store::open(const fs::path& path, Access acce
   }
   if (check->step() && check->column_text(0) != "empreinte/history/v1") {
     return util::runtime_error("unknown history format \"" + check->column_text(0) + "\"",
-                               path.string(), "use the empreinte version that wrote it");
+                               path.string(),
+                               "use the empreinte version that wrote it");
   }
   return std::optional<Store>(Store(std::move(*db), path));
 }
@@ -327,10 +333,10 @@ util::Result<std::int64_t> Store::add_run(const json& report, const std::string&
   const RunSummary r = summarise(report);
   std::int64_t id = 0;
   auto status = in_transaction([&]() -> util::Status {
-    auto insert = m_db.prepare(
-      "INSERT INTO runs(subject, name, generated_at, stored_at, backends, complete, exposure, control, "
-      "traces, about_you, high_risk, queries, failed, profile_path) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto insert = m_db.prepare("INSERT INTO runs(subject, name, generated_at, stored_at, backends, "
+                               "complete, exposure, control, "
+                               "traces, about_you, high_risk, queries, failed, profile_path) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) {
       return db_error(m_path, insert.error().what);
     }
@@ -375,8 +381,8 @@ util::Result<std::int64_t> Store::add_run(const json& report, const std::string&
 
 util::Result<std::vector<RunSummary>> Store::runs(std::string_view subject) const
 {
-  auto s = m_db.prepare(std::string("SELECT ") + k_run_columns + " FROM runs"
-                        + (subject.empty() ? "" : " WHERE subject = ?") + " ORDER BY id");
+  auto s = m_db.prepare(std::string("SELECT ") + k_run_columns + " FROM runs" +
+                        (subject.empty() ? "" : " WHERE subject = ?") + " ORDER BY id");
   if (!s) {
     return db_error(m_path, s.error().what);
   }
@@ -454,7 +460,8 @@ util::Result<json> Store::report(std::int64_t id) const
     if (!s->error().empty()) {
       return db_error(m_path, s->error());
     }
-    return util::input_error("no run " + std::to_string(id) + " in the history", m_path.string(),
+    return util::input_error("no run " + std::to_string(id) + " in the history",
+                             m_path.string(),
                              "'empreinte history' lists the runs");
   }
   json report = json::parse(s->column_text(0), nullptr, false);
@@ -464,10 +471,13 @@ util::Result<json> Store::report(std::int64_t id) const
   return report;
 }
 
-util::Status Store::add_event(std::int64_t id, const std::string& at, const std::string& what,
+util::Status Store::add_event(std::int64_t id,
+                              const std::string& at,
+                              const std::string& what,
                               const std::string& detail)
 {
-  auto s = m_db.prepare("INSERT INTO request_events(request, at, what, detail) VALUES (?, ?, ?, ?)");
+  auto s =
+      m_db.prepare("INSERT INTO request_events(request, at, what, detail) VALUES (?, ?, ?, ?)");
   if (!s) {
     return db_error(m_path, s.error().what);
   }
@@ -485,9 +495,9 @@ util::Result<std::int64_t> Store::add_request(const Request& r)
 {
   std::int64_t id = 0;
   auto status = in_transaction([&]() -> util::Status {
-    auto s = m_db.prepare(
-      "INSERT INTO requests(subject, trace, url, domain, title, run, right, via, sent, jurisdiction, "
-      "created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto s = m_db.prepare("INSERT INTO requests(subject, trace, url, domain, title, run, right, "
+                          "via, sent, jurisdiction, "
+                          "created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!s) {
       return db_error(m_path, s.error().what);
     }
@@ -521,8 +531,8 @@ util::Result<std::int64_t> Store::add_request(const Request& r)
 
 util::Result<std::vector<Request>> Store::requests(std::string_view subject) const
 {
-  auto s = m_db.prepare(std::string("SELECT ") + k_request_columns + " FROM requests"
-                        + (subject.empty() ? "" : " WHERE subject = ?") + " ORDER BY id");
+  auto s = m_db.prepare(std::string("SELECT ") + k_request_columns + " FROM requests" +
+                        (subject.empty() ? "" : " WHERE subject = ?") + " ORDER BY id");
   if (!s) {
     return db_error(m_path, s.error().what);
   }
@@ -570,7 +580,8 @@ util::Status Store::extend_request(std::int64_t id, const std::string& date)
   });
 }
 
-util::Status Store::close_request(std::int64_t id, const std::string& outcome, const std::string& date)
+util::Status
+Store::close_request(std::int64_t id, const std::string& outcome, const std::string& date)
 {
   return in_transaction([&]() -> util::Status {
     auto s = m_db.prepare("UPDATE requests SET outcome = ?, done = ? WHERE id = ?");
@@ -589,7 +600,8 @@ util::Status Store::close_request(std::int64_t id, const std::string& outcome, c
 
 util::Result<std::vector<RequestEvent>> Store::request_events(std::int64_t id) const
 {
-  auto s = m_db.prepare("SELECT at, what, detail FROM request_events WHERE request = ? ORDER BY rowid");
+  auto s =
+      m_db.prepare("SELECT at, what, detail FROM request_events WHERE request = ? ORDER BY rowid");
   if (!s) {
     return db_error(m_path, s.error().what);
   }

@@ -55,15 +55,15 @@ struct Request
   std::string url;
   std::string domain;
   std::string title;
-  std::int64_t run = 0;   // the audit the trace was taken from (0: none)
-  std::string right;      // erasure, rectification, objection, delist
-  std::string via;        // email, post, form; "" when not said
-  std::string sent;       // date, "2026-11-22"
+  std::int64_t run = 0;     // the audit the trace was taken from (0: none)
+  std::string right;        // erasure, rectification, objection, delist
+  std::string via;          // email, post, form; "" when not said
+  std::string sent;         // date, "2026-11-22"
   std::string jurisdiction; // "FR", "GB", "US-CA"...
-  bool extended = false;  // the controller announced the extension the law allows
-  std::string outcome;    // removed, refused, no-answer; "" while open
-  std::string done;       // date of the outcome; "" while open
-  std::string created_at; // RFC 3339
+  bool extended = false;    // the controller announced the extension the law allows
+  std::string outcome;      // removed, refused, no-answer; "" while open
+  std::string done;         // date of the outcome; "" while open
+  std::string created_at;   // RFC 3339
   // The trace and the queries that found it, as that audit saw them (a small report JSON), so
   // that following a request up never needs the whole old report.
   std::string origin;
@@ -72,7 +72,7 @@ struct Request
 // One line of a request's own history: when it was sent, extended, closed.
 struct RequestEvent
 {
-  std::string at; // date
+  std::string at;   // date
   std::string what; // sent, extended, done
   std::string detail;
 };
@@ -113,9 +113,14 @@ public:
   util::Result<std::vector<RequestEvent>> request_events(std::int64_t id) const;
 
 private:
-  Store(util::Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path)) {}
+  Store(util::Database db, std::filesystem::path path)
+      : m_db(std::move(db)), m_path(std::move(path))
+  {
+  }
   util::Status in_transaction(const std::function<util::Status()>& work);
-  util::Status add_event(std::int64_t id, const std::string& at, const std::string& what,
+  util::Status add_event(std::int64_t id,
+                         const std::string& at,
+                         const std::string& what,
                          const std::string& detail);
 
   mutable util::Database m_db;

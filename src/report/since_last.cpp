@@ -25,14 +25,21 @@ SinceLastText word_since_last(const SinceLast& s,
                               const std::function<std::string(std::string_view)>& escape)
 {
   SinceLastText out;
-  out.heading = tr(lang, "since.title", {s.previous_generated_at.substr(0, 10), std::to_string(s.previous_run)});
-  out.lines.push_back(tr(lang, "since.scores",
-                         {std::to_string(s.exposure_before), std::to_string(exposure_now),
+  out.heading = tr(
+      lang, "since.title", {s.previous_generated_at.substr(0, 10), std::to_string(s.previous_run)});
+  out.lines.push_back(tr(lang,
+                         "since.scores",
+                         {std::to_string(s.exposure_before),
+                          std::to_string(exposure_now),
                           signed_number(exposure_now - s.exposure_before),
-                          std::to_string(s.control_before), std::to_string(control_now),
+                          std::to_string(s.control_before),
+                          std::to_string(control_now),
                           signed_number(control_now - s.control_before)}));
-  out.lines.push_back(tr(lang, "since.counts",
-                         {std::to_string(s.added), std::to_string(s.gone), std::to_string(s.not_seen),
+  out.lines.push_back(tr(lang,
+                         "since.counts",
+                         {std::to_string(s.added),
+                          std::to_string(s.gone),
+                          std::to_string(s.not_seen),
                           std::to_string(s.changed)}));
   for (const auto& t : s.traces) {
     const std::string name = escape(t.title.empty() ? t.url : t.title);
@@ -45,16 +52,20 @@ SinceLastText word_since_last(const SinceLast& s,
       std::string what;
       for (const auto& w : t.what) {
         std::string word = w == "risk" && !t.risk_before.empty() && !t.risk.empty()
-                             ? tr(lang, "since.what.risk_to", {tr_or(lang, "risk." + t.risk_before, t.risk_before), risk})
-                             : tr(lang, "since.what." + w);
+                               ? tr(lang,
+                                    "since.what.risk_to",
+                                    {tr_or(lang, "risk." + t.risk_before, t.risk_before), risk})
+                               : tr(lang, "since.what." + w);
         what += (what.empty() ? "" : std::string(semicolon(lang))) + word;
       }
       out.lines.push_back(tr(lang, "since.changed", {name, what}));
     }
   }
   for (const auto& r : s.requests) {
-    out.lines.push_back(tr(lang, "since.request",
-                           {std::to_string(r.id), tr_or(lang, "right." + r.right, r.right),
+    out.lines.push_back(tr(lang,
+                           "since.request",
+                           {std::to_string(r.id),
+                            tr_or(lang, "right." + r.right, r.right),
                             tr(lang, "request_state." + r.state)}));
   }
   if (!s.previous_complete) {

@@ -18,8 +18,8 @@ struct SinceLastTrace
   std::string id;
   std::string url;
   std::string title;
-  std::string risk;        // now, or when last seen
-  std::string risk_before; // changed traces
+  std::string risk;              // now, or when last seen
+  std::string risk_before;       // changed traces
   std::vector<std::string> what; // changed traces: kind, about, risk, exposed
 };
 

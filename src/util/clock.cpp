@@ -95,19 +95,22 @@ std::optional<std::time_t> parse_time(std::string_view text)
   if (y < 0 || mo < 0 || d < 0 || text.size() < 10 || text[4] != '-' || text[7] != '-') {
     return std::nullopt;
   }
-  const year_month_day date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+  const year_month_day date{
+      year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!date.ok()) {
     return std::nullopt;
   }
-  long long seconds = duration_cast<std::chrono::seconds>(sys_days{date}.time_since_epoch()).count();
+  long long seconds =
+      duration_cast<std::chrono::seconds>(sys_days{date}.time_since_epoch()).count();
   if (text.size() == 10) {
     return static_cast<std::time_t>(seconds);
   }
   const int h = number_at(text, 11, 2);
   const int mi = number_at(text, 14, 2);
   const int s = number_at(text, 17, 2);
-  if (text.size() < 20 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || text[13] != ':'
-      || text[16] != ':' || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) {
+  if (text.size() < 20 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
+      text[13] != ':' || text[16] != ':' || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 ||
+      s > 60) {
     return std::nullopt;
   }
   seconds += h * 3600LL + mi * 60LL + s;
@@ -124,8 +127,8 @@ std::optional<std::time_t> parse_time(std::string_view text)
   }
   const int oh = number_at(zone, 1, 2);
   const int om = number_at(zone, 4, 2);
-  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || oh < 0 || oh > 23
-      || om < 0 || om > 59) {
+  if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || oh < 0 ||
+      oh > 23 || om < 0 || om > 59) {
     return std::nullopt;
   }
   const long long offset = oh * 3600LL + om * 60LL;

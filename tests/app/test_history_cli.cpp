@@ -22,7 +22,8 @@ const char* const k_removed = "www.pappers.fr/entreprise/vasseur-helene-90347215
 const char* const k_removed_url = "https://www.pappers.fr/entreprise/vasseur-helene-903472157";
 const char* const k_changed = "www.instagram.com/helvass38/index.html";
 const char* const k_added_url = "https://www.annuaire-des-voisins.fr/helene-vasseur-grenoble";
-const char* const k_present_url = "https://www.trouver-une-personne.fr/fiche/helene-vasseur-grenoble-38";
+const char* const k_present_url =
+    "https://www.trouver-une-personne.fr/fiche/helene-vasseur-grenoble-38";
 
 // Two corpora: the training one, and the same a month later with a page removed, one added and
 // one changed; a profile of the training persona the tests may rewrite; a private history.
@@ -54,7 +55,8 @@ struct World
 <body><h1>Hélène Vasseur</h1><p>Hélène Vasseur habite 12 rue des Alliés, 38100 Grenoble.
 Téléphone : 06 39 98 52 14. Née le 14/03/1989.</p></body></html>
 )");
-    profile = dir.write("me.json", test::slurp(test::source_dir() + "/training/personas/helene-vasseur.json"));
+    profile = dir.write("me.json",
+                        test::slurp(test::source_dir() + "/training/personas/helene-vasseur.json"));
   }
 
   std::map<std::string, std::string> env(const std::string& now) const
@@ -62,7 +64,8 @@ Téléphone : 06 39 98 52 14. Née le 14/03/1989.</p></body></html>
     return {{"XDG_DATA_HOME", data.string()}, {"EMPREINTE_NOW", now}};
   }
 
-  test::ProcessResult run(const std::vector<std::string>& args, const std::string& now = "2026-11-15") const
+  test::ProcessResult run(const std::vector<std::string>& args,
+                          const std::string& now = "2026-11-15") const
   {
     return test::run_empreinte(args, env(now));
   }
@@ -71,7 +74,8 @@ Téléphone : 06 39 98 52 14. Née le 14/03/1989.</p></body></html>
                             const std::string& now,
                             const std::vector<std::string>& extra = {}) const
   {
-    std::vector<std::string> args{"audit", "--profile", profile.string(), "--corpus", corpus.string(), "--quiet"};
+    std::vector<std::string> args{
+        "audit", "--profile", profile.string(), "--corpus", corpus.string(), "--quiet"};
     args.insert(args.end(), extra.begin(), extra.end());
     return run(args, now);
   }
@@ -81,7 +85,8 @@ Téléphone : 06 39 98 52 14. Née le 14/03/1989.</p></body></html>
                                   const std::vector<std::string>& args,
                                   std::map<std::string, std::string> extra_env = {}) const
   {
-    std::vector<std::string> argv{"/usr/bin/python3", test::source_dir() + "/tests/tools/pty_driver.py"};
+    std::vector<std::string> argv{"/usr/bin/python3",
+                                  test::source_dir() + "/tests/tools/pty_driver.py"};
     argv.insert(argv.end(), driver_steps.begin(), driver_steps.end());
     argv.push_back("--");
     argv.push_back(EMPREINTE_BINARY);
@@ -105,7 +110,8 @@ Téléphone : 06 39 98 52 14. Née le 14/03/1989.</p></body></html>
     REQUIRE(check);
     REQUIRE(check->step());
     CHECK(check->column_text(0) == "ok");
-    auto s = db->prepare("SELECT runs.id FROM runs JOIN reports ON reports.run = runs.id ORDER BY runs.id");
+    auto s = db->prepare(
+        "SELECT runs.id FROM runs JOIN reports ON reports.run = runs.id ORDER BY runs.id");
     REQUIRE(s);
     while (s->step()) {
       ids.push_back(s->column_int(0));
@@ -149,11 +155,12 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
   REQUIRE(first.exit_code == 0);
   CHECK(contains(first.err, "nothing to compare with yet"));
   CHECK_FALSE(contains(first.out, "Since your last audit"));
-  CHECK((fs::status(w.data / "empreinte" / "history.sqlite").permissions() & fs::perms::all)
-        == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK((fs::status(w.data / "empreinte" / "history.sqlite").permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
 
   // A month later: a new page about her, one gone, one changed.
-  auto second = w.audit(w.corpus_b, "2026-11-01T09:00:00Z", {"--fail-on", "new", "--format", "json"});
+  auto second =
+      w.audit(w.corpus_b, "2026-11-01T09:00:00Z", {"--fail-on", "new", "--format", "json"});
   INFO(second.err);
   CHECK(second.exit_code == 4);
   CHECK(contains(second.err, "--fail-on new: 1 new trace(s) about you"));
@@ -161,7 +168,8 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
   const json report = parse(second);
   REQUIRE(report.contains("since_last"));
   CHECK(report["since_last"]["previous_run"] == 1);
-  CHECK(report["since_last"]["about_you"] == json{{"new", 1}, {"gone", 1}, {"not_seen", 0}, {"changed", 1}});
+  CHECK(report["since_last"]["about_you"] ==
+        json{{"new", 1}, {"gone", 1}, {"not_seen", 0}, {"changed", 1}});
   CHECK(w.stored_runs() == std::vector<std::int64_t>{1, 2});
 
   SUBCASE("history lists both runs")
@@ -215,10 +223,16 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
     CHECK_FALSE(contains(page, "<script"));
     CHECK(contains(page, k_added_url));
     // Two saved report files compare as well, without the history.
-    const auto a = w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--format", "json", "-o", (w.dir.path() / "a.json").string()});
+    const auto a =
+        w.audit(w.corpus_a,
+                "2026-12-01",
+                {"--no-history", "--format", "json", "-o", (w.dir.path() / "a.json").string()});
     CHECK(a.exit_code == 0);
-    const auto files = test::run_empreinte({"diff", (w.dir.path() / "a.json").string(), (w.dir.path() / "a.json").string(),
-                                            "--format", "json"});
+    const auto files = test::run_empreinte({"diff",
+                                            (w.dir.path() / "a.json").string(),
+                                            (w.dir.path() / "a.json").string(),
+                                            "--format",
+                                            "json"});
     CHECK(files.exit_code == 0);
     CHECK(parse(files)["counts"]["new"] == 0);
     CHECK(w.run({"diff", "7", "latest"}).exit_code == 2);
@@ -227,18 +241,24 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
   SUBCASE("--fail-on compares with the latest stored run; --no-history stores nothing")
   {
     // The same corpus again: nothing new, exposure not up.
-    CHECK(w.audit(w.corpus_b, "2026-12-01", {"--no-history", "--fail-on", "new,new-high,exposure-up"}).exit_code == 0);
+    CHECK(
+        w.audit(w.corpus_b, "2026-12-01", {"--no-history", "--fail-on", "new,new-high,exposure-up"})
+            .exit_code == 0);
     // The old corpus against the latest: the removed page is back, high risk, but exposure is down.
     const auto back = w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--fail-on", "new-high"});
     CHECK(back.exit_code == 4);
     CHECK(contains(back.err, "new-high: 1 trace(s) about you newly at high risk"));
-    CHECK(w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--fail-on", "exposure-up"}).exit_code == 0);
-    CHECK(w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--fail-on", "sometimes"}).exit_code == 2);
+    CHECK(
+        w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--fail-on", "exposure-up"}).exit_code ==
+        0);
+    CHECK(w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--fail-on", "sometimes"}).exit_code ==
+          2);
     CHECK(w.stored_runs() == std::vector<std::int64_t>{1, 2});
     // The "since your last audit" section in the other formats.
     const auto md = w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--format", "md"});
     CHECK(contains(md.out, "## Since your last audit (2026-11-01, run 2)"));
-    const auto html = w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--format", "html", "--lang", "fr"});
+    const auto html =
+        w.audit(w.corpus_a, "2026-12-01", {"--no-history", "--format", "html", "--lang", "fr"});
     CHECK(contains(html.out, "<h2>Depuis votre dernier audit (2026-11-01, audit n° 2)</h2>"));
     // The demo never touches the history.
     CHECK(w.run({"demo", "--quiet"}).exit_code == 0);
@@ -257,7 +277,8 @@ TEST_CASE("history e2e: a crash or Ctrl-C during an audit leaves the history as 
     auto env = w.env("2026-11-01");
     env["EMPREINTE_TEST_CRASH_IN_STORE"] = "1";
     const auto crashed = test::run_empreinte(
-      {"audit", "--profile", w.profile.string(), "--corpus", w.corpus_b.string(), "--quiet"}, env);
+        {"audit", "--profile", w.profile.string(), "--corpus", w.corpus_b.string(), "--quiet"},
+        env);
     CHECK(crashed.exit_code == 128 + 6); // SIGABRT
     CHECK(w.stored_runs() == std::vector<std::int64_t>{1});
     CHECK(w.audit(w.corpus_b, "2026-11-02").exit_code == 0);
@@ -279,8 +300,14 @@ TEST_CASE("history e2e: a crash or Ctrl-C during an audit leaves the history as 
     def["request"]["url"] = server.url() + "/html/";
     w.dir.write("backends/duckduckgo.json", def.dump(2));
     const auto r = w.on_terminal({"--wait", "", "--after", "1.5", "--send", "^C"},
-                                 {"audit", "--profile", w.profile.string(), "--backend", "duckduckgo",
-                                  "--backends-dir", (w.dir.path() / "backends").string(), "--no-cache"});
+                                 {"audit",
+                                  "--profile",
+                                  w.profile.string(),
+                                  "--backend",
+                                  "duckduckgo",
+                                  "--backends-dir",
+                                  (w.dir.path() / "backends").string(),
+                                  "--no-cache"});
     stop = true;
     INFO(r.out);
     CHECK(r.exit_code == 128 + 2); // SIGINT
@@ -295,12 +322,17 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
 {
   World w;
   REQUIRE(w.audit(w.corpus_b, "2026-11-01").exit_code == 0);
-  const json before = parse(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
+  const json before =
+      parse(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
 
   SUBCASE("mark, by URL or trace id")
   {
     const std::string namesake_id = trace_id(before, "https://www.instagram.com/p/C4xQ2mLr8Zt");
-    const auto me = w.run({"mark", std::string(k_added_url) + "?utm_source=x", "--me", "--profile", w.profile.string()});
+    const auto me = w.run({"mark",
+                           std::string(k_added_url) + "?utm_source=x",
+                           "--me",
+                           "--profile",
+                           w.profile.string()});
     INFO(me.err);
     CHECK(me.exit_code == 0);
     CHECK(contains(me.out, "is now marked as yours (is_me)"));
@@ -311,7 +343,8 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
     CHECK(profile["is_me"] == json::array({k_added_url}));
     CHECK(profile["not_me"].size() == 2); // the persona's own, and this one
     CHECK(profile["first_name"] == "Hélène");
-    const json after = parse(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
+    const json after =
+        parse(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
     for (const auto& t : after["traces"]) {
       if (t["url"] == k_added_url) {
         CHECK(t["about_subject"] == 1.0);
@@ -326,11 +359,23 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
   SUBCASE("review on a terminal: open, me, not me; without one it says what to use")
   {
     const auto opened_log = w.dir.path() / "opened.txt";
-    const auto browser = w.dir.write("browser.sh", "#!/bin/sh\necho \"$1\" >> " + opened_log.string() + "\n");
+    const auto browser =
+        w.dir.write("browser.sh", "#!/bin/sh\necho \"$1\" >> " + opened_log.string() + "\n");
     fs::permissions(browser, fs::perms::owner_all);
-    const auto r = w.on_terminal({"--wait", "[m]", "--send", "o", "--wait", "[m]", "--send", "m", "--wait", "[m]",
-                                  "--send", "n"},
-                                 {"review"}, {{"BROWSER", browser.string()}});
+    const auto r = w.on_terminal({"--wait",
+                                  "[m]",
+                                  "--send",
+                                  "o",
+                                  "--wait",
+                                  "[m]",
+                                  "--send",
+                                  "m",
+                                  "--wait",
+                                  "[m]",
+                                  "--send",
+                                  "n"},
+                                 {"review"},
+                                 {{"BROWSER", browser.string()}});
     INFO(r.out);
     CHECK(r.exit_code == 0);
     CHECK(contains(r.out, "[1/2]"));
@@ -360,15 +405,29 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   const std::string removed = trace_id(a, k_removed_url);
   const std::string present = trace_id(a, k_present_url);
 
-  auto added = w.run({"requests", "add", removed, "--right", "erasure", "--via", "email", "--sent", "2026-10-02",
-                      "--jurisdiction", "fr"},
+  auto added = w.run({"requests",
+                      "add",
+                      removed,
+                      "--right",
+                      "erasure",
+                      "--via",
+                      "email",
+                      "--sent",
+                      "2026-10-02",
+                      "--jurisdiction",
+                      "fr"},
                      "2026-10-02");
   INFO(added.err);
   CHECK(added.exit_code == 0);
   CHECK(contains(added.out, "request #1 recorded: erasure (Art. 17), answer due by 2026-11-02"));
-  CHECK(w.run({"requests", "add", present, "--right", "erasure", "--sent", "2026-10-03"}, "2026-10-02").exit_code == 2);
-  CHECK(w.run({"requests", "add", present, "--right", "erasure", "--sent", "02/10/2026"}, "2026-10-02").exit_code == 2);
-  CHECK(w.run({"requests", "add", "t000000000000", "--right", "erasure"}, "2026-10-02").exit_code == 2);
+  CHECK(w.run({"requests", "add", present, "--right", "erasure", "--sent", "2026-10-03"},
+              "2026-10-02")
+            .exit_code == 2);
+  CHECK(w.run({"requests", "add", present, "--right", "erasure", "--sent", "02/10/2026"},
+              "2026-10-02")
+            .exit_code == 2);
+  CHECK(w.run({"requests", "add", "t000000000000", "--right", "erasure"}, "2026-10-02").exit_code ==
+        2);
   const auto early = w.run({"requests", "list"}, "2026-10-20");
   CHECK(contains(early.out, "answer due by 2026-11-02 (Article 12(3) GDPR) — 13 day(s) left"));
   CHECK(contains(early.out, "may extend it to 2027-01-02"));
@@ -377,19 +436,31 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   // The second audit no longer finds the page: the request worked.
   const auto second = w.audit(w.corpus_b, "2026-11-01T09:00:00Z", {"--format", "json"});
   REQUIRE(second.exit_code == 0);
-  CHECK(parse(second)["since_last"]["requests"] == json::array({{{"id", 1}, {"right", "erasure"}, {"state", "gone_now"}}}));
+  CHECK(parse(second)["since_last"]["requests"] ==
+        json::array({{{"id", 1}, {"right", "erasure"}, {"state", "gone_now"}}}));
   CHECK(contains(w.run({"diff"}).out, "#1 erasure (Art. 17), sent 2026-10-02: the page went away"));
   const auto late = w.run({"requests", "list"}, "2026-11-10");
   CHECK(contains(late.out, "OVERDUE by 8 day(s)"));
   CHECK(contains(late.out, "latest audit (2026-11-01): the page is gone"));
   CHECK_FALSE(contains(late.out, "requests complaint 1"));
-  REQUIRE(w.run({"requests", "done", "1", "--outcome", "removed", "--date", "2026-11-10"}, "2026-11-10").exit_code == 0);
+  REQUIRE(
+      w.run({"requests", "done", "1", "--outcome", "removed", "--date", "2026-11-10"}, "2026-11-10")
+          .exit_code == 0);
 
   // A request that goes unanswered, is extended, then refused: the complaint letter.
-  REQUIRE(w.run({"requests", "add", present, "--right", "objection", "--via", "post", "--sent", "2026-10-01",
-                 "--jurisdiction", "FR"},
+  REQUIRE(w.run({"requests",
+                 "add",
+                 present,
+                 "--right",
+                 "objection",
+                 "--via",
+                 "post",
+                 "--sent",
+                 "2026-10-01",
+                 "--jurisdiction",
+                 "FR"},
                 "2026-11-02")
-            .exit_code == 0);
+              .exit_code == 0);
   const auto overdue = w.run({"requests", "list", "--format", "json"}, "2026-12-01");
   CHECK(test::schema_violations(overdue.out, "requests.schema.json") == "");
   const json list = parse(overdue);
@@ -400,40 +471,49 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   CHECK(list["requests"][1]["overdue"] == true);
   CHECK(list["requests"][1]["days_late"] == 30);
   CHECK(list["requests"][1]["page"] == "present");
-  CHECK(contains(w.run({"requests", "list"}, "2026-12-01").out, "complain to the authority: empreinte requests complaint 2"));
+  CHECK(contains(w.run({"requests", "list"}, "2026-12-01").out,
+                 "complain to the authority: empreinte requests complaint 2"));
   const auto extended = w.run({"requests", "extend", "2", "--date", "2026-11-20"}, "2026-12-01");
   CHECK(extended.exit_code == 0);
   CHECK(contains(extended.out, "answer due by 2027-01-01"));
-  CHECK(parse(w.run({"requests", "list", "--format", "json"}, "2026-12-01"))["requests"][1]["overdue"] == false);
-  const auto refused = w.run({"requests", "done", "2", "--outcome", "refused", "--date", "2026-12-05"}, "2026-12-06");
+  CHECK(parse(w.run({"requests", "list", "--format", "json"},
+                    "2026-12-01"))["requests"][1]["overdue"] == false);
+  const auto refused = w.run(
+      {"requests", "done", "2", "--outcome", "refused", "--date", "2026-12-05"}, "2026-12-06");
   CHECK(refused.exit_code == 0);
   CHECK(contains(refused.out, "empreinte requests complaint 2"));
   const auto letter = w.run({"requests", "complaint", "2", "--lang", "fr"}, "2026-12-06");
   INFO(letter.err);
   CHECK(letter.exit_code == 0);
-  for (const char* part : {"CNIL (Commission nationale de l'informatique et des libertés)", "réclamation",
-                           "2026-10-01 : j'ai adressé une demande d'opposition au traitement de mes données (article 21 du RGPD) par courrier",
-                           "2026-11-01 : la réponse était due au plus tard (article 12, paragraphe 3, du RGPD)",
-                           "2027-01-01", "2026-12-05 : ma demande a été refusée",
-                           "Mes vérifications ultérieures (2026-11-01) montrent que la page est toujours en ligne",
-                           k_present_url}) {
+  for (const char* part :
+       {"CNIL (Commission nationale de l'informatique et des libertés)",
+        "réclamation",
+        "2026-10-01 : j'ai adressé une demande d'opposition au traitement de mes données (article "
+        "21 du RGPD) par courrier",
+        "2026-11-01 : la réponse était due au plus tard (article 12, paragraphe 3, du RGPD)",
+        "2027-01-01",
+        "2026-12-05 : ma demande a été refusée",
+        "Mes vérifications ultérieures (2026-11-01) montrent que la page est toujours en ligne",
+        k_present_url}) {
     CAPTURE(part);
     CHECK(contains(letter.out, part));
   }
-  const auto english = w.run({"requests", "complaint", "2", "--lang", "en", "--authority", "ico"}, "2026-12-06");
+  const auto english =
+      w.run({"requests", "complaint", "2", "--lang", "en", "--authority", "ico"}, "2026-12-06");
   CHECK(contains(english.out, "Information Commissioner"));
   CHECK(contains(english.out, "my request was refused"));
   CHECK(w.run({"requests", "done", "9", "--outcome", "removed"}).exit_code == 2);
   CHECK(w.run({"requests", "done", "2", "--outcome", "maybe"}).exit_code == 2);
 }
 
-TEST_CASE("history e2e: an incomplete audit: --fail-on exits 5; what failed searches found is not seen, never gone")
+TEST_CASE("history e2e: an incomplete audit: --fail-on exits 5; what failed searches found is not "
+          "seen, never gone")
 {
   // A search engine on loopback that answers, and one that shows a captcha.
   test::LoopbackServer server;
   server.http().Post("/html/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR)
-                                + "/fixtures/search/duckduckgo/html_eino_query-eino_10results.html"),
+    res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR) +
+                                "/fixtures/search/duckduckgo/html_eino_query-eino_10results.html"),
                     "text/html");
   });
   server.http().Get("/blocked", [](const httplib::Request&, httplib::Response& res) {
@@ -441,27 +521,42 @@ TEST_CASE("history e2e: an incomplete audit: --fail-on exits 5; what failed sear
   });
   server.start();
   World w;
-  auto definition = [&](const std::string& dir, const std::string& name, const std::string& path, bool get) {
-    json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/" + name + ".json"));
-    def["request"]["url"] = server.url() + path;
-    def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
-    if (get && def["request"]["method"] != "GET") {
-      def["request"]["method"] = "GET";
-      def["request"].erase("form");
-      def["request"]["query"] = {{"q", "{query}"}};
-    }
-    w.dir.write(dir + "/" + name + ".json", def.dump(2));
-  };
+  auto definition =
+      [&](const std::string& dir, const std::string& name, const std::string& path, bool get) {
+        json def =
+            json::parse(test::slurp(test::source_dir() + "/rules/backends/" + name + ".json"));
+        def["request"]["url"] = server.url() + path;
+        def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
+        if (get && def["request"]["method"] != "GET") {
+          def["request"]["method"] = "GET";
+          def["request"].erase("form");
+          def["request"]["query"] = {{"q", "{query}"}};
+        }
+        w.dir.write(dir + "/" + name + ".json", def.dump(2));
+      };
   definition("answers", "duckduckgo", "/html/", false);
   definition("answers", "mojeek", "/blocked", true);
   definition("blocked", "duckduckgo", "/blocked", true);
   definition("blocked", "mojeek", "/blocked", true);
   // Camille says the first result is hers, so that it is a trace about her.
-  auto audit = [&](const std::string& dir, const std::string& now, const std::vector<std::string>& backends) {
-    std::vector<std::string> args{"audit", "--first", "Camille", "--last", "Martin",
-                                  "--is-me", "https://github.com/cloudwego/eino", "--max-queries", "2",
-                                  "--backends-dir", (w.dir.path() / dir).string(), "--no-cache", "--quiet",
-                                  "--fail-on", "new"};
+  auto audit = [&](const std::string& dir,
+                   const std::string& now,
+                   const std::vector<std::string>& backends) {
+    std::vector<std::string> args{"audit",
+                                  "--first",
+                                  "Camille",
+                                  "--last",
+                                  "Martin",
+                                  "--is-me",
+                                  "https://github.com/cloudwego/eino",
+                                  "--max-queries",
+                                  "2",
+                                  "--backends-dir",
+                                  (w.dir.path() / dir).string(),
+                                  "--no-cache",
+                                  "--quiet",
+                                  "--fail-on",
+                                  "new"};
     for (const auto& b : backends) {
       args.push_back("--backend");
       args.push_back(b);

@@ -13,14 +13,21 @@ using nlohmann::json;
 
 namespace {
 
-json query(const std::string& id, const std::string& family, const std::string& text,
-           const std::string& status = "ok", const std::string& backend = "corpus")
+json query(const std::string& id,
+           const std::string& family,
+           const std::string& text,
+           const std::string& status = "ok",
+           const std::string& backend = "corpus")
 {
   return {{"id", id}, {"family", family}, {"text", text}, {"backend", backend}, {"status", status}};
 }
 
-json trace(const std::string& id, double about, const std::string& risk, const std::string& query_id,
-           json sensitive = json::array(), const std::string& kind = "involuntary")
+json trace(const std::string& id,
+           double about,
+           const std::string& risk,
+           const std::string& query_id,
+           json sensitive = json::array(),
+           const std::string& kind = "involuntary")
 {
   return {{"id", id},
           {"url", "https://example.com/" + id},
@@ -65,20 +72,29 @@ const history::TraceChange* find(const history::Diff& d, const std::string& id)
 
 TEST_CASE("diff: new, gone, changed, and not seen when the search failed")
 {
-  const json phone = json::array({{{"category", "phone"}, {"text", "06 12 34 56 78"}, {"known", true}}});
-  const json before = report(
-    json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo"), query("q3", "job", "Jo Doe nurse")}),
-    json::array({trace("tkeep", 0.9, "low", "q1"), trace("tgone", 0.9, "high", "q1"),
-                 trace("tfail", 0.9, "medium", "q2"), trace("tunrun", 0.8, "low", "q3"),
-                 trace("tchange", 0.6, "medium", "q1"), trace("tother", 0.1, "low", "q1")}),
-    40, "2026-10-01T09:00:00Z");
+  const json phone =
+      json::array({{{"category", "phone"}, {"text", "06 12 34 56 78"}, {"known", true}}});
+  const json before = report(json::array({query("q1", "name", "\"Jo Doe\""),
+                                          query("q2", "pseudonym", "jodo"),
+                                          query("q3", "job", "Jo Doe nurse")}),
+                             json::array({trace("tkeep", 0.9, "low", "q1"),
+                                          trace("tgone", 0.9, "high", "q1"),
+                                          trace("tfail", 0.9, "medium", "q2"),
+                                          trace("tunrun", 0.8, "low", "q3"),
+                                          trace("tchange", 0.6, "medium", "q1"),
+                                          trace("tother", 0.1, "low", "q1")}),
+                             40,
+                             "2026-10-01T09:00:00Z");
   json after = report(
-    // q2 is blocked this time; q3 is not run at all (the profile lost its job).
-    json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo", "blocked")}),
-    json::array({trace("tkeep", 0.9, "low", "q1"), trace("tnew", 0.9, "high", "q1", phone),
-                 trace("tchange", 0.9, "high", "q1", phone, "inherited"), trace("tother", 0.15, "low", "q1"),
-                 trace("tnamesake", 0.1, "low", "q1")}),
-    55, "2026-11-01T09:00:00Z");
+      // q2 is blocked this time; q3 is not run at all (the profile lost its job).
+      json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo", "blocked")}),
+      json::array({trace("tkeep", 0.9, "low", "q1"),
+                   trace("tnew", 0.9, "high", "q1", phone),
+                   trace("tchange", 0.9, "high", "q1", phone, "inherited"),
+                   trace("tother", 0.15, "low", "q1"),
+                   trace("tnamesake", 0.1, "low", "q1")}),
+      55,
+      "2026-11-01T09:00:00Z");
   // Fields added by later versions are ignored; a finding may become unknown (null).
   after["traces"][0]["page"] = {{"status", "read"}};
   after["traces"][0]["evidence_details"] = json::array();
@@ -162,15 +178,18 @@ TEST_CASE("diff: third-party text cannot inject markup in Markdown or HTML")
   json t = trace("tevil", 0.9, "high", "q1");
   t["title"] = "<script>alert(1)</script> [x](javascript:alert(1))";
   t["url"] = "javascript:alert(1)";
-  const json before = report(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
-  const json after = report(json::array({query("q1", "name", "x")}), json::array({t}), 10, "2026-11-01T00:00:00Z");
+  const json before =
+      report(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
+  const json after =
+      report(json::array({query("q1", "name", "x")}), json::array({t}), 10, "2026-11-01T00:00:00Z");
   const auto d = history::diff_reports(before, after);
   const auto md = history::render_diff_markdown(d, "en");
   CHECK(md.find("<script>") == std::string::npos);
   // Escaped: "\[x\](javascript:..." is text, not a link.
   const auto at = md.find("](javascript:");
   CHECK((at == std::string::npos || md[at - 1] == '\\'));
-  const std::string tmpl = test::slurp(test::source_dir() + "/reports/templates/diff.html.mustache");
+  const std::string tmpl =
+      test::slurp(test::source_dir() + "/reports/templates/diff.html.mustache");
   const auto html = history::render_diff_html(d, "en", tmpl, "0.1.0");
   REQUIRE(html);
   CHECK(html->find("<script>") == std::string::npos);
@@ -181,12 +200,15 @@ TEST_CASE("diff: third-party text cannot inject markup in Markdown or HTML")
 
 TEST_CASE("diff: identical audits change nothing")
 {
-  const json r = report(json::array({query("q1", "name", "x")}), json::array({trace("a", 0.9, "low", "q1")}), 5,
+  const json r = report(json::array({query("q1", "name", "x")}),
+                        json::array({trace("a", 0.9, "low", "q1")}),
+                        5,
                         "2026-10-01T00:00:00Z");
   const auto d = history::diff_reports(r, r);
   CHECK(d.traces.empty());
   CHECK(d.unchanged == 1);
-  CHECK(history::render_diff_text(d, "en", util::Style{}).find("Nothing changed.") != std::string::npos);
+  CHECK(history::render_diff_text(d, "en", util::Style{}).find("Nothing changed.") !=
+        std::string::npos);
   CHECK(history::about_changed(0.45, 0.55));
   CHECK(history::about_changed(0.6, 0.8));
   CHECK_FALSE(history::about_changed(0.6, 0.7));

@@ -12,14 +12,22 @@ using namespace empreinte;
 TEST_CASE("history: every sentence key in use is in the catalogue")
 {
   static const std::regex k_literal(
-    R"re("((?:since|diff|history|review|requests|request_state|right|outcome|via|mark)\.[a-z_.-]+)")re");
+      R"re("((?:since|diff|history|review|requests|request_state|right|outcome|via|mark)\.[a-z_.-]+)")re");
   const std::string src = std::string(EMPREINTE_SOURCE_DIR) + "/src";
   std::size_t found = 0;
-  for (const char* file : {"history/diff_view.cpp", "history/diff_render.cpp", "history/review_session.cpp",
-                           "report/since_last.cpp", "app/cmd_history.cpp", "app/cmd_diff.cpp",
-                           "app/cmd_review.cpp", "app/cmd_mark.cpp", "app/cmd_requests.cpp"}) {
+  for (const char* file : {"history/diff_view.cpp",
+                           "history/diff_render.cpp",
+                           "history/review_session.cpp",
+                           "report/since_last.cpp",
+                           "app/cmd_history.cpp",
+                           "app/cmd_diff.cpp",
+                           "app/cmd_review.cpp",
+                           "app/cmd_mark.cpp",
+                           "app/cmd_requests.cpp"}) {
     const std::string text = test::slurp(src + "/" + file);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), k_literal); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), k_literal);
+         it != std::sregex_iterator();
+         ++it) {
       const std::string key = (*it)[1].str();
       if (key.back() == '.' || key.find(".mustache") != std::string::npos) {
         continue; // a prefix completed at run time (checked below), or a file name

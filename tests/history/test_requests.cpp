@@ -72,7 +72,8 @@ TEST_CASE("requests: GDPR deadline one month, extendable by two; overdue on the 
   CHECK(history::request_status(r, fr, on("2026-10-05"), "en").complaint_due);
   CHECK(rules.find("GB")->cite_en == "Article 12(3) UK GDPR");
   CHECK_FALSE(rules.find("US-CA")); // no built-in rule: no deadline is invented
-  const auto unknown = history::request_status(sent_on("2026-10-02", "US-CA"), nullptr, on("2027-01-01"), "en");
+  const auto unknown =
+      history::request_status(sent_on("2026-10-02", "US-CA"), nullptr, on("2027-01-01"), "en");
   CHECK(unknown.due.empty());
   CHECK_FALSE(unknown.overdue);
 }
@@ -88,7 +89,8 @@ TEST_CASE("requests: rules/jurisdictions.json, when present, gives each jurisdic
   REQUIRE(rules);
   const auto* ca = rules->find("US-CA");
   REQUIRE(ca);
-  const auto s = history::request_status(sent_on("2026-10-02", "US-CA"), ca, on("2026-12-01"), "en");
+  const auto s =
+      history::request_status(sent_on("2026-10-02", "US-CA"), ca, on("2026-12-01"), "en");
   CHECK(s.due == "2026-11-16");
   CHECK(s.extended_due == "2026-12-31");
   CHECK(s.overdue);
@@ -101,12 +103,16 @@ TEST_CASE("requests: rules/jurisdictions.json, when present, gives each jurisdic
 
 TEST_CASE("requests: the page is present, gone, or not seen when its search failed")
 {
-  const json origin = json::parse(R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"ok"}],
+  const json origin =
+      json::parse(R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"ok"}],
     "traces":[{"id":"tabc","found_by":[{"query":"q1","backend":"corpus","rank":1}]}]})");
-  const json still = json::parse(R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"ok"}],
+  const json still =
+      json::parse(R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"ok"}],
     "traces":[{"id":"tabc"}]})");
-  const json gone = json::parse(R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"ok"}],"traces":[]})");
-  const json failed = json::parse(R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"blocked"}],"traces":[]})");
+  const json gone = json::parse(
+      R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"ok"}],"traces":[]})");
+  const json failed = json::parse(
+      R"({"queries":[{"id":"q1","text":"x","backend":"corpus","status":"blocked"}],"traces":[]})");
   const auto r = sent_on("2026-10-02");
   CHECK(history::page_state(r, origin, still, nullptr) == "present");
   CHECK(history::page_state(r, origin, gone, nullptr) == "gone");

@@ -23,9 +23,14 @@ const char* k_profile = R"({
 
 json trace(const std::string& id, double about, double points, const std::string& risk)
 {
-  return {{"id", id},         {"url", "https://example.com/" + id}, {"title", "Page " + id},
-          {"kind", "inherited"}, {"about_subject", about},           {"exposure_points", points},
-          {"risk", risk},     {"evidence", json::array({"your name appears (Jo Doe)"})},
+  return {{"id", id},
+          {"url", "https://example.com/" + id},
+          {"title", "Page " + id},
+          {"kind", "inherited"},
+          {"about_subject", about},
+          {"exposure_points", points},
+          {"risk", risk},
+          {"evidence", json::array({"your name appears (Jo Doe)"})},
           {"sensitive", json::array()}};
 }
 
@@ -33,10 +38,15 @@ json trace(const std::string& id, double about, double points, const std::string
 
 TEST_CASE("review: uncertain pages only, settled ones left out, most exposing first")
 {
-  const json report = {{"traces", json::array({trace("sure", 0.98, 9, "high"), trace("none", 0.05, 0, "low"),
-                                               trace("low", 0.35, 0, "low"), trace("exposing", 0.7, 6, "high"),
-                                               trace("medium", 0.6, 2, "medium"), trace("other-jo", 0.6, 3, "medium")})}};
-  const auto items = history::review_items(report, {"https://EXAMPLE.com/medium/"}, {"https://example.com/other-jo"});
+  const json report = {{"traces",
+                        json::array({trace("sure", 0.98, 9, "high"),
+                                     trace("none", 0.05, 0, "low"),
+                                     trace("low", 0.35, 0, "low"),
+                                     trace("exposing", 0.7, 6, "high"),
+                                     trace("medium", 0.6, 2, "medium"),
+                                     trace("other-jo", 0.6, 3, "medium")})}};
+  const auto items = history::review_items(
+      report, {"https://EXAMPLE.com/medium/"}, {"https://example.com/other-jo"});
   REQUIRE(items.size() == 2);
   CHECK(items[0].id == "exposing");
   CHECK(items[1].id == "low");
@@ -60,7 +70,9 @@ TEST_CASE("review: marking a page moves it between the lists and keeps the rest 
   CHECK(text.find("\"first_name\"") < text.find("\"location\""));
   CHECK(text.find("\"location\"") < text.find("\"emails\""));
   CHECK(text.back() == '\n');
-  struct stat st{};
+  struct stat st
+  {
+  };
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0640);
   auto again = history::mark_in_profile(path, "https://example.com/other-jo", history::Mark::me);
@@ -79,7 +91,8 @@ TEST_CASE("review: a broken profile is never overwritten")
   const auto path = dir.write("me.json", "{\"first_name\": \"Jo\"");
   CHECK_FALSE(history::mark_in_profile(path, "https://example.com/x", history::Mark::me));
   CHECK(test::slurp(path) == "{\"first_name\": \"Jo\"");
-  const auto invalid = dir.write("bad.json", R"({"first_name": "Jo", "last_name": "Doe", "pseudonym": "x"})");
+  const auto invalid =
+      dir.write("bad.json", R"({"first_name": "Jo", "last_name": "Doe", "pseudonym": "x"})");
   CHECK_FALSE(history::mark_in_profile(invalid, "https://example.com/x", history::Mark::me));
   CHECK(test::slurp(invalid).find("is_me") == std::string::npos);
 }
@@ -88,8 +101,11 @@ TEST_CASE("review: a session writes each answer, opens on demand, stops on q")
 {
   test::TempDir dir;
   const auto path = dir.write("me.json", k_profile);
-  const json report = {{"traces", json::array({trace("a", 0.7, 5, "high"), trace("b", 0.6, 4, "medium"),
-                                               trace("c", 0.5, 3, "low"), trace("d", 0.4, 2, "low")})}};
+  const json report = {{"traces",
+                        json::array({trace("a", 0.7, 5, "high"),
+                                     trace("b", 0.6, 4, "medium"),
+                                     trace("c", 0.5, 3, "low"),
+                                     trace("d", 0.4, 2, "low")})}};
   const auto items = history::review_items(report, {}, {"https://example.com/other-jo"});
   REQUIRE(items.size() == 4);
   std::string keys = "xomns q";

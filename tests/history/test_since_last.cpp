@@ -8,8 +8,11 @@ using namespace empreinte;
 
 namespace {
 
-history::TraceChange change(history::Change c, const std::string& id, const std::string& risk_before,
-                            const std::string& risk_after, double about = 0.9)
+history::TraceChange change(history::Change c,
+                            const std::string& id,
+                            const std::string& risk_before,
+                            const std::string& risk_after,
+                            double about = 0.9)
 {
   history::TraceChange t;
   t.change = c;
@@ -38,8 +41,10 @@ TEST_CASE("since last: counts of traces about you, the notable ones, and the con
   d.before.generated_at = "2026-10-01T09:00:00Z";
   using history::Change;
   using history::FailOn;
-  d.traces = {change(Change::added, "a", "", "medium"), change(Change::added, "b", "", "low", 0.1),
-              change(Change::changed, "c", "medium", "high"), change(Change::gone, "d", "high", "")};
+  d.traces = {change(Change::added, "a", "", "medium"),
+              change(Change::added, "b", "", "low", 0.1),
+              change(Change::changed, "c", "medium", "high"),
+              change(Change::gone, "d", "high", "")};
   CHECK(history::fail_on_hits(d, {FailOn::new_trace}).size() == 1);
   CHECK(history::fail_on_hits(d, {FailOn::new_trace})[0] == "new: 1 new trace(s) about you");
   CHECK(history::fail_on_hits(d, {FailOn::new_high}).size() == 1); // c rose to high
@@ -57,7 +62,8 @@ TEST_CASE("since last: counts of traces about you, the notable ones, and the con
   CHECK(s.gone == 1);
   REQUIRE(s.traces.size() == 2);
   CHECK(s.traces[0].change == "new");
-  const auto words = report::word_since_last(s, 41, 30, "en", [](std::string_view t) { return std::string(t); });
+  const auto words =
+      report::word_since_last(s, 41, 30, "en", [](std::string_view t) { return std::string(t); });
   CHECK(words.heading == "Since your last audit (2026-10-01, run 7)");
   CHECK(words.lines[0] == "exposure 40 → 41 (+1), control 0 → 30 (+30)");
   CHECK(words.lines[1] == "traces about you: 1 new, 1 gone, 0 not seen (search failed), 0 changed");

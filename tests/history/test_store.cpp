@@ -10,7 +10,10 @@ using nlohmann::json;
 
 namespace {
 
-json report_of(const std::string& first, const std::string& date, int exposure, bool complete = true)
+json report_of(const std::string& first,
+               const std::string& date,
+               int exposure,
+               bool complete = true)
 {
   return {{"schema", "empreinte/report/v1"},
           {"generated_at", date},
@@ -19,7 +22,10 @@ json report_of(const std::string& first, const std::string& date, int exposure, 
           {"score", {{"exposure", exposure}, {"control", 40}}},
           {"backends", json::array({{{"name", "corpus"}}})},
           {"queries",
-           json::array({{{"id", "q1"}, {"family", "name"}, {"text", "x"}, {"backend", "corpus"},
+           json::array({{{"id", "q1"},
+                         {"family", "name"},
+                         {"text", "x"},
+                         {"backend", "corpus"},
                          {"status", complete ? "ok" : "blocked"}}})},
           {"traces",
            json::array({{{"id", "t1"}, {"about_subject", 0.9}, {"risk", "high"}},
@@ -46,13 +52,16 @@ TEST_CASE("history: runs are stored whole, listed from their summaries, per subj
   REQUIRE(opened);
   REQUIRE(opened->has_value());
   history::Store& store = **opened;
-  struct stat st{};
+  struct stat st
+  {
+  };
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
   REQUIRE(::stat(path.parent_path().c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0700);
 
-  const auto first = store.add_run(report_of("Jürgen", "2026-10-01T09:00:00Z", 40), "/home/j/me.json");
+  const auto first =
+      store.add_run(report_of("Jürgen", "2026-10-01T09:00:00Z", 40), "/home/j/me.json");
   REQUIRE(first);
   const auto other = store.add_run(report_of("Anna", "2026-10-02T09:00:00Z", 10), "");
   const auto second = store.add_run(report_of("JURGEN", "2026-11-01T09:00:00Z", 55, false), "");

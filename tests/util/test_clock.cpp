@@ -14,8 +14,16 @@ TEST_CASE("util: parse_time reads RFC 3339 times and plain dates")
   CHECK(util::parse_time("2026-11-22T09:30:00-00:30") == std::time_t{1795341600});
   CHECK(util::parse_time("2026-11-22T10:00:00.250Z") == std::time_t{1795341600});
   CHECK(util::parse_time("2028-02-29") == util::parse_time("2028-02-29T00:00:00Z"));
-  for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2027-02-29", "2026-11-22T25:00:00Z",
-                          "2026-11-22T10:00:00", "2026-11-22T10:00:00+1", "22/11/2026", "2026-11-22x"}) {
+  for (const char* bad : {"",
+                          "2026",
+                          "2026-13-01",
+                          "2026-02-30",
+                          "2027-02-29",
+                          "2026-11-22T25:00:00Z",
+                          "2026-11-22T10:00:00",
+                          "2026-11-22T10:00:00+1",
+                          "22/11/2026",
+                          "2026-11-22x"}) {
     CAPTURE(bad);
     CHECK_FALSE(util::parse_time(bad).has_value());
   }
