@@ -72,7 +72,7 @@ std::vector<Persona> load_personas(const std::string& dir)
         outcomes.push_back(
           search::QueryOutcome{"eval", search::QueryStatus::ok, "", {}, queries.size() - 1});
       }
-      outcomes[it->second].results.push_back(search::SearchResult{row.rank, row.url, row.title, row.snippet});
+      outcomes[it->second].results.push_back(search::SearchResult{row.rank, row.url, row.title, row.snippet, ""});
       p.rows.push_back(std::move(row));
     }
     p.traces = traces::merge(queries, outcomes);

@@ -24,6 +24,9 @@ namespace empreinte::app {
 
 namespace {
 
+// Result pages per query on an offline corpus when --pages is not given.
+constexpr int k_corpus_pages = 5;
+
 struct AuditCommand
 {
   profile::ProfileFlags subject;
@@ -36,7 +39,7 @@ struct AuditCommand
   std::string user_agent;
   bool refresh = false;
   std::string persona = "helene-vasseur"; // demo only
-  AuditSettings settings;
+  AuditSettings settings{.plan = {}, .pages = 0}; // pages: by backend unless --pages
   bool no_cache = false;
   bool redact = false;
   std::string lang; // --lang; empty: from the environment
@@ -178,7 +181,18 @@ int run(AuditCommand cmd, bool demo)
     return report_error(backend.error());
   }
   cmd.settings.lang = resolve_lang(cmd.lang);
-  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings);
+  std::unique_ptr<read::PageReader> reader;
+  if (auto* corpus = dynamic_cast<search::CorpusBackend*>(backend->get())) {
+    // Every page is on disk: read them all.
+    reader = std::make_unique<read::SavedPageReader>(corpus->dir());
+    if (cmd.settings.pages == 0) {
+      cmd.settings.pages = k_corpus_pages;
+    }
+  }
+  if (cmd.settings.pages == 0) {
+    cmd.settings.pages = 1;
+  }
+  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings, reader.get());
   if (auto* web = dynamic_cast<search::WebSearch*>(backend->get())) {
     note(cmd.output, fmt::format("{} requests sent, {} answers from the cache", web->requests_sent(),
                                  web->cache_hits()));
@@ -242,9 +256,10 @@ void add_search_options(CLI::App& sub, AuditCommand& cmd)
                  cmd.settings.plan.max_queries,
                  "Keep at most N queries, taken in turn from each of the four searches")
     ->group(group);
-  sub.add_option("--pages", cmd.settings.pages, "Result pages per query (10 results a page)")
+  sub.add_option("--pages", cmd.settings.pages,
+                 "Result pages per query, 10 results a page (default: 1 on the web, out of "
+                 "politeness; 5 on an offline corpus, where reading more costs nothing)")
     ->check(CLI::Range(1, 10))
-    ->capture_default_str()
     ->group(group);
   sub.add_flag("--no-cache", cmd.no_cache,
                "Neither read nor write the cache (search responses, corpus index)")

@@ -24,6 +24,8 @@ void add_profile_options(CLI::App& c, profile::ProfileFlags& f)
   c.add_option("--job", f.job_title, "Job title")->group(group);
   c.add_option("--employer", f.employer, "Employer")->group(group);
   c.add_option("--location", f.location, "City or region")->group(group);
+  c.add_option("--birth-year", f.birth_year, "Year of birth, to tell namesakes of another age apart")
+    ->group(group);
   c.add_option("--email", f.emails, "Your e-mail, to recognise it in results (repeatable)")
     ->group(group);
   c.add_option("--phone", f.phones, "Your phone, to recognise it in results (repeatable)")

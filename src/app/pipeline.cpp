@@ -5,6 +5,9 @@
 #include "traces/merge.hpp"
 #include "util/clock.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 #ifndef EMPREINTE_VERSION
 #define EMPREINTE_VERSION "0.0.0"
 #endif
@@ -35,11 +38,36 @@ util::Result<score::Remedies> load_remedies(const DataPaths& data)
   return score::Remedies::load(data.rules("remedies.json").string());
 }
 
+void read_pages(std::vector<traces::Trace>& traces, read::PageReader& reader, int limit)
+{
+  std::vector<std::size_t> order(traces.size());
+  std::iota(order.begin(), order.end(), 0);
+  // Most likely about the person first; among equals, the best placed in the results.
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (traces[a].about_subject != traces[b].about_subject) {
+      return traces[a].about_subject > traces[b].about_subject;
+    }
+    return traces[a].best_rank() < traces[b].best_rank();
+  });
+  if (limit >= 0 && order.size() > static_cast<std::size_t>(limit)) {
+    order.resize(static_cast<std::size_t>(limit));
+  }
+  std::vector<read::ReadRequest> requests;
+  for (std::size_t i : order) {
+    requests.push_back({traces[i].url, traces[i].page.saved_path});
+  }
+  auto pages = reader.read(requests);
+  for (std::size_t k = 0; k < order.size() && k < pages.size(); ++k) {
+    traces[order[k]].page = std::move(pages[k]);
+  }
+}
+
 report::Report run_audit(const profile::Profile& subject,
                          const classify::Rules& rules,
                          const score::Remedies& remedies,
                          search::Backend& backend,
-                         const AuditSettings& settings)
+                         const AuditSettings& settings,
+                         read::PageReader* reader)
 {
   report::Report r;
   r.tool_version = EMPREINTE_VERSION;
@@ -54,7 +82,12 @@ report::Report run_audit(const profile::Profile& subject,
     }
   }
   r.traces = traces::merge(queries, outcomes);
-  classify::Classifier(subject, rules).classify_all(r.traces);
+  const classify::Classifier classifier(subject, rules, settings.tuning);
+  if (reader && settings.read_pages != 0) {
+    classifier.classify_all(r.traces); // from the snippets, to choose which pages to read
+    read_pages(r.traces, *reader, settings.read_pages);
+  }
+  classifier.classify_all(r.traces);
   r.scores = score::score_traces(r.traces, report::Report::k_about_threshold);
   std::vector<score::QueryRef> refs;
   for (const auto& q : queries) {

@@ -3,9 +3,11 @@
 
 #include "app/data_paths.hpp"
 #include "classify/rules.hpp"
+#include "classify/subject.hpp"
 #include "plan/networks.hpp"
 #include "plan/planner.hpp"
 #include "profile/profile.hpp"
+#include "read/page_reader.hpp"
 #include "report/report.hpp"
 #include "search/backend.hpp"
 #include "util/result.hpp"
@@ -19,8 +21,11 @@ util::Result<profile::Profile> load_subject(const profile::ProfileFlags& flags,
 struct AuditSettings
 {
   plan::PlanOptions plan;
-  int pages = 1;
+  int pages = 1; // result pages per query (the app sets 0, "by backend", before running)
   std::string lang = "en"; // of the report's sentences, actions and advice
+  // Result pages to read (the most promising first); -1: every page. Needs a reader.
+  int read_pages = -1;
+  classify::Tuning tuning; // the classifier's fitted constants (tests and bench/eval --lopo)
 };
 
 // Every rules file of the data directory, loaded and compiled.
@@ -29,12 +34,18 @@ util::Result<classify::Rules> load_rules(const DataPaths& data);
 // What to do about traces (rules/remedies.json).
 util::Result<score::Remedies> load_remedies(const DataPaths& data);
 
-// Runs the plan on `backend`, merges and classifies the results, scores them and attaches
-// the actions and advice. Failed queries are data in the report, not errors.
+// Runs the plan on `backend`, merges the results, reads the most promising pages with
+// `reader` (none when null), classifies and scores them and attaches the actions and advice.
+// Failed queries and unread pages are data in the report, not errors.
 report::Report run_audit(const profile::Profile& subject,
                          const classify::Rules& rules,
                          const score::Remedies& remedies,
                          search::Backend& backend,
-                         const AuditSettings& settings);
+                         const AuditSettings& settings,
+                         read::PageReader* reader = nullptr);
+
+// Reads the pages of the `limit` traces most likely about the person (by the verdicts already
+// on them; -1: all) and puts what was read on the traces.
+void read_pages(std::vector<traces::Trace>& traces, read::PageReader& reader, int limit);
 
 } // namespace empreinte::app

@@ -12,9 +12,9 @@
 
 namespace empreinte::classify {
 
-Classifier::Classifier(const profile::Profile& profile, const Rules& rules)
+Classifier::Classifier(const profile::Profile& profile, const Rules& rules, Tuning tuning)
   : m_rules(rules),
-    m_subject(Subject::make(profile, rules))
+    m_subject(Subject::make(profile, rules, tuning))
 {
 }
 
@@ -38,7 +38,7 @@ Judged judge(const Subject& s, const Rules& rules, traces::Trace& trace, const T
   trace.platform = j.kind.platform.platform ? j.kind.platform.platform->id : std::string();
   trace.category = j.kind.own_site ? "own_site" : j.kind.category;
   trace.own_site = j.kind.own_site;
-  judge_exposure(s, rules, text, j.identity, trace);
+  judge_exposure(s, rules, text, j.identity, j.kind, trace);
   return j;
 }
 
@@ -83,7 +83,7 @@ void Classifier::classify_all(std::vector<traces::Trace>& traces) const
   std::vector<TraceText> texts(traces.size());
   for_each_index(traces.size(), [&](std::size_t i) { texts[i] = TraceText::make(traces[i]); });
   for (std::size_t i = 0; i < traces.size() && !subject.owns_employer && !subject.employer.empty(); ++i) {
-    if (!founder_words(texts[i])) {
+    if (!founder_words(texts[i], window_words(texts[i], subject))) {
       continue; // cheap test first: most traces name no founder
     }
     std::vector<util::Message> unused;

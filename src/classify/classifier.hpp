@@ -13,7 +13,7 @@ namespace empreinte::classify {
 class Classifier
 {
 public:
-  Classifier(const profile::Profile& profile, const Rules& rules);
+  Classifier(const profile::Profile& profile, const Rules& rules, Tuning tuning = {});
 
   // Fills about_subject, kind, confidence, evidence, sensitive and the links of each trace.
   // Traces are judged one by one, then together: a post by the person on a platform where

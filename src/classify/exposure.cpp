@@ -1,9 +1,11 @@
-// Exposure is judged only for traces about the person: a namesake's phone is not theirs.
+// Exposure is judged only for traces about the person: a namesake's phone is not theirs, nor
+// is a colleague's e-mail on the same team page or another victim's line in a leak.
 #include "classify/exposure.hpp"
 
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace empreinte::classify {
 
@@ -27,12 +29,110 @@ bool reads_as_company_record(const TraceText& t)
   return any(k_company) && !any(k_sole_trader);
 }
 
+// Is the whole page about the person? Their own page, or a page whose title, main heading or
+// structured data names them (a profile, a listing, an article about them).
+bool page_is_about_subject(const Subject& s, const TraceText& t, const KindVerdict& kind)
+{
+  if (kind.own_site || kind.authored_by_subject) {
+    return true;
+  }
+  auto names = [&](const std::string& text) {
+    const auto* form = profile::find_name(s.names, util::words(text));
+    return form && form->strength == profile::NameStrength::full;
+  };
+  if (names(t.title.original()) || (t.page.signals && names(t.page.signals->ld_profile_name))) {
+    return true;
+  }
+  if (t.page.signals && !t.page.signals->headings.empty() && names(t.page.signals->headings.front())) {
+    return true;
+  }
+  return false;
+}
+
+// Blocks of the page that speak of the person: each block naming them (or showing their
+// pseudonym, e-mail or phone) and the two after it (a name, then its details).
+std::vector<bool> blocks_about_subject(const Subject& s, const TraceText& t)
+{
+  const PageView& page = t.page;
+  std::vector<bool> keep(page.blocks.size(), false);
+  auto mark = [&](std::uint32_t block) {
+    for (std::uint32_t b = block; b < keep.size() && b <= block + 2; ++b) {
+      keep[b] = true;
+    }
+  };
+  for (const auto& hit : profile::find_names(s.names, page.words)) {
+    mark(page.refs[hit.pos].block);
+  }
+  for (std::size_t i = 0; i < page.words.size(); ++i) {
+    for (const auto& p : s.pseudonyms) {
+      if (!p.empty() && page.words[i] == p.front() && i + p.size() <= page.words.size()
+          && std::equal(p.begin(), p.end(), page.words.begin() + static_cast<std::ptrdiff_t>(i))) {
+        mark(page.refs[i].block);
+      }
+    }
+  }
+  for (std::uint32_t b = 0; b < page.blocks.size(); ++b) {
+    const std::string lower = util::ascii_lower(page.blocks[b].original());
+    if (std::any_of(s.emails.begin(), s.emails.end(), [&](const std::string& e) {
+          return lower.find(e) != std::string::npos;
+        })) {
+      mark(b);
+    }
+  }
+  return keep;
+}
+
+// One word in capitals, as surnames are written in registers and lists.
+bool is_capitalised_name(const std::string& original)
+{
+  if (original.size() < 2 || original.find(' ') != std::string::npos) {
+    return false;
+  }
+  bool upper = false;
+  for (char c : original) {
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    upper = upper || (c >= 'A' && c <= 'Z');
+  }
+  return upper;
+}
+
+struct Collected
+{
+  std::vector<traces::SensitiveItem> items;
+  std::set<std::pair<std::string, std::string>> seen; // category, folded text
+
+  void add(const Rules& rules, const util::FoldedText& text, const std::string& where)
+  {
+    for (const auto& span : rules.sensitive.detect_spans(text.folded())) {
+      const std::string_view datum =
+        std::string_view(text.folded()).substr(span.begin, span.end - span.begin);
+      const std::string key = span.term ? util::word_key(datum) : util::squeeze_spaces(datum);
+      if (!seen.insert({span.category, key}).second) {
+        continue;
+      }
+      std::string original = text.original_of(span.begin, span.end);
+      if (span.term && is_capitalised_name(original)) {
+        continue; // "GAY", "MESSE": names are written in capitals in lists and registers
+      }
+      traces::SensitiveItem item;
+      item.category = span.category;
+      item.text = std::move(original);
+      item.where = where;
+      item.quote = text.quote(span.begin, span.end, 32);
+      items.push_back(std::move(item));
+    }
+  }
+};
+
 } // namespace
 
 void judge_exposure(const Subject& s,
                     const Rules& rules,
                     const TraceText& t,
                     const IdentityMatch& identity,
+                    const KindVerdict& kind,
                     traces::Trace& trace)
 {
   trace.sensitive.clear();
@@ -41,7 +141,28 @@ void judge_exposure(const Subject& s,
   if (trace.about_subject < 0.5) {
     return;
   }
-  trace.sensitive = rules.sensitive.detect(t.cue.text);
+  Collected found;
+  found.add(rules, t.title, "title");
+  for (const auto& snippet : t.snippets) {
+    found.add(rules, snippet, "snippet");
+  }
+  if (!t.page.empty()) {
+    const bool whole = page_is_about_subject(s, t, kind);
+    const std::vector<bool> near = whole ? std::vector<bool>() : blocks_about_subject(s, t);
+    for (std::uint32_t b = 0; b < t.page.blocks.size(); ++b) {
+      if (whole || near[b]) {
+        found.add(rules, t.page.blocks[b], t.page.has_description && b == 0 ? "description" : "page");
+      }
+    }
+  }
+  // In category order, as the rules list them.
+  for (const auto& category : SensitiveRules::categories()) {
+    for (auto& item : found.items) {
+      if (item.category == category) {
+        trace.sensitive.push_back(std::move(item));
+      }
+    }
+  }
   if (reads_as_company_record(t)) {
     // A company's registered office is not a home address (a sole trader's business is).
     trace.sensitive.erase(std::remove_if(trace.sensitive.begin(),
@@ -63,7 +184,9 @@ void judge_exposure(const Subject& s,
   const bool named = identity.name != nullptr;
   // "@clairedmt_archi Madame Dumontet": a surname beside the pseudonym ties them too.
   trace.pseudonym_link = (named || identity.surname_only) && identity.pseudonym;
-  trace.job_link = named && (identity.job || identity.employer);
+  // A surname beside the pseudonym ties the job to the person as surely as the full name.
+  trace.job_link =
+    (named || (identity.surname_only && identity.pseudonym)) && (identity.job || identity.employer);
 }
 
 } // namespace empreinte::classify

@@ -21,8 +21,13 @@ struct IdentityMatch
   bool location = false;   // the location, or a place in the same area
   bool job = false;        // the job title or the same occupation
   bool employer = false;
+  bool in_page_only = false; // the name is in the page, not in the title, snippets or address
   double about = 0.0;
 };
+
+// The page's words near each place the person is named (windows joined by "\x1f"); empty
+// when the page was not read.
+std::vector<std::string> window_words(const TraceText& text, const Subject& subject);
 
 // Judges `trace`; appends the reasons to `evidence`.
 IdentityMatch judge_identity(const Subject& subject,

@@ -60,6 +60,49 @@ bool names_subject(const Subject& s, const std::string& folded)
   return form && form->strength == profile::NameStrength::full;
 }
 
+// The handle is the business's name: "lefournildezola" for "Le Fournil de Zola".
+bool is_employer_handle(const Subject& s, const std::string& handle)
+{
+  const std::string slug = slug_of(handle);
+  return !slug.empty() && std::any_of(s.employer_slugs.begin(), s.employer_slugs.end(),
+                                      [&](const auto& e) {
+                                        return slug.find(e) != std::string::npos
+                                               || (slug.size() >= 6 && e.find(slug) != std::string::npos);
+                                      });
+}
+
+// Who wrote a post: the platform's cues on the title and snippets, else what the page says
+// (structured data, meta author, then the same cues on its description and first blocks).
+std::string author_of(const Rules& rules, const Platform& platform, const TraceText& t)
+{
+  std::string author = rules.platforms.author_from_text(platform, t.cue.title);
+  if (!author.empty()) {
+    return author;
+  }
+  for (const auto& snippet : t.snippets) {
+    author = rules.platforms.author_from_text(platform, snippet.folded());
+    if (!author.empty()) {
+      return author;
+    }
+  }
+  if (t.page.empty()) {
+    return {};
+  }
+  if (t.page.signals && !t.page.signals->ld_authors.empty()) {
+    return util::fold(t.page.signals->ld_authors.front());
+  }
+  if (t.page.signals && !t.page.signals->meta_author.empty()) {
+    return util::fold(t.page.signals->meta_author);
+  }
+  for (std::size_t b = 0; b < t.page.blocks.size() && b < 4; ++b) {
+    author = rules.platforms.author_from_text(platform, t.page.blocks[b].folded());
+    if (!author.empty()) {
+      return author;
+    }
+  }
+  return {};
+}
+
 void vote_platform(const Subject& s,
                    const Rules& rules,
                    const TraceText& t,
@@ -68,6 +111,14 @@ void vote_platform(const Subject& s,
 {
   const PlatformMatch& m = verdict.platform;
   const std::string& name = m.platform->name;
+  if (m.type == PageType::profile || m.type == PageType::post) {
+    if (s.owns_employer && is_employer_handle(s, m.handle)) {
+      // The account of the business the person owns and runs: theirs.
+      verdict.authored_by_subject = true;
+      votes.add(Kind::voluntary, 1.0, {"kind.own_business_account", {name, m.handle}, {}});
+      return;
+    }
+  }
   if (m.type == PageType::profile) {
     if (s.owns_slug(slug_of(m.handle))) {
       verdict.authored_by_subject = true;
@@ -82,7 +133,7 @@ void vote_platform(const Subject& s,
     return;
   }
   if (m.type == PageType::post) {
-    const std::string from_text = rules.platforms.author_from_text(*m.platform, t.cue.text);
+    const std::string from_text = author_of(rules, *m.platform, t);
     if (is_subject(s, from_text) || is_subject(s, util::fold(m.handle))) {
       verdict.authored_by_subject = true;
       votes.add(Kind::voluntary, 1.0, {"kind.own_post", {name}, {}});
@@ -129,15 +180,18 @@ void vote_site(const Subject& s, const Site& site, const TraceText& t, Votes& vo
 
 } // namespace
 
-bool founder_words(const TraceText& t)
+bool founder_words(const TraceText& t, const std::vector<std::string>& near)
 {
   static const std::vector<std::vector<std::string>> k_words = {
     {"fondateur"}, {"fondatrice"}, {"cofondateur"}, {"cofondatrice"}, {"co", "fondateur"},
-    {"co", "fondatrice"}, {"founder"}, {"co", "founder"}, {"cofounder"}, {"owner"},
-    {"proprietaire"}, {"gerant"}, {"gerante"}, {"associe", "fondateur"}, {"associee", "fondatrice"},
+    {"co", "fondatrice"}, {"founder"}, {"co", "founder"}, {"cofounder"}, {"founding", "partner"},
+    {"name", "partner"}, {"owner"}, {"co", "owner"}, {"proprietaire"}, {"coproprietaire"},
+    {"gerant"}, {"gerante"}, {"cogerant"}, {"cogerante"}, {"co", "gerant"}, {"co", "gerante"},
+    {"associe", "fondateur"}, {"associee", "fondatrice"}, {"associe", "unique"},
+    {"associee", "unique"}, {"sole", "partner"}, {"sole", "proprietor"},
     {"architecte", "associee"}, {"architecte", "associe"}, {"managing", "partner"}};
   return std::any_of(k_words.begin(), k_words.end(), [&](const auto& w) {
-    return util::contains_words(t.text_words, w);
+    return util::contains_words(t.text_words, w) || util::contains_words(near, w);
   });
 }
 
@@ -172,18 +226,19 @@ KindVerdict judge_kind(const Subject& s,
   const bool listed_kind = site && kind_of_category(site->category) != Kind::unknown;
   if (!listed_kind && !verdict.platform.platform) {
     auto employer_in = [&](const std::vector<std::string>& segments) {
-      return s.employer_slug.size() >= 6
-             && std::any_of(segments.begin(), segments.end(), [&](const auto& l) {
-                  return l.find(s.employer_slug) != std::string::npos
-                         || (l.size() >= 6 && s.employer_slug.find(l) != std::string::npos);
-                });
+      return std::any_of(s.employer_slugs.begin(), s.employer_slugs.end(), [&](const auto& slug) {
+        return std::any_of(segments.begin(), segments.end(), [&](const auto& l) {
+          return l.find(slug) != std::string::npos
+                 || (l.size() >= 6 && slug.find(l) != std::string::npos);
+        });
+      });
     };
     if (std::any_of(t.host_labels.begin(), t.host_labels.end(), [&](const auto& l) {
           return s.owns_slug(l);
         })) {
       verdict.own_site = true;
       votes.add(Kind::voluntary, k_owned_site, {"kind.own_site", {}, {}});
-    } else if (employer_in(t.host_labels) && (s.owns_employer || founder_words(t))) {
+    } else if (employer_in(t.host_labels) && (s.owns_employer || founder_words(t, window_words(t, s)))) {
       verdict.own_site = true;
       votes.add(Kind::voluntary, k_owned_site, {"kind.founded_business", {}, {}});
     } else if (employer_in(t.host_labels)) {

@@ -22,9 +22,9 @@ struct KindVerdict
   bool own_site = false;            // a site the person owns (name in the host, own business)
 };
 
-// True when the text names someone founder, owner or managing partner ("associée fondatrice",
-// "co-founder", "gérant").
-bool founder_words(const TraceText& text);
+// True when the title, snippets or `near` (the page's words near the person's name) name
+// someone founder, owner or managing partner ("associée fondatrice", "co-founder", "gérant").
+bool founder_words(const TraceText& text, const std::vector<std::string>& near = {});
 
 // Weighs the votes of the platform patterns, the site lists, the URL's shape and the
 // title and snippet cues; appends the reasons to `evidence`.

@@ -146,12 +146,12 @@ util::Result<SensitiveRules> SensitiveRules::from_json(const json& value, const 
   return rules;
 }
 
-void SensitiveRules::detect_terms(const std::vector<std::string>& words,
-                                  std::vector<Sensitive>& out,
+void SensitiveRules::detect_terms(const std::vector<util::WordSpan>& words,
+                                  std::vector<Span>& out,
                                   std::size_t only_entry) const
 {
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = m_terms_by_first_word.find(words[i]);
+    const auto it = m_terms_by_first_word.find(words[i].word);
     if (it == m_terms_by_first_word.end()) {
       continue;
     }
@@ -162,12 +162,12 @@ void SensitiveRules::detect_terms(const std::vector<std::string>& words,
       if (i + term.words.size() > words.size()) {
         continue;
       }
-      if (std::equal(term.words.begin(), term.words.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) {
-        std::string text;
-        for (const auto& w : term.words) {
-          text += (text.empty() ? "" : " ") + w;
-        }
-        out.push_back(Sensitive{term.category, text, false});
+      bool same = true;
+      for (std::size_t k = 0; k < term.words.size() && same; ++k) {
+        same = words[i + k].word == term.words[k];
+      }
+      if (same) {
+        out.push_back(Span{term.category, words[i].begin, words[i + term.words.size() - 1].end, true});
       }
     }
   }
@@ -175,7 +175,7 @@ void SensitiveRules::detect_terms(const std::vector<std::string>& words,
 
 void SensitiveRules::detect_pattern(const Pattern& p,
                                     const std::string& folded,
-                                    std::vector<Sensitive>& out) const
+                                    std::vector<Span>& out) const
 {
   const int groups = p.re->NumberOfCapturingGroups() + 1;
   const int value_index = p.re->NamedCapturingGroups().at("value");
@@ -203,27 +203,40 @@ void SensitiveRules::detect_pattern(const Pattern& p,
         continue;
       }
     }
-    out.push_back(Sensitive{p.category, util::squeeze_spaces(datum), false});
+    const auto at = static_cast<std::size_t>(value.data() - folded.data());
+    out.push_back(Span{p.category, at, at + value.size(), false});
   }
+}
+
+std::vector<SensitiveRules::Span> SensitiveRules::detect_spans(const std::string& folded) const
+{
+  std::vector<Span> found;
+  detect_terms(util::FoldedText::words_of(folded), found);
+  for (int index : m_set.matches(folded)) {
+    detect_pattern(m_patterns[static_cast<std::size_t>(index)], folded, found);
+  }
+  std::vector<Span> out;
+  for (const auto& category : categories()) {
+    for (const auto& s : found) {
+      if (s.category == category) {
+        out.push_back(s);
+      }
+    }
+  }
+  return out;
 }
 
 std::vector<Sensitive> SensitiveRules::detect(const std::string& folded) const
 {
-  std::vector<Sensitive> found;
-  detect_terms(util::split_words(folded), found);
-  for (int index : m_set.matches(folded)) {
-    detect_pattern(m_patterns[static_cast<std::size_t>(index)], folded, found);
-  }
   // One entry per category and text, in category order.
   std::vector<Sensitive> out;
-  for (const auto& category : categories()) {
-    for (const auto& s : found) {
-      if (s.category == category
-          && std::none_of(out.begin(), out.end(), [&](const Sensitive& o) {
-               return o.category == s.category && o.text == s.text;
-             })) {
-        out.push_back(s);
-      }
+  for (const auto& s : detect_spans(folded)) {
+    const std::string_view datum = std::string_view(folded).substr(s.begin, s.end - s.begin);
+    std::string text = s.term ? util::word_key(datum) : util::squeeze_spaces(datum);
+    if (std::none_of(out.begin(), out.end(), [&](const Sensitive& o) {
+          return o.category == s.category && o.text == text;
+        })) {
+      out.push_back(Sensitive{s.category, std::move(text), false});
     }
   }
   return out;
@@ -245,8 +258,8 @@ std::vector<LintProblem> SensitiveRules::lint_examples(const json& value,
       const json& items = examples.value(key, json::array());
       for (std::size_t j = 0; j < items.size(); ++j) {
         const std::string text = util::fold(items[j].get<std::string>());
-        std::vector<Sensitive> found;
-        detect_terms(util::split_words(text), found, i);
+        std::vector<Span> found;
+        detect_terms(util::FoldedText::words_of(text), found, i);
         check(source + ": /terms/" + std::to_string(i) + "/examples/" + key + "/" + std::to_string(j),
               text, should, !found.empty());
       }
@@ -259,7 +272,7 @@ std::vector<LintProblem> SensitiveRules::lint_examples(const json& value,
       const json& items = examples.value(key, json::array());
       for (std::size_t j = 0; j < items.size(); ++j) {
         const std::string text = util::fold(items[j].get<std::string>());
-        std::vector<Sensitive> found;
+        std::vector<Span> found;
         detect_pattern(m_patterns[i], text, found);
         check(source + ": /patterns/" + std::to_string(i) + "/examples/" + key + "/" + std::to_string(j),
               text, should, !found.empty());

@@ -1,6 +1,7 @@
 // Everything derived from the profile is computed once per audit, not once per trace.
 #include "classify/subject.hpp"
 
+#include "profile/employer.hpp"
 #include "traces/url_normalise.hpp"
 #include "util/text.hpp"
 
@@ -28,9 +29,10 @@ void add_unique(std::vector<std::string>& list, std::string value)
 
 } // namespace
 
-Subject Subject::make(const profile::Profile& p, const Rules& rules)
+Subject Subject::make(const profile::Profile& p, const Rules& rules, Tuning tuning)
 {
   Subject s;
+  s.tuning = tuning;
   s.profile = p;
   s.names = profile::name_forms(p);
   s.surnames.push_back(util::words(p.last_name));
@@ -87,6 +89,30 @@ Subject Subject::make(const profile::Profile& p, const Rules& rules)
   }
   s.employer = util::words(p.job.employer);
   s.employer_slug = slug_of(p.job.employer);
+  s.employer_forms = profile::employer_forms(p.job.employer);
+  for (const auto& form : s.employer_forms) {
+    // Domain names drop the small words: "fournil-zola.fr" for "Le Fournil de Zola".
+    static const std::vector<std::string> k_small{"le", "la", "les", "l", "de", "du", "des", "d",
+                                                  "the", "of", "and", "et", "a", "an"};
+    std::string slug;
+    for (const auto& w : form) {
+      if (std::find(k_small.begin(), k_small.end(), w) == k_small.end()) {
+        slug += w;
+      }
+    }
+    if (slug.size() >= 6 && std::find(s.employer_slugs.begin(), s.employer_slugs.end(), slug)
+                              == s.employer_slugs.end()) {
+      s.employer_slugs.push_back(slug);
+    }
+    std::string joined;
+    for (const auto& w : form) {
+      joined += w;
+    }
+    if (joined.size() >= 6 && std::find(s.employer_slugs.begin(), s.employer_slugs.end(), joined)
+                                == s.employer_slugs.end()) {
+      s.employer_slugs.push_back(joined);
+    }
+  }
   for (const char* w : {"fondateur", "fondatrice", "founder", "cofondateur", "cofondatrice",
                         "owner", "proprietaire", "gerant", "gerante", "independant",
                         "independante", "freelance", "self", "auto"}) {

@@ -10,8 +10,17 @@
 
 namespace empreinte::classify {
 
+// The classifier's numeric choices that were fitted to labelled data (bench/eval --lopo
+// measures them leave-one-persona-out; docs/benchmarks.md).
+struct Tuning
+{
+  std::size_t name_window = 10; // words either side of a name that describe its bearer
+  double against = 0.2;         // weight of each detail that contradicts (place, trade, age)
+};
+
 struct Subject
 {
+  Tuning tuning;
   profile::Profile profile;
   std::vector<profile::NameForm> names;
   std::vector<std::vector<std::string>> surnames;   // folded words of each surname
@@ -28,11 +37,13 @@ struct Subject
   std::vector<const Occupation*> occupations;       // of the job title
   std::vector<std::string> employer;                // folded words
   std::string employer_slug;                        // "cliniquedestilleuls"
+  std::vector<std::vector<std::string>> employer_forms; // the whole name, then shorter forms
+  std::vector<std::string> employer_slugs; // of each form, articles dropped: "fournilzola"
   std::vector<std::string> not_me;                  // normalised URLs
   std::vector<std::string> is_me;                   // normalised URLs the person confirmed
   bool owns_employer = false; // named founder or owner of the employer: its site is theirs
 
-  static Subject make(const profile::Profile& profile, const Rules& rules);
+  static Subject make(const profile::Profile& profile, const Rules& rules, Tuning tuning = {});
 
   // True when `slug` (folded, no separators) is one of the person's names or pseudonyms, or
   // carries one (a name slug followed by digits or a suffix: "helenevasseur38").

@@ -5,7 +5,10 @@
 #include "parse/html_nesting.hpp"
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <gumbo.h>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <strings.h>
 #include <vector>
 
@@ -81,6 +84,169 @@ std::string subtree_text(const GumboNode* root)
   return util::squeeze_spaces(out);
 }
 
+bool is_block(GumboTag tag)
+{
+  switch (tag) {
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_DIV:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_TR:
+  case GUMBO_TAG_TD:
+  case GUMBO_TAG_TH:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
+  case GUMBO_TAG_BR:
+  case GUMBO_TAG_HR:
+  case GUMBO_TAG_PRE:
+  case GUMBO_TAG_BLOCKQUOTE:
+  case GUMBO_TAG_ARTICLE:
+  case GUMBO_TAG_SECTION:
+  case GUMBO_TAG_HEADER:
+  case GUMBO_TAG_FOOTER:
+  case GUMBO_TAG_ASIDE:
+  case GUMBO_TAG_FIGCAPTION:
+  case GUMBO_TAG_ADDRESS:
+  case GUMBO_TAG_UL:
+  case GUMBO_TAG_OL:
+  case GUMBO_TAG_TABLE:
+  case GUMBO_TAG_FORM:
+  case GUMBO_TAG_MAIN:
+  case GUMBO_TAG_BODY:
+    return true;
+  default:
+    return false;
+  }
+}
+
+constexpr std::size_t k_max_listed = 32;         // headings, links, names kept per page
+constexpr std::size_t k_max_item_bytes = 512;     // each of them
+constexpr std::size_t k_max_ld_bytes = 256 * 1024; // JSON-LD read per page
+constexpr std::size_t k_max_ld_nodes = 20000;      // JSON values walked per page
+
+void add_listed(std::vector<std::string>& list, std::string value)
+{
+  value = util::truncate_utf8(util::squeeze_spaces(value), k_max_item_bytes);
+  if (value.empty() || list.size() >= k_max_listed
+      || std::find(list.begin(), list.end(), value) != list.end()) {
+    return;
+  }
+  list.push_back(std::move(value));
+}
+
+bool ld_type_is(const nlohmann::json& node, std::initializer_list<std::string_view> types)
+{
+  const auto it = node.find("@type");
+  if (it == node.end()) {
+    return false;
+  }
+  auto one = [&](const nlohmann::json& t) {
+    return t.is_string()
+           && std::find(types.begin(), types.end(), t.get_ref<const std::string&>()) != types.end();
+  };
+  if (it->is_array()) {
+    return std::any_of(it->begin(), it->end(), one);
+  }
+  return one(*it);
+}
+
+std::string ld_string(const nlohmann::json& node, const char* key)
+{
+  const auto it = node.find(key);
+  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A name given as a string, an object with "name", or a list of either.
+void ld_names(const nlohmann::json& value, std::vector<std::string>& out)
+{
+  if (value.is_string()) {
+    add_listed(out, value.get<std::string>());
+  } else if (value.is_object()) {
+    add_listed(out, ld_string(value, "name"));
+  } else if (value.is_array()) {
+    for (const auto& v : value) {
+      if (v.is_string() || v.is_object()) {
+        ld_names(v, out);
+      }
+    }
+  }
+}
+
+// Walks every JSON-LD block iteratively (hostile pages nest deeply), bounded in nodes.
+void read_json_ld(const std::vector<std::string>& scripts, PageSignals& signals)
+{
+  for (const auto& script : scripts) {
+    const auto doc = nlohmann::json::parse(script, nullptr, false);
+    if (doc.is_discarded()) {
+      continue;
+    }
+    std::vector<const nlohmann::json*> stack{&doc};
+    std::size_t seen = 0;
+    while (!stack.empty() && seen++ < k_max_ld_nodes) {
+      const nlohmann::json& node = *stack.back();
+      stack.pop_back();
+      if (node.is_array()) {
+        for (const auto& child : node) {
+          stack.push_back(&child);
+        }
+        continue;
+      }
+      if (!node.is_object()) {
+        continue;
+      }
+      if (const auto t = node.find("@type"); t != node.end()) {
+        if (t->is_string()) {
+          add_listed(signals.ld_types, t->get<std::string>());
+        } else if (t->is_array()) {
+          for (const auto& v : *t) {
+            if (v.is_string()) {
+              add_listed(signals.ld_types, v.get<std::string>());
+            }
+          }
+        }
+      }
+      if (ld_type_is(node, {"Person"})) {
+        add_listed(signals.ld_persons, ld_string(node, "name"));
+        if (const auto same = node.find("sameAs"); same != node.end()) {
+          if (same->is_string()) {
+            add_listed(signals.ld_same_as, same->get<std::string>());
+          } else if (same->is_array()) {
+            for (const auto& v : *same) {
+              if (v.is_string()) {
+                add_listed(signals.ld_same_as, v.get<std::string>());
+              }
+            }
+          }
+        }
+      }
+      if (ld_type_is(node, {"ProfilePage"})) {
+        if (const auto main = node.find("mainEntity"); main != node.end() && main->is_object()) {
+          if (signals.ld_profile_name.empty()) {
+            signals.ld_profile_name = util::truncate_utf8(ld_string(*main, "name"), k_max_item_bytes);
+          }
+          if (signals.ld_profile_handle.empty()) {
+            signals.ld_profile_handle =
+              util::truncate_utf8(ld_string(*main, "alternateName"), k_max_item_bytes);
+          }
+        }
+      }
+      if (const auto author = node.find("author"); author != node.end()) {
+        ld_names(*author, signals.ld_authors);
+      }
+      for (const auto& [key, child] : node.items()) {
+        if (key != "author" && (child.is_object() || child.is_array())) {
+          stack.push_back(&child);
+        }
+      }
+    }
+  }
+}
+
 } // namespace
 
 PageText extract_page(std::string_view html, const PageLimits& limits)
@@ -93,19 +259,66 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
   GumboOutput* output = gumbo_parse_with_options(&options, input.data(), input.size());
 
   PageText page;
+  PageSignals& signals = page.signals;
   std::string og_title;
   std::string og_description;
   std::string h1;
   std::string text;
-  // Pre-order walk with an explicit stack; a node's children are pushed in reverse.
-  std::vector<const GumboNode*> stack{output->root};
+  std::string block;
+  std::vector<std::string> ld_scripts;
+  std::size_t ld_bytes = 0;
+  int in_pre = 0;
+  auto end_block = [&] {
+    if (limits.signals) {
+      std::string b = util::squeeze_spaces(block);
+      if (!b.empty()) {
+        page.blocks.push_back(std::move(b));
+      }
+    }
+    block.clear();
+  };
+  // Pre-order walk with an explicit stack; a node's children are pushed in reverse, and a
+  // block element's closing marker before them.
+  struct Item
+  {
+    const GumboNode* node;
+    bool close;
+  };
+  std::vector<Item> stack{{output->root, false}};
   while (!stack.empty()) {
-    const GumboNode* node = stack.back();
+    const Item item = stack.back();
     stack.pop_back();
+    const GumboNode* node = item.node;
+    if (item.close) {
+      if (node->v.element.tag == GUMBO_TAG_PRE) {
+        --in_pre;
+      }
+      end_block();
+      continue;
+    }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
       if (text.size() < limits.max_text_bytes) {
-        text += node->v.text.text;
+        const std::string_view t = node->v.text.text;
+        text += t;
         text += ' ';
+        if (limits.signals) {
+          if (in_pre > 0) {
+            // Preformatted text (a paste, a dump): each line is a record of its own.
+            std::size_t pos = 0;
+            while (pos <= t.size()) {
+              const auto nl = t.find('\n', pos);
+              block += t.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+              if (nl == std::string_view::npos) {
+                break;
+              }
+              end_block();
+              pos = nl + 1;
+            }
+          } else {
+            block += t;
+          }
+          block += ' ';
+        }
       }
       continue;
     }
@@ -114,18 +327,32 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
     }
     const GumboElement& element = node->v.element;
     switch (element.tag) {
+    case GUMBO_TAG_HTML:
+      if (const char* lang = attribute(element, "lang"); lang && limits.signals) {
+        signals.lang = util::truncate_utf8(util::ascii_lower(util::squeeze_spaces(lang)), 35);
+      }
+      break;
     case GUMBO_TAG_TITLE:
       if (page.title.empty()) {
         page.title = subtree_text(node);
       }
       break;
     case GUMBO_TAG_LINK:
-      if (page.canonical.empty() && rel_has(attribute(element, "rel"), "canonical")) {
-        if (const char* href = attribute(element, "href")) {
-          page.canonical = util::squeeze_spaces(href);
-        }
+    case GUMBO_TAG_A: {
+      const char* rel = attribute(element, "rel");
+      const char* href = attribute(element, "href");
+      if (element.tag == GUMBO_TAG_LINK && page.canonical.empty() && rel_has(rel, "canonical")
+          && href) {
+        page.canonical = util::squeeze_spaces(href);
+      }
+      if (limits.signals && href && rel_has(rel, "me")) {
+        add_listed(signals.me_links, href);
+      }
+      if (limits.signals && href && rel_has(rel, "author")) {
+        add_listed(signals.author_links, href);
       }
       break;
+    }
     case GUMBO_TAG_META: {
       const char* name = attribute(element, "name");
       const char* property = attribute(element, "property");
@@ -139,14 +366,40 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
         og_description = util::squeeze_spaces(content);
       } else if (property && strcasecmp(property, "og:title") == 0) {
         og_title = util::squeeze_spaces(content);
+      } else if (limits.signals && property && strcasecmp(property, "og:site_name") == 0) {
+        signals.site_name = util::truncate_utf8(util::squeeze_spaces(content), k_max_item_bytes);
+      } else if (limits.signals && property && strcasecmp(property, "og:type") == 0) {
+        signals.og_type = util::truncate_utf8(util::squeeze_spaces(content), 64);
+      } else if (limits.signals && name && strcasecmp(name, "author") == 0) {
+        signals.meta_author = util::truncate_utf8(util::squeeze_spaces(content), k_max_item_bytes);
       }
       break;
     }
-    case GUMBO_TAG_H1:
-      if (h1.empty()) {
-        h1 = subtree_text(node);
+    case GUMBO_TAG_SCRIPT:
+      if (limits.signals && ld_bytes < k_max_ld_bytes) {
+        const char* type = attribute(element, "type");
+        if (type && util::ascii_lower(type).find("ld+json") != std::string::npos) {
+          std::string body = subtree_text(node);
+          ld_bytes += body.size();
+          if (ld_bytes <= k_max_ld_bytes) {
+            ld_scripts.push_back(std::move(body));
+          }
+        }
       }
       break;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: {
+      if (element.tag == GUMBO_TAG_H1 && h1.empty()) {
+        h1 = subtree_text(node);
+        if (limits.signals) {
+          add_listed(signals.headings, h1);
+        }
+      } else if (limits.signals) {
+        add_listed(signals.headings, subtree_text(node));
+      }
+      break;
+    }
     default:
       break;
     }
@@ -155,7 +408,7 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
       for (unsigned i = element.children.length; i > 0; --i) {
         const auto* child = static_cast<const GumboNode*>(element.children.data[i - 1]);
         if (child->type == GUMBO_NODE_ELEMENT) {
-          stack.push_back(child);
+          stack.push_back({child, false});
         }
       }
       continue;
@@ -163,10 +416,18 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
     if (is_hidden_container(element.tag)) {
       continue;
     }
+    if (limits.signals && is_block(element.tag)) {
+      end_block();
+      if (element.tag == GUMBO_TAG_PRE) {
+        ++in_pre;
+      }
+      stack.push_back({node, true});
+    }
     for (unsigned i = element.children.length; i > 0; --i) {
-      stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
+      stack.push_back({static_cast<const GumboNode*>(element.children.data[i - 1]), false});
     }
   }
+  end_block();
   gumbo_destroy_output(&options, output);
 
   if (page.title.empty()) {
@@ -176,6 +437,9 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
     page.description = og_description;
   }
   page.text = util::truncate_utf8(util::squeeze_spaces(text), limits.max_text_bytes);
+  if (limits.signals) {
+    read_json_ld(ld_scripts, signals);
+  }
   return page;
 }
 

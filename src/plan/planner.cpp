@@ -1,6 +1,7 @@
 // The method asks four questions; the plan asks each one with the fewest, most telling queries.
 #include "plan/planner.hpp"
 
+#include "profile/employer.hpp"
 #include "profile/names.hpp"
 #include "util/text.hpp"
 
@@ -27,6 +28,7 @@ struct Candidate
   Family family;
   std::string text;
   std::string target;
+  int pages = 0;
 };
 
 std::string site_clause(const Network& network)
@@ -46,7 +48,12 @@ std::vector<Candidate> family_candidates(Family family,
   std::vector<Candidate> out;
   switch (family) {
   case Family::name:
-    out.push_back({family, name, profile::full_name(p)});
+    // The first page is what everyone sees; the second is where a stranger who insists goes.
+    out.push_back({family, name, profile::full_name(p), 2});
+    if (!p.location.empty()) {
+      // Narrows a common name to the person's city, as people do by hand.
+      out.push_back({family, name + " " + util::squeeze_spaces(p.location), p.location});
+    }
     for (const auto& other : p.other_names) {
       // A single-word other name is a surname (birth or married name).
       const std::string full =
@@ -80,7 +87,10 @@ std::vector<Candidate> family_candidates(Family family,
       out.push_back({family, name + " " + quote(p.job.title), p.job.title});
     }
     if (!p.job.employer.empty()) {
-      out.push_back({family, name + " " + quote(p.job.employer), p.job.employer});
+      // Pages name a business without its legal form or its kind ("Le Fournil", not
+      // "Boulangerie Le Fournil SARL"): the core name finds both.
+      out.push_back({family, name + " " + quote(profile::employer_core(p.job.employer)),
+                     p.job.employer});
     }
     break;
   }
@@ -127,7 +137,8 @@ std::vector<Query> make_plan(const profile::Profile& p,
       plan.push_back(Query{"q" + std::to_string(plan.size() + 1),
                            c.family,
                            std::move(c.text),
-                           std::move(c.target)});
+                           std::move(c.target),
+                           c.pages});
     }
   }
   return plan;

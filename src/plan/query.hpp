@@ -18,6 +18,7 @@ struct Query
   Family family = Family::name;
   std::string text;   // as typed into a search engine: "\"Hélène Vasseur\" site:instagram.com"
   std::string target; // what the query is about: the name form, network id, pseudonym, job field
+  int pages = 0;      // read at least this many result pages (0: the audit's --pages)
 };
 
 std::string_view family_name(Family family);

@@ -17,7 +17,8 @@ namespace {
 void add_form(std::vector<NameForm>& forms,
               std::string display,
               std::vector<std::string> words,
-              NameStrength strength)
+              NameStrength strength,
+              std::size_t split = 0)
 {
   if (words.empty()) {
     return;
@@ -27,7 +28,32 @@ void add_form(std::vector<NameForm>& forms,
       return;
     }
   }
-  forms.push_back(NameForm{std::move(display), std::move(words), strength});
+  forms.push_back(NameForm{std::move(display), std::move(words), strength, split});
+}
+
+// German umlauts are also written as digraphs: "Müller" is "Mueller" on many pages, while
+// folding gives "muller". Returns the digraph spelling, or "" when the name has no umlaut.
+std::string umlaut_digraphs(const std::string& name)
+{
+  std::string out;
+  bool changed = false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const std::string_view rest = std::string_view(name).substr(i);
+    bool replaced = false;
+    for (const auto& [from, to] : {std::pair<std::string_view, std::string_view>{"ä", "ae"},
+                                   {"ö", "oe"}, {"ü", "ue"}, {"Ä", "Ae"}, {"Ö", "Oe"}, {"Ü", "Ue"}}) {
+      if (rest.substr(0, from.size()) == from) {
+        out += to;
+        i += from.size() - 1;
+        replaced = changed = true;
+        break;
+      }
+    }
+    if (!replaced) {
+      out += name[i];
+    }
+  }
+  return changed ? out : std::string();
 }
 
 void add_both_orders(std::vector<NameForm>& forms,
@@ -45,8 +71,14 @@ void add_both_orders(std::vector<NameForm>& forms,
   forward.insert(forward.end(), l.begin(), l.end());
   std::vector<std::string> reverse = l;
   reverse.insert(reverse.end(), f.begin(), f.end());
-  add_form(forms, display, std::move(forward), strength);
+  add_form(forms, display, std::move(forward), strength, f.size());
   add_form(forms, display, std::move(reverse), strength);
+  const std::string first2 = umlaut_digraphs(first);
+  const std::string last2 = umlaut_digraphs(last);
+  if (!first2.empty() || !last2.empty()) {
+    add_both_orders(forms, first2.empty() ? first : first2, last2.empty() ? last : last2, strength,
+                    display);
+  }
 }
 
 } // namespace
@@ -105,19 +137,95 @@ std::vector<NameForm> name_forms(const Profile& profile)
   return forms;
 }
 
+namespace {
+
+// Words that join two people's names rather than a middle name: "Claire et Paul Dumontet".
+bool is_joiner(const std::string& w)
+{
+  return w == "et" || w == "and" || w == "ou" || w == "or" || w == "und" || w == "y";
+}
+
+// Length of the form's match at `pos` (0: none). A forward form may skip one middle name or up
+// to two initials between the given names and the surname.
+std::size_t match_at(const NameForm& form, const std::vector<std::string>& text, std::size_t pos)
+{
+  const auto& w = form.words;
+  if (pos + w.size() > text.size()) {
+    return 0;
+  }
+  std::size_t k = 0;
+  while (k < w.size() && text[pos + k] == w[k]) {
+    ++k;
+  }
+  if (k == w.size()) {
+    return w.size();
+  }
+  if (form.split == 0 || k != form.split) {
+    return 0;
+  }
+  for (std::size_t gap = 1; gap <= 2; ++gap) {
+    if (pos + w.size() + gap > text.size()) {
+      break;
+    }
+    bool ok = true;
+    for (std::size_t g = 0; g < gap && ok; ++g) {
+      const std::string& middle = text[pos + k + g];
+      ok = !is_joiner(middle) && (gap == 1 || middle.size() == 1);
+    }
+    for (std::size_t j = k; j < w.size() && ok; ++j) {
+      ok = text[pos + j + gap] == w[j];
+    }
+    if (ok) {
+      return w.size() + gap;
+    }
+  }
+  return 0;
+}
+
+} // namespace
+
 const NameForm* find_name(const std::vector<NameForm>& forms,
                           const std::vector<std::string>& text_words)
 {
   const NameForm* best = nullptr;
   for (const auto& form : forms) {
-    if ((!best || form.strength < best->strength) && util::contains_words(text_words, form.words)) {
-      best = &form;
-      if (best->strength == NameStrength::full) {
+    if (best && form.strength >= best->strength) {
+      continue;
+    }
+    for (std::size_t pos = 0; pos < text_words.size(); ++pos) {
+      if (text_words[pos] == form.words.front() && match_at(form, text_words, pos)) {
+        best = &form;
         break;
       }
     }
+    if (best && best->strength == NameStrength::full) {
+      break;
+    }
   }
   return best;
+}
+
+std::vector<NameHit> find_names(const std::vector<NameForm>& forms,
+                                const std::vector<std::string>& text_words)
+{
+  std::vector<NameHit> hits;
+  for (std::size_t pos = 0; pos < text_words.size(); ++pos) {
+    NameHit best;
+    for (const auto& form : forms) {
+      if (text_words[pos] != form.words.front()
+          || (best.form && form.strength >= best.form->strength)) {
+        continue;
+      }
+      if (const std::size_t len = match_at(form, text_words, pos)) {
+        best = NameHit{pos, len, &form};
+      }
+    }
+    if (best.form) {
+      hits.push_back(best);
+      pos += best.len - 1;
+    }
+  }
+  return hits;
 }
 
 } // namespace empreinte::profile

@@ -28,6 +28,7 @@ Result<Profile> profile_from_json(const json& value, const std::string& source)
                 "networks",
                 "job",
                 "location",
+                "birth_year",
                 "emails",
                 "phones",
                 "not_me",
@@ -48,6 +49,14 @@ Result<Profile> profile_from_json(const json& value, const std::string& source)
     }
   }
   p.location = f.string("location");
+  if (f.has("birth_year") && !f.error()) {
+    const json& year = value.at("birth_year");
+    if (!year.is_number_integer()) {
+      return input_error("birth_year must be a whole number", f.where("birth_year"),
+                         "write the year you were born, e.g. 1984");
+    }
+    p.birth_year = year.get<int>();
+  }
   p.emails = f.strings("emails");
   p.phones = f.strings("phones");
   p.not_me = f.strings("not_me");
@@ -121,6 +130,9 @@ Result<Profile> profile_from_flags(const ProfileFlags& flags)
   if (!flags.location.empty()) {
     p.location = flags.location;
   }
+  if (flags.birth_year != 0) {
+    p.birth_year = flags.birth_year;
+  }
   append(p.emails, flags.emails);
   append(p.phones, flags.phones);
   append(p.not_me, flags.not_me);
@@ -175,6 +187,11 @@ util::Status validate(const Profile& p, const std::string& source)
       }
     }
   }
+  if (p.birth_year != 0 && (p.birth_year < 1900 || p.birth_year > 2100)) {
+    return input_error("birth year " + std::to_string(p.birth_year) + " is out of range",
+                       where("birth_year", "--birth-year"),
+                       "give the four-digit year you were born, e.g. 1984");
+  }
   for (std::size_t i = 0; i < p.is_me.size(); ++i) {
     if (std::find(p.not_me.begin(), p.not_me.end(), p.is_me[i]) != p.not_me.end()) {
       return input_error("\"" + p.is_me[i] + "\" is both yours (is_me) and someone else's (not_me)",
@@ -228,6 +245,9 @@ nlohmann::ordered_json profile_to_json(const Profile& p)
   }
   if (!p.location.empty()) {
     out["location"] = p.location;
+  }
+  if (p.birth_year != 0) {
+    out["birth_year"] = p.birth_year;
   }
   list("emails", p.emails);
   list("phones", p.phones);

@@ -26,6 +26,7 @@ struct Profile
   std::vector<std::string> networks; // ids from rules/networks.json, resolved by the planner
   Job job;
   std::string location;
+  int birth_year = 0;              // 0: not given; tells namesakes of another age apart
   std::vector<std::string> emails; // only used to recognise the person's own data
   std::vector<std::string> phones; // idem
   std::vector<std::string> not_me; // URLs the person knows are about someone else
@@ -44,6 +45,7 @@ struct ProfileFlags
   std::string job_title;
   std::string employer;
   std::string location;
+  int birth_year = 0;
   std::vector<std::string> emails;
   std::vector<std::string> phones;
   std::vector<std::string> not_me;

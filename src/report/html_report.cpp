@@ -83,7 +83,7 @@ mu::data trace_data(const Trace& t, const std::string& lang)
   d.set("risk_label", tr(lang, "risk." + std::string(traces::risk_name(t.risk))));
   mu::list evidence;
   for (const auto& e : t.evidence) {
-    evidence.push_back(mu::data(text(tr(lang, e))));
+    evidence.push_back(mu::data(text(tr_evidence(lang, e))));
   }
   d.set("evidence", evidence);
   mu::list sensitive;

@@ -11,7 +11,15 @@ namespace {
 
 // clang-format off
 constexpr CatalogueEntry k_entries[] = {
+  // Where evidence was seen (util::Message::where).
+  {"where.description", "page description", "description de la page"},
+  {"where.page", "page", "page"},
+  {"where.snippet", "snippet", "extrait"},
+  {"where.title", "title", "titre"},
+  {"where.url", "address", "adresse"},
+
   // Identity (src/classify/identity.cpp).
+  {"identity.age", "the age stated fits your year of birth", "l'âge indiqué correspond à votre année de naissance"},
   {"identity.deceased", "a death notice or lifespan for the name: someone else", "un avis de décès ou des dates de vie pour ce nom : quelqu'un d'autre"},
   {"identity.email", "your own e-mail address appears", "votre propre adresse e-mail apparaît"},
   {"identity.employer", "your employer appears", "votre employeur apparaît"},
@@ -20,8 +28,10 @@ constexpr CatalogueEntry k_entries[] = {
   {"identity.job", "your job appears", "votre métier apparaît"},
   {"identity.location", "your location (or a place near it) appears", "votre lieu de vie (ou un lieu proche) apparaît"},
   {"identity.no_name", "your name does not appear in the title, snippet or address", "votre nom n'apparaît ni dans le titre, ni dans l'extrait, ni dans l'adresse"},
+  {"identity.no_name_page", "your name appears nowhere: not in the title, snippet, address or page", "votre nom n'apparaît nulle part : ni dans le titre, l'extrait, l'adresse ou la page"},
   {"identity.not_me", "listed as someone else in your profile (not_me)", "indiquée comme concernant quelqu'un d'autre dans votre profil (not_me)"},
   {"identity.other_job", "another occupation is named ({0}) and none of your details", "un autre métier est cité ({0}) et aucun de vos détails"},
+  {"identity.other_age", "another age is stated for the name and none of your details", "un autre âge est indiqué pour ce nom et aucun de vos détails"},
   {"identity.other_place", "another place is named ({0}) and none of your details", "un autre lieu est cité ({0}) et aucun de vos détails"},
   {"identity.phone", "your own phone number appears", "votre propre numéro de téléphone apparaît"},
   {"identity.pseudonym", "your pseudonym appears", "votre pseudonyme apparaît"},
@@ -41,6 +51,7 @@ constexpr CatalogueEntry k_entries[] = {
   {"kind.known_site_yours", "{0} is a known {p0} site, at an address in your name", "{0} est un site connu ({p0}), à une adresse à votre nom"},
   {"kind.no_rule", "no rule knows this kind of page ({0})", "aucune règle ne connaît ce genre de page ({0})"},
   {"kind.not_your_site", "published on a site that is not in your name: most likely by someone else", "publiée sur un site qui n'est pas à votre nom : très probablement par quelqu'un d'autre"},
+  {"kind.own_business_account", "the {0} account of the business you own and run ({1})", "le compte {0} de l'entreprise que vous dirigez ({1})"},
   {"kind.own_account", "your account on {0} ({1})", "votre compte sur {0} ({1})"},
   {"kind.own_post", "a post of yours on {0}", "une publication de vous sur {0}"},
   {"kind.own_site", "the site's address carries your name or pseudonym: your own site", "l'adresse du site porte votre nom ou votre pseudonyme : votre propre site"},
@@ -440,6 +451,19 @@ std::string_view semicolon(std::string_view lang)
 std::string tr_or(std::string_view lang, std::string_view key, std::string_view fallback)
 {
   return has_key(key) ? tr(lang, key) : std::string(fallback);
+}
+
+std::string tr_evidence(std::string_view lang, const util::Message& m)
+{
+  std::string out = tr(lang, m);
+  if (m.where.empty()) {
+    return out;
+  }
+  out += " (" + tr_or(lang, "where." + m.where, m.where);
+  if (!m.quote.empty()) {
+    out += std::string(colon(lang)) + (lang == "fr" ? "« " + m.quote + " »" : "\u201c" + m.quote + "\u201d");
+  }
+  return out + ")";
 }
 
 std::string tr(std::string_view lang, std::string_view key, const std::vector<std::string>& args)

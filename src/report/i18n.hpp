@@ -45,6 +45,9 @@ std::string_view colon(std::string_view lang);
 // "; " in English, " ; " in French: between the items of a list of reasons.
 std::string_view semicolon(std::string_view lang);
 
+// An evidence message with where it was seen and its quote: `reason (page: “…words…”)`.
+std::string tr_evidence(std::string_view lang, const util::Message& message);
+
 // Shorthand for a message without parts.
 std::string
 tr(std::string_view lang, std::string_view key, const std::vector<std::string>& args = {});

@@ -87,7 +87,7 @@ void trace_item(std::string& out, const Trace& t, bool details, const std::strin
   }
   std::string why;
   for (const auto& e : t.evidence) {
-    why += (why.empty() ? "" : std::string(semicolon(lang))) + markdown_escape(tr(lang, e));
+    why += (why.empty() ? "" : std::string(semicolon(lang))) + markdown_escape(tr_evidence(lang, e));
   }
   out += "  - " + label(lang, "report.why") + why + "\n";
   if (!t.sensitive.empty()) {

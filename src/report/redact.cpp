@@ -137,11 +137,11 @@ Secrets secrets_of(const Report& r)
         if (d.size() >= 9) {
           add_unique(s.phone_tails, d.substr(d.size() - 9));
         } else {
-          add_unique(s.folded, item.text); // masked forms such as "06 39 98 ** **"
+          add_unique(s.folded, util::fold(item.text)); // masked forms such as "06 39 98 ** **"
         }
       } else if (item.category == "address" || item.category == "birthdate"
                  || item.category == "national_id" || item.category == "financial") {
-        add_unique(s.folded, item.text);
+        add_unique(s.folded, util::fold(item.text));
       }
     }
   }
@@ -170,6 +170,7 @@ void mask_message(util::Message& m, const Secrets& secrets)
   for (auto& p : m.parts) {
     mask_message(p, secrets);
   }
+  m.quote = mask(m.quote, secrets);
 }
 
 } // namespace
@@ -194,7 +195,9 @@ void redact(Report& r)
     }
     for (auto& item : t.sensitive) {
       item.text = k_mask;
+      item.quote = mask(item.quote, secrets);
     }
+    t.page.saved_path = mask(t.page.saved_path, secrets);
   }
   for (auto& q : r.queries) {
     for (auto& result : q.outcome.results) {

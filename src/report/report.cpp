@@ -127,13 +127,61 @@ json messages_json(const std::vector<util::Message>& messages, const std::string
   return out;
 }
 
+json evidence_json(const std::vector<util::Message>& messages, const std::string& lang)
+{
+  json out = json::array();
+  for (const auto& m : messages) {
+    out.push_back(tr_evidence(lang, m));
+  }
+  return out;
+}
+
+// Evidence for scripts: the catalogue key, the sentence, and where it was seen.
+json evidence_details_json(const std::vector<util::Message>& messages, const std::string& lang)
+{
+  json out = json::array();
+  for (const auto& m : messages) {
+    json e = {{"key", m.key}, {"text", tr(lang, m)}};
+    if (!m.where.empty()) {
+      e["where"] = m.where;
+    }
+    if (!m.quote.empty()) {
+      e["quote"] = m.quote;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+json page_json(const traces::PageRead& page)
+{
+  json out = {{"status", traces::page_status_name(page.status)}};
+  if (!page.reason.empty()) {
+    out["reason"] = page.reason;
+  }
+  if (page.content && !page.content->signals.lang.empty()) {
+    out["lang"] = page.content->signals.lang;
+  }
+  if (!page.saved_path.empty()) {
+    out["saved"] = page.saved_path;
+  }
+  return out;
+}
+
 } // namespace
 
 json trace_to_json(const traces::Trace& t, const std::string& lang)
 {
   json sensitive = json::array();
   for (const auto& s : t.sensitive) {
-    sensitive.push_back({{"category", s.category}, {"text", s.text}, {"known", s.known}});
+    json item = {{"category", s.category}, {"text", s.text}, {"known", s.known}};
+    if (!s.where.empty()) {
+      item["where"] = s.where;
+    }
+    if (!s.quote.empty()) {
+      item["quote"] = s.quote;
+    }
+    sensitive.push_back(std::move(item));
   }
   json found_by = json::array();
   for (const auto& s : t.found_by) {
@@ -149,7 +197,9 @@ json trace_to_json(const traces::Trace& t, const std::string& lang)
           {"confidence", round2(t.confidence)},
           {"about_subject", round2(t.about_subject)},
           {"found_by", found_by},
-          {"evidence", messages_json(t.evidence, lang)},
+          {"evidence", evidence_json(t.evidence, lang)},
+          {"evidence_details", evidence_details_json(t.evidence, lang)},
+          {"page", page_json(t.page)},
           {"sensitive", sensitive},
           {"pseudonym_link", t.pseudonym_link},
           {"job_link", t.job_link},

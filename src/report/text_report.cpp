@@ -81,7 +81,7 @@ void trace_line(std::string& out,
   if (with_evidence && !t.evidence.empty()) {
     std::string why;
     for (const auto& e : t.evidence) {
-      why += (why.empty() ? "" : std::string(semicolon(lang))) + tr(lang, e);
+      why += (why.empty() ? "" : std::string(semicolon(lang))) + tr_evidence(lang, e);
     }
     out += "    " + style.dim(tr(lang, "report.why") + std::string(colon(lang)) + clean(why, 300)) +
            "\n";

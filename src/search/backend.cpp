@@ -1,6 +1,8 @@
 // Status names are part of the JSON report format: never rename them.
 #include "search/backend.hpp"
 
+#include <algorithm>
+
 namespace empreinte::search {
 
 std::string_view status_name(QueryStatus status)
@@ -56,7 +58,7 @@ std::vector<QueryOutcome> Backend::search_all(const std::vector<plan::Query>& qu
   std::vector<QueryOutcome> out;
   out.reserve(queries.size());
   for (std::size_t i = 0; i < queries.size(); ++i) {
-    out.push_back(search(queries[i], pages));
+    out.push_back(search(queries[i], std::max(pages, queries[i].pages)));
     out.back().query_index = i;
   }
   return out;

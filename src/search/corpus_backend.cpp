@@ -51,11 +51,12 @@ QueryOutcome CorpusBackend::search_text(const std::string& text, int pages)
   std::string sql;
   if (!match.empty()) {
     params.push_back(match);
-    sql = "SELECT p.url, p.title, snippet(pages_fts, 2, '', '', '…', 32), p.description "
+    sql = "SELECT p.url, p.title, snippet(pages_fts, 2, '', '', '…', 32), p.description, p.path "
           "FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid "
           "WHERE pages_fts MATCH ?1";
   } else {
-    sql = "SELECT p.url, p.title, substr(p.body, 1, 200), p.description FROM pages p WHERE 1";
+    sql = "SELECT p.url, p.title, substr(p.body, 1, 200), p.description, p.path FROM pages p "
+          "WHERE 1";
   }
   if (!parsed.sites.empty()) {
     sql += " AND " + site_sql(parsed.sites.size(), params, parsed.sites);
@@ -85,6 +86,7 @@ QueryOutcome CorpusBackend::search_text(const std::string& text, int pages)
     if (r.snippet.empty()) {
       r.snippet = stmt->column_text(3);
     }
+    r.saved_path = stmt->column_text(4);
     out.results.push_back(std::move(r));
   }
   if (!stmt->error().empty()) {

@@ -16,6 +16,8 @@ public:
   explicit CorpusBackend(CorpusIndex index) : m_index(std::move(index)) {}
 
   std::string name() const override { return "corpus"; }
+  // The corpus folder: saved pages are relative to it.
+  const std::filesystem::path& dir() const { return m_index.dir(); }
   QueryOutcome search(const plan::Query& query, int pages) override;
 
   // Searches raw query text (no plan needed): for tests and the `search` debugging path.

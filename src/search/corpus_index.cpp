@@ -308,6 +308,11 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
   const std::string key = fingerprint(*pages);
   std::error_code ec;
   const std::string canonical_dir = fs::weakly_canonical(dir, ec).string();
+  auto opened = [&](util::Database db, bool rebuilt, std::string db_path) {
+    CorpusIndex index(std::move(db), pages->size(), rebuilt, std::move(db_path));
+    index.m_dir = canonical_dir.empty() ? fs::absolute(dir, ec) : fs::path(canonical_dir);
+    return index;
+  };
 
   if (!cache_dir) {
     auto db = util::Database::open(":memory:", util::Database::Mode::read_write_create);
@@ -317,12 +322,12 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
     if (auto s = build(*db, *pages, canonical_dir, key); !s) {
       return s.error();
     }
-    return CorpusIndex(std::move(*db), pages->size(), true, ":memory:");
+    return opened(std::move(*db), true, ":memory:");
   }
 
   const fs::path path = *cache_dir / ("corpus-" + key + ".sqlite");
   if (auto cached = open_cached(path, key)) {
-    return CorpusIndex(std::move(*cached), pages->size(), false, path.string());
+    return opened(std::move(*cached), false, path.string());
   }
   const fs::path tmp = util::temp_path_beside(path);
   {
@@ -346,7 +351,7 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
   if (!db) {
     return db.error();
   }
-  return CorpusIndex(std::move(*db), pages->size(), true, path.string());
+  return opened(std::move(*db), true, path.string());
 }
 
 } // namespace empreinte::search

@@ -25,6 +25,8 @@ public:
   std::size_t page_count() const { return m_pages; }
   bool rebuilt() const { return m_rebuilt; }
   const std::string& db_path() const { return m_db_path; }
+  // The corpus folder (absolute): page paths in the index are relative to it.
+  const std::filesystem::path& dir() const { return m_dir; }
 
 private:
   CorpusIndex(util::Database db, std::size_t pages, bool rebuilt, std::string path)
@@ -35,6 +37,7 @@ private:
   {
   }
   util::Database m_db;
+  std::filesystem::path m_dir;
   std::size_t m_pages = 0;
   bool m_rebuilt = false;
   std::string m_db_path;

@@ -55,6 +55,7 @@ struct Transfer
   std::string body;
   std::string retry_after;
   std::string location;
+  std::string content_type;
   std::size_t max_bytes = 0;
   bool too_large = false;
   char error_buffer[CURL_ERROR_SIZE] = {};
@@ -86,10 +87,13 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   if (line.rfind("HTTP/", 0) == 0) {
     t->retry_after.clear(); // a new response (after a 100 Continue, say)
     t->location.clear();
+    t->content_type.clear();
   } else if (auto v = value_of("retry-after:")) {
     t->retry_after = *v;
   } else if (auto v2 = value_of("location:")) {
     t->location = *v2;
+  } else if (auto v3 = value_of("content-type:")) {
+    t->content_type = *v3;
   }
   return n;
 }
@@ -190,7 +194,9 @@ struct HttpEngine::Impl
   {
     auto t = std::make_unique<Transfer>();
     t->job = std::move(job);
-    t->max_bytes = options.max_body_bytes;
+    t->max_bytes = t->job.request.max_body_bytes ? std::min(t->job.request.max_body_bytes,
+                                                             options.max_body_bytes)
+                                                  : options.max_body_bytes;
     CURL* e = curl_easy_init();
     t->easy = e;
     const HttpRequest& r = t->job.request;
@@ -284,6 +290,7 @@ struct HttpEngine::Impl
         response.status = static_cast<int>(status);
         response.body = std::move(t->body);
         response.location = t->location;
+        response.content_type = t->content_type;
       } else {
         response.error_text =
             util::squeeze_spaces(t->error_buffer[0] ? t->error_buffer : curl_easy_strerror(code));

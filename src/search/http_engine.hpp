@@ -17,6 +17,7 @@ struct HttpRequest
   std::string url;
   std::vector<std::string> headers; // "Name: value"
   std::string body;                 // POST body
+  std::size_t max_body_bytes = 0;   // 0: the engine's limit (EngineOptions::max_body_bytes)
 };
 
 // Why no HTTP answer came back.
@@ -38,6 +39,7 @@ struct HttpResponse
   int status = 0; // HTTP status; 0 when there was no HTTP answer
   std::string body;
   std::string location; // Location header of a redirect
+  std::string content_type; // Content-Type header, as sent ("text/html; charset=utf-8")
   TransportError error = TransportError::none;
   std::string error_text; // one line, for the report
   int attempts = 0;

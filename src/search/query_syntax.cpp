@@ -77,6 +77,25 @@ std::string fts5_string(const Term& term)
   return out + "\"";
 }
 
+// A short phrase (a name, usually) also matches its words in any order with at most one word
+// between them, as web engines match names: "DUMONTET Claire", "Gregory P. Halvorsen".
+std::string positive_fts5(const Term& term)
+{
+  const std::string exact = fts5_string(term);
+  if (!term.phrase) {
+    return exact;
+  }
+  const auto words = util::words(term.text);
+  if (words.size() < 2 || words.size() > 3) {
+    return exact;
+  }
+  std::string near;
+  for (const auto& w : words) {
+    near += (near.empty() ? "" : " ") + fts5_string(Term{w, false});
+  }
+  return exact + " OR NEAR(" + near + ", 1)";
+}
+
 } // namespace
 
 ParsedQuery parse_query(std::string_view text)
@@ -122,7 +141,7 @@ std::string to_fts5(const ParsedQuery& query)
   for (const auto& group : query.groups) {
     std::string g;
     for (const auto& term : group) {
-      g += (g.empty() ? "" : " OR ") + fts5_string(term);
+      g += (g.empty() ? "" : " OR ") + positive_fts5(term);
     }
     positive += (positive.empty() ? "" : " AND ") + ("(" + g + ")");
   }

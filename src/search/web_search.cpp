@@ -168,6 +168,7 @@ struct Task
   std::size_t backend = 0;
   int lane = 0;
   int page = 0;
+  int max_pages = 1;
   std::string text;
   QueryOutcome outcome;
   std::unordered_set<std::string> seen;
@@ -220,7 +221,6 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
                                     std::chrono::milliseconds(b.def.politeness.min_interval_ms)));
     secrets.push_back(all_forms(b));
   }
-  const int max_pages = std::max(1, pages);
   std::vector<std::unique_ptr<Task>> tasks;
   for (std::size_t q = 0; q < queries.size(); ++q) {
     for (std::size_t b = 0; b < m_backends.size(); ++b) {
@@ -229,6 +229,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       t->backend = b;
       t->lane = lanes[b];
       t->text = queries[q].text;
+      t->max_pages = std::max({1, pages, queries[q].pages});
       t->outcome.backend = m_backends[b].def.name;
       t->outcome.query_index = q;
       t->outcome.status = QueryStatus::error;
@@ -285,7 +286,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     const auto scheme = b.def.request.pagination.scheme;
     const bool can_page =
         scheme != Pagination::none && (scheme != Pagination::form || !page.next_action.empty());
-    if (t.page < max_pages && added > 0 && page.more.value_or(true) && can_page) {
+    if (t.page < t.max_pages && added > 0 && page.more.value_or(true) && can_page) {
       ask(t, std::move(page.next_form), page.next_action);
     }
   };

@@ -44,6 +44,9 @@ std::vector<Trace> merge(const std::vector<plan::Query>& queries,
           && std::find(t.snippets.begin(), t.snippets.end(), snippet) == t.snippets.end()) {
         t.snippets.push_back(snippet);
       }
+      if (t.page.saved_path.empty()) {
+        t.page.saved_path = result.saved_path;
+      }
       t.found_by.push_back(Sighting{query.id, outcome.backend, result.rank});
     }
   }

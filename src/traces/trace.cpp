@@ -21,6 +21,29 @@ std::string_view kind_name(Kind kind)
   return "unknown";
 }
 
+std::string_view page_status_name(PageStatus status)
+{
+  switch (status) {
+  case PageStatus::read:
+    return "read";
+  case PageStatus::login_wall:
+    return "login_wall";
+  case PageStatus::blocked:
+    return "blocked";
+  case PageStatus::robots:
+    return "robots";
+  case PageStatus::not_html:
+    return "not_html";
+  case PageStatus::too_large:
+    return "too_large";
+  case PageStatus::error:
+    return "error";
+  case PageStatus::not_read:
+    return "not_read";
+  }
+  return "not_read";
+}
+
 std::string_view risk_name(Trace::Risk risk)
 {
   switch (risk) {

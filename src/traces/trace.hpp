@@ -1,8 +1,10 @@
 // A trace: one page about the person, however many queries found it, with its verdict.
 #pragma once
 
+#include "parse/html_page.hpp"
 #include "util/message.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +28,10 @@ struct Sighting
 struct SensitiveItem
 {
   std::string category; // email, phone, address, birthdate, health, ...
-  std::string text;     // the datum or the term as found
+  std::string text;     // the datum or the term as the page writes it
   bool known = false;   // the person's own e-mail or phone, as given in the profile
+  std::string where = {}; // title, snippet, description or page
+  std::string quote = {}; // the words around it there
 };
 
 // Something the person can do about a trace, in the report's language.
@@ -40,6 +44,27 @@ struct Action
   std::string url; // "" when there is no form to link to
 };
 
+// What reading the result page gave (docs/classification.md, "Page evidence"):
+//   read        the page was read; its text and signals are on the trace
+//   login_wall  the site shows the page only to logged-in visitors (LinkedIn, Instagram...)
+//   blocked     a captcha, a bot wall or access denied
+//   robots      the site's robots.txt asks robots not to read it
+//   not_html    the answer is not an HTML page (PDF, image...)
+//   too_large   the page is over the size cap
+//   error       no usable answer: network failure, HTTP error, a redirect off the site
+//   not_read    not attempted (not among the pages chosen, or reading is off)
+enum class PageStatus { read, login_wall, blocked, robots, not_html, too_large, error, not_read };
+
+std::string_view page_status_name(PageStatus status);
+
+struct PageRead
+{
+  PageStatus status = PageStatus::not_read;
+  std::string reason;     // one line when not read
+  std::string saved_path; // the saved copy (offline corpus), relative to its folder; else ""
+  std::shared_ptr<const parse::PageText> content; // when read: text, blocks and signals
+};
+
 struct Trace
 {
   std::string id;     // stable: derived from the normalised URL
@@ -49,6 +74,7 @@ struct Trace
   std::string title;
   std::vector<std::string> snippets; // every distinct snippet, in order of discovery
   std::vector<Sighting> found_by;
+  PageRead page; // the page itself, when it was read
 
   // Verdicts, filled by the classifier.
   Kind kind = Kind::unknown;

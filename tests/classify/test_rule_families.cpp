@@ -14,7 +14,7 @@ using namespace empreinte::classify;
 
 namespace {
 
-nlohmann::json parse(const std::string& text, std::string_view schema, std::initializer_list<std::string_view> keys)
+nlohmann::json parse_rules(const std::string& text, std::string_view schema, std::initializer_list<std::string_view> keys)
 {
   auto v = parse_rules_json(text, "t.json", schema, keys);
   REQUIRE_MESSAGE(v, (v ? "" : v.error().to_string()));
@@ -38,7 +38,7 @@ const char* k_platforms = R"json({"schema": "empreinte/platforms/v1", "platforms
 
 TEST_CASE("platforms: profile, post, reserved paths and authors")
 {
-  auto value = parse(k_platforms, "empreinte/platforms/v1", {"platforms"});
+  auto value = parse_rules(k_platforms, "empreinte/platforms/v1", {"platforms"});
   auto rules = PlatformRules::from_json(value, "t.json");
   REQUIRE_MESSAGE(rules, (rules ? "" : rules.error().to_string()));
   auto m = rules->match("https://www.instagram.com/helvass38", "www.instagram.com");
@@ -89,7 +89,7 @@ TEST_CASE("platforms: profile, post, reserved paths and authors")
 
 TEST_CASE("cues: one pass per field, every matching cue returned")
 {
-  auto value = parse(R"json({"schema": "empreinte/cues/v1", "cues": [
+  auto value = parse_rules(R"json({"schema": "empreinte/cues/v1", "cues": [
     {"id": "a", "lang": "fr", "field": "text", "pattern": "\\bne le\\b", "kind": "involuntary", "weight": 0.5,
      "means": "a birth date", "means_fr": "une date de naissance",
      "examples": {"match": ["ne le 14 mars"], "no_match": ["nele"]}},
@@ -120,7 +120,7 @@ TEST_CASE("cues: one pass per field, every matching cue returned")
 
 TEST_CASE("sensitive: whole-word terms, validated and contextual patterns")
 {
-  auto value = parse(R"json({"schema": "empreinte/lexicons/v1", "terms": [
+  auto value = parse_rules(R"json({"schema": "empreinte/lexicons/v1", "terms": [
      {"id": "health-fr", "category": "health", "lang": "fr", "terms": ["arret maladie", "burn-out"]}],
     "patterns": [
      {"id": "iban", "category": "financial", "pattern": "(?P<value>\\b[a-z]{2}\\d{2}(?: ?[a-z0-9]{4}){3,7}(?: ?[a-z0-9]{1,3})?)", "validator": "iban"},
@@ -145,7 +145,7 @@ TEST_CASE("sensitive: whole-word terms, validated and contextual patterns")
 
 TEST_CASE("places and occupations: resolve the profile, find them in text")
 {
-  auto places = Places::from_json(parse(R"json({"schema": "empreinte/places/v1",
+  auto places = Places::from_json(parse_rules(R"json({"schema": "empreinte/places/v1",
     "regions": [{"code": "FR-38", "country": "FR", "names": ["Isère"]}, {"code": "FR-ARA", "country": "FR", "names": ["Auvergne-Rhône-Alpes"]},
                 {"code": "FR-33", "country": "FR", "names": ["Gironde"]}, {"code": "FR-NAQ", "country": "FR", "names": ["Nouvelle-Aquitaine"]}],
     "places": [{"name": "Grenoble", "country": "FR", "regions": ["FR-38", "FR-ARA"]},
@@ -163,7 +163,7 @@ TEST_CASE("places and occupations: resolve the profile, find them in text")
   CHECK(places->resolve("Isère"));
   CHECK(places->resolve("Orange")); // ambiguous names still resolve a profile's own location
 
-  auto occupations = Occupations::from_json(parse(R"json({"schema": "empreinte/occupations/v1", "occupations": [
+  auto occupations = Occupations::from_json(parse_rules(R"json({"schema": "empreinte/occupations/v1", "occupations": [
     {"id": "nurse", "group": "health", "terms": ["infirmière", "infirmière puéricultrice", "nurse"]},
     {"id": "notary", "group": "law", "terms": ["notaire", "notary"]}]})json", "empreinte/occupations/v1", {"occupations"}), "t.json");
   REQUIRE(occupations);

@@ -16,7 +16,7 @@ TEST_CASE("query syntax: phrases, terms, OR, exclusions and sites")
   REQUIRE(q.excluded.size() == 2);
   CHECK(q.excluded[0].text == "Lille");
   CHECK(q.sites == std::vector<std::string>{"linkedin.com", "x.com"});
-  CHECK(to_fts5(q) == R"((("Hélène Vasseur") AND ("infirmière" OR "nurse")) NOT ("Lille" OR "notaire"))");
+  CHECK(to_fts5(q) == R"((("Hélène Vasseur" OR NEAR("helene" "vasseur", 1)) AND ("infirmière" OR "nurse")) NOT ("Lille" OR "notaire"))");
 }
 
 TEST_CASE("query syntax: user text is never FTS5 syntax")
