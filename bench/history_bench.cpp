@@ -209,8 +209,8 @@ int main(int argc, char** argv)
     auto again = history::Store::open(path, history::Store::Access::read_only);
     const auto latest = (**again).latest("helene-vasseur");
     const auto previous = (**again).latest("helene-vasseur", **latest);
-    const auto after = (**again).report(**latest);
-    const auto before = (**again).report(**previous);
+    const auto after = (**again).digest(**latest);
+    const auto before = (**again).digest(**previous);
     const auto d = history::diff_reports(*before, *after);
     const auto out = history::render_diff_text(d, "en", util::Style{});
     diff_ms.push_back(ms_since(start));
@@ -226,7 +226,7 @@ int main(int argc, char** argv)
              l.median,
              l.min,
              l.max);
-  fmt::print("  load latest + previous, diff, text {:6.2f} ms  [{:.2f}, {:.2f}]\n\n",
+  fmt::print("  load two digests, diff, text       {:6.2f} ms  [{:.2f}, {:.2f}]\n\n",
              d.median,
              d.min,
              d.max);

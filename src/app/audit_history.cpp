@@ -73,7 +73,7 @@ util::Result<AuditHistory> AuditHistory::begin(report::Report& report,
   if (!*previous) {
     return h;
   }
-  auto before = h.m_store->report(**previous);
+  auto before = h.m_store->digest(**previous);
   if (!before) {
     return before.error();
   }

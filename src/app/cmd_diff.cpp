@@ -61,11 +61,13 @@ int run_diff(DiffCommand cmd)
       subject = *chosen;
     }
   }
-  auto newer = read_audit(store ? &*store : nullptr, cmd.newer, subject);
+  auto newer =
+      read_audit(store ? &*store : nullptr, cmd.newer, subject, std::nullopt, Detail::digest);
   if (!newer) {
     return report_error(newer.error());
   }
-  auto older = read_audit(store ? &*store : nullptr, cmd.older, subject, newer->run);
+  auto older =
+      read_audit(store ? &*store : nullptr, cmd.older, subject, newer->run, Detail::digest);
   if (!older) {
     return report_error(older.error());
   }

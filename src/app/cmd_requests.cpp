@@ -477,7 +477,14 @@ int run_complaint(const RequestsCommand& cmd)
   if (key.empty()) {
     key = rule && !rule->authority.empty() ? rule->authority : r->jurisdiction;
   }
+  score::Authority found;
   const score::Authority* authority = remedies->authority(key);
+  if (!authority) {
+    if (const auto* other = rules->authority(key)) {
+      found = {other->id, r->jurisdiction, other->name, other->complaint_url, other->address};
+      authority = &found;
+    }
+  }
   if (!authority) {
     return report_error(util::input_error(
         "no data-protection authority known for \"" + key + "\"",

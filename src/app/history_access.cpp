@@ -70,9 +70,9 @@ std::optional<std::int64_t> run_number(const std::string& spec)
   return value;
 }
 
-util::Result<NamedAudit> from_run(const history::Store& store, std::int64_t id)
+util::Result<NamedAudit> from_run(const history::Store& store, std::int64_t id, Detail detail)
 {
-  auto report = store.report(id);
+  auto report = detail == Detail::digest ? store.digest(id) : store.report(id);
   if (!report) {
     return report.error();
   }
@@ -84,7 +84,8 @@ util::Result<NamedAudit> from_run(const history::Store& store, std::int64_t id)
 util::Result<NamedAudit> read_audit(const history::Store* store,
                                     const std::string& spec,
                                     const std::string& subject,
-                                    std::optional<std::int64_t> relative_to)
+                                    std::optional<std::int64_t> relative_to,
+                                    Detail detail)
 {
   const bool keyword = spec == "latest" || spec == "previous";
   if (keyword || run_number(spec)) {
@@ -102,7 +103,7 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
         return util::input_error(
             "no run " + spec + " in the history", spec, "'empreinte history' lists the runs");
       }
-      return from_run(*store, *id);
+      return from_run(*store, *id, detail);
     }
     auto latest = store->latest(subject);
     if (!latest) {
@@ -113,7 +114,7 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
           "no audit of " + subject + " in the history", spec, "run 'empreinte audit' first");
     }
     if (spec == "latest") {
-      return from_run(*store, **latest);
+      return from_run(*store, **latest, detail);
     }
     auto previous = store->latest(subject, relative_to ? *relative_to : **latest);
     if (!previous) {
@@ -124,7 +125,7 @@ util::Result<NamedAudit> read_audit(const history::Store* store,
                                spec,
                                "run the audit again later, then compare");
     }
-    return from_run(*store, **previous);
+    return from_run(*store, **previous, detail);
   }
   auto text = util::read_file(spec);
   if (!text) {

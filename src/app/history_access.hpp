@@ -29,10 +29,14 @@ struct NamedAudit
 
 // Reads `spec`: a run id, "latest", "previous" (the run before `relative_to`, else before the
 // latest), or a report file. `store` may be null when there is no history (files only).
+// With `Detail::digest`, a stored run is read as its digest (history/digest.hpp): enough for
+// the diff, and much faster; a file is read whole either way.
+enum class Detail { whole, digest };
 util::Result<NamedAudit> read_audit(const history::Store* store,
                                     const std::string& spec,
                                     const std::string& subject,
-                                    std::optional<std::int64_t> relative_to = std::nullopt);
+                                    std::optional<std::int64_t> relative_to = std::nullopt,
+                                    Detail detail = Detail::whole);
 
 // For every request of `subject`: whether its page went away by the `after` audit.
 util::Result<std::vector<history::RequestFollowUp>> follow_up_requests(const history::Store& store,

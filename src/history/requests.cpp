@@ -87,7 +87,17 @@ util::Result<Jurisdictions> Jurisdictions::load(const std::filesystem::path& rul
   if (!value) {
     return value.error();
   }
-  // Only the deadline and the authority are read here; the file's own loader checks the rest.
+  // Only the deadlines and the authorities are read here; the file's own checks (its schema and
+  // tests/tools/validate_rules.py) cover the rest.
+  if (value->contains("authorities") && (*value)["authorities"].is_array()) {
+    for (const auto& a : (*value)["authorities"]) {
+      const std::string id = text(a, "id", "en");
+      if (!id.empty()) {
+        j.m_authorities[id] = {
+            id, text(a, "name", "en"), text(a, "complaint_url", "en"), text(a, "address", "en")};
+      }
+    }
+  }
   if (value->contains("jurisdictions") && (*value)["jurisdictions"].is_array()) {
     for (const auto& item : (*value)["jurisdictions"]) {
       if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) {
@@ -121,6 +131,12 @@ const DeadlineRule* Jurisdictions::find(const std::string& id) const
 {
   const auto it = m_rules.find(id);
   return it == m_rules.end() ? nullptr : &it->second;
+}
+
+const AuthorityInfo* Jurisdictions::authority(const std::string& id) const
+{
+  const auto it = m_authorities.find(id);
+  return it == m_authorities.end() ? nullptr : &it->second;
 }
 
 std::string add_months(const std::string& date, int months)

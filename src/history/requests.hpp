@@ -29,6 +29,15 @@ struct DeadlineRule
   std::string authority; // id of the authority to complain to, "" when unknown
 };
 
+// A data-protection authority listed with the jurisdictions (US states' attorneys general...).
+struct AuthorityInfo
+{
+  std::string id;
+  std::string name;
+  std::string complaint_url;
+  std::string address;
+};
+
 // Deadline rules by jurisdiction id ("FR", "GB", "US-CA"): rules/jurisdictions.json when the
 // data has it, else the GDPR rule (one month, extendable by two, Art. 12(3)) for the EU and EEA
 // countries and the UK GDPR's for GB.
@@ -39,9 +48,12 @@ public:
   // The built-in rules only.
   static Jurisdictions builtin();
   const DeadlineRule* find(const std::string& id) const;
+  // An authority of rules/jurisdictions.json by id, or null.
+  const AuthorityInfo* authority(const std::string& id) const;
 
 private:
   std::map<std::string, DeadlineRule> m_rules;
+  std::map<std::string, AuthorityInfo> m_authorities;
 };
 
 // "2026-01-31" + 1 month = "2026-02-28": a month runs to the same day of the next month, or its

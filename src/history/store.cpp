@@ -2,6 +2,7 @@
 // are kept whole in their own table so that listing runs reads only the small summary rows.
 #include "history/store.hpp"
 
+#include "history/digest.hpp"
 #include "util/clock.hpp"
 #include "util/text.hpp"
 
@@ -41,7 +42,8 @@ CREATE TABLE IF NOT EXISTS runs(
 CREATE INDEX IF NOT EXISTS runs_by_subject ON runs(subject, id);
 CREATE TABLE IF NOT EXISTS reports(
   run INTEGER PRIMARY KEY REFERENCES runs(id),
-  json TEXT NOT NULL);
+  json TEXT NOT NULL,
+  digest TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS requests(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   subject TEXT NOT NULL,
@@ -362,12 +364,13 @@ util::Result<std::int64_t> Store::add_run(const json& report, const std::string&
       return db_error(m_path, m_db.last_error());
     }
     id = rowid->column_int(0);
-    auto body = m_db.prepare("INSERT INTO reports(run, json) VALUES (?, ?)");
+    auto body = m_db.prepare("INSERT INTO reports(run, json, digest) VALUES (?, ?, ?)");
     if (!body) {
       return db_error(m_path, body.error().what);
     }
     body->bind(1, id);
     body->bind(2, report.dump());
+    body->bind(3, digest_of(report).dump());
     if (body->step() || !body->error().empty()) {
       return db_error(m_path, body->error());
     }
@@ -451,7 +454,17 @@ util::Result<std::optional<std::int64_t>> Store::latest(std::string_view subject
 
 util::Result<json> Store::report(std::int64_t id) const
 {
-  auto s = m_db.prepare("SELECT json FROM reports WHERE run = ?");
+  return read_report(id, "json");
+}
+
+util::Result<json> Store::digest(std::int64_t id) const
+{
+  return read_report(id, "digest");
+}
+
+util::Result<json> Store::read_report(std::int64_t id, const char* column) const
+{
+  auto s = m_db.prepare(std::string("SELECT ") + column + " FROM reports WHERE run = ?");
   if (!s) {
     return db_error(m_path, s.error().what);
   }

@@ -104,6 +104,8 @@ public:
                                                    std::int64_t before = 0) const;
   // The stored report of run `id`.
   util::Result<nlohmann::json> report(std::int64_t id) const;
+  // Its digest: what the diff reads (history/digest.hpp), a fraction of the report's size.
+  util::Result<nlohmann::json> digest(std::int64_t id) const;
 
   util::Result<std::int64_t> add_request(const Request& request);
   util::Result<std::vector<Request>> requests(std::string_view subject = {}) const;
@@ -118,6 +120,7 @@ private:
   {
   }
   util::Status in_transaction(const std::function<util::Status()>& work);
+  util::Result<nlohmann::json> read_report(std::int64_t id, const char* column) const;
   util::Status add_event(std::int64_t id,
                          const std::string& at,
                          const std::string& what,

@@ -3,6 +3,7 @@
 #include "history/diff.hpp"
 #include "history/diff_json.hpp"
 #include "history/diff_render.hpp"
+#include "history/digest.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -147,6 +148,12 @@ TEST_CASE("diff: new, gone, changed, and not seen when the search failed")
   CHECK(d.findings[0].before == true);
   CHECK_FALSE(d.findings[0].after.has_value());
 
+  SUBCASE("the digests the history keeps give the same diff")
+  {
+    const auto small = history::diff_reports(history::digest_of(before), history::digest_of(after));
+    CHECK(history::diff_to_json(small, "0.1.0") == history::diff_to_json(d, "0.1.0"));
+    CHECK(history::digest_of(history::digest_of(after)) == history::digest_of(after));
+  }
   SUBCASE("as JSON, valid against its schema")
   {
     const auto j = history::diff_to_json(d, "0.1.0");

@@ -81,7 +81,9 @@ TEST_CASE("requests: GDPR deadline one month, extendable by two; overdue on the 
 TEST_CASE("requests: rules/jurisdictions.json, when present, gives each jurisdiction's deadline")
 {
   test::TempDir dir;
-  dir.write("jurisdictions.json", R"j({"schema":"empreinte/jurisdictions/v1","jurisdictions":[
+  dir.write("jurisdictions.json", R"j({"schema":"empreinte/jurisdictions/v1",
+    "authorities":[{"id":"cppa-us-ca","name":"California Privacy Protection Agency","complaint_url":"https://cppa.ca.gov/","address":null}],
+    "jurisdictions":[
     {"id":"US-CA","deadline":{"days":45,"extension_days":45,"cite":{"en":"Cal. Civ. Code § 1798.130(a)(2)","fr":"Cal. Civ. Code § 1798.130(a)(2)"}},"authority":"cppa-us-ca"},
     {"id":"US","deadline":null,"authority":null},
     {"id":"FR","deadline":{"months":1,"extension_months":2,"cite":{"en":"Article 12(3) GDPR","fr":"article 12, paragraphe 3, du RGPD"}},"authority":"cnil"}]})j");
@@ -95,6 +97,9 @@ TEST_CASE("requests: rules/jurisdictions.json, when present, gives each jurisdic
   CHECK(s.extended_due == "2026-12-31");
   CHECK(s.overdue);
   CHECK_FALSE(rules->find("US"));
+  REQUIRE(rules->authority("cppa-us-ca"));
+  CHECK(rules->authority("cppa-us-ca")->name == "California Privacy Protection Agency");
+  CHECK(rules->authority("cppa-us-ca")->address.empty());
   CHECK(rules->find("DE")); // the built-in GDPR rule stays for the others
   auto none = history::Jurisdictions::load(dir.path() / "missing");
   REQUIRE(none);

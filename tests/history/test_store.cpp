@@ -114,7 +114,7 @@ TEST_CASE("history: a failed write leaves the store as it was")
     // after its first succeeded, inside the transaction.
     auto raw = util::Database::open(path.string(), util::Database::Mode::read_write_create);
     REQUIRE(raw);
-    REQUIRE(raw->exec("INSERT INTO reports(run, json) VALUES (2, '{}')"));
+    REQUIRE(raw->exec("INSERT INTO reports(run, json, digest) VALUES (2, '{}', '{}')"));
   }
   auto failed = store.add_run(report_of("Jo", "2026-11-01T09:00:00Z", 2), "");
   CHECK_FALSE(failed);
