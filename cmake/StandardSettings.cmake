@@ -13,3 +13,24 @@ if(EMPREINTE_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(standard_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Assertions of the standard library (bounds of operator[], optional::operator*, ...): undefined
+# behaviour that ASan and UBSan cannot see. Sanitizer and fuzzing builds turn them on.
+option(EMPREINTE_ASSERTIONS "Build with -D_GLIBCXX_ASSERTIONS" OFF)
+if(EMPREINTE_ASSERTIONS OR EMPREINTE_SANITIZE OR EMPREINTE_FUZZ)
+  target_compile_definitions(standard_settings INTERFACE _GLIBCXX_ASSERTIONS)
+endif()
+
+# libFuzzer targets in fuzz/ (docs/fuzzing.md): clang only. Everything is instrumented for
+# coverage, with ASan and UBSan; the fuzz targets link libFuzzer itself.
+if(EMPREINTE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "EMPREINTE_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(standard_settings INTERFACE -fsanitize=fuzzer-no-link)
+  if(NOT EMPREINTE_SANITIZE)
+    target_compile_options(standard_settings INTERFACE
+      -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(standard_settings INTERFACE -fsanitize=address,undefined)
+  endif()
+endif()

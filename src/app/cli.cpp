@@ -1,6 +1,7 @@
 // The parser, its help text and the mapping of parse errors to exit code 2.
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "util/temp_files.hpp"
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@ namespace empreinte::app {
 
 int run(int argc, char** argv)
 {
+  util::install_interrupt_cleanup();
   CLI::App app{"empreinte: audit your own digital footprint the way a stranger would find it.\n"
                "Runs the four searches of the method (name, name + network, name + pseudonym,\n"
                "name + job), sorts every result into voluntary, inherited and involuntary\n"

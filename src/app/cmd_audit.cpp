@@ -10,6 +10,7 @@
 #include "report/markdown_report.hpp"
 #include "report/redact.hpp"
 #include "report/text_report.hpp"
+#include "read/web_reader.hpp"
 #include "search/corpus_backend.hpp"
 #include "search/web_search.hpp"
 #include "util/fs.hpp"
@@ -26,6 +27,8 @@ namespace {
 
 // Result pages per query on an offline corpus when --pages is not given.
 constexpr int k_corpus_pages = 5;
+// Result pages read on the web when --read-pages is not given (docs/classification.md).
+constexpr int k_web_read_pages = 10;
 
 struct AuditCommand
 {
@@ -42,6 +45,7 @@ struct AuditCommand
   AuditSettings settings{.plan = {}, .pages = 0}; // pages: by backend unless --pages
   bool no_cache = false;
   bool redact = false;
+  int read_pages = -1; // --read-pages; -1: by backend
   std::string lang; // --lang; empty: from the environment
   AuditHistoryOptions history; // audit only: the demo never touches the history
 };
@@ -74,6 +78,9 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
   if (!index) {
     return index.error();
   }
+  if (!index->note().empty()) {
+    note(cmd.output, "warning: " + index->note());
+  }
   if (index->rebuilt()) {
     note(cmd.output, fmt::format("indexed {} pages of {}", index->page_count(), cmd.corpus));
   }
@@ -82,9 +89,13 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
 }
 
 // Which backends to use: --backend, else the corpus when --corpus is given, else the config
-// file's default_backends, else duckduckgo (no key needed).
-std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSetup& setup)
+// file's default_backends, else the keyless default (`rotate` set): the engines that need no
+// key, in turn, each query retried on the next when one blocks it.
+std::vector<std::string> chosen_backends(const AuditCommand& cmd,
+                                         const SearchSetup& setup,
+                                         bool& rotate)
 {
+  rotate = false;
   if (!cmd.search.backends.empty()) {
     return cmd.search.backends;
   }
@@ -94,23 +105,88 @@ std::vector<std::string> chosen_backends(const AuditCommand& cmd, const SearchSe
   if (!setup.config.default_backends.empty()) {
     return setup.config.default_backends;
   }
-  return {"duckduckgo"};
+  std::vector<std::string> keyless;
+  for (const auto& def : setup.defs) {
+    if (def.keyless_default) {
+      keyless.push_back(def.name);
+    }
+  }
+  rotate = keyless.size() > 1;
+  return keyless.empty() ? std::vector<std::string>{"duckduckgo"} : keyless;
 }
 
-util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& cmd,
-                                                            const DataPaths& data)
+// The search backend and the reader of its result pages.
+struct Searcher
 {
+  std::unique_ptr<search::Backend> backend;
+  std::unique_ptr<read::PageReader> reader;
+};
+
+util::Result<std::unique_ptr<read::PageReader>> open_web_reader(const AuditCommand& cmd,
+                                                                const DataPaths& data,
+                                                                const search::EngineOptions& engine)
+{
+  auto walls = read::Walls::load(data.rules("reading.json").string(),
+                                 data.rules("accounts.json").string());
+  if (!walls) {
+    return walls.error();
+  }
+  read::WebReaderOptions options;
+  options.engine = engine;
+  options.refresh = cmd.refresh;
+  if (const auto dir = cache_dir_unless_disabled(cmd, "pages read are not cached")) {
+    options.cache.emplace(*dir / "pages", std::chrono::hours(24));
+  }
+  if (!cmd.output.quiet && util::is_terminal(stderr)) {
+    options.progress = [](std::size_t done, std::size_t total) {
+      fmt::print(stderr, "\r\x1b[Kreading pages: {}/{} requests", done, total);
+      if (done == total) {
+        fmt::print(stderr, "\r\x1b[K");
+      }
+    };
+  }
+  return std::unique_ptr<read::PageReader>(
+    std::make_unique<read::WebPageReader>(std::move(*walls), std::move(options)));
+}
+
+// The corpus backend and the reader of its saved pages (every page is on disk: reading them
+// costs nothing).
+util::Result<Searcher> open_offline(const AuditCommand& cmd)
+{
+  auto corpus = open_corpus(cmd);
+  if (!corpus) {
+    return corpus.error();
+  }
+  auto* index = dynamic_cast<search::CorpusBackend*>(corpus->get());
+  auto reader = std::make_unique<read::SavedPageReader>(index->dir());
+  return Searcher{std::move(*corpus), std::move(reader)};
+}
+
+util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& data)
+{
+  // The offline corpus needs no web definition nor config: a broken one in the user's folders
+  // must not stop an offline audit (or the demo).
+  const bool corpus_only =
+      cmd.search.backends.empty()
+          ? !cmd.corpus.empty()
+          : std::all_of(cmd.search.backends.begin(), cmd.search.backends.end(), [](const auto& b) {
+              return b == "corpus";
+            });
+  if (corpus_only) {
+    return open_offline(cmd);
+  }
   auto setup = load_search_setup(data, cmd.search);
   if (!setup) {
     return setup.error();
   }
-  const auto names = chosen_backends(cmd, *setup);
+  bool rotate = false;
+  const auto names = chosen_backends(cmd, *setup, rotate);
   if (std::find(names.begin(), names.end(), "corpus") != names.end()) {
     if (names.size() > 1) {
       return util::input_error("the offline corpus cannot be combined with web backends",
                                "--backend", "run the corpus and the web backends separately");
     }
-    return open_corpus(cmd);
+    return open_offline(cmd);
   }
   auto backends = resolve_backends(*setup, names);
   if (!backends) {
@@ -119,6 +195,14 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
   if (!cmd.corpus.empty()) {
     return util::input_error("--corpus is only for the corpus backend", "--corpus",
                              "drop --corpus, or use --backend corpus");
+  }
+  for (const auto& [value, where] : {std::pair{cmd.user_agent, "--user-agent"},
+                                     std::pair{cmd.proxy, "--proxy"},
+                                     std::pair{setup->config.user_agent, "config: user_agent"},
+                                     std::pair{setup->config.proxy, "config: proxy"}}) {
+    if (auto s = check_setting_text(value, where); !s) {
+      return s.error();
+    }
   }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));
@@ -129,6 +213,7 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
                               : !setup->config.user_agent.empty() ? setup->config.user_agent
                                                                   : default_user_agent();
   options.refresh = cmd.refresh;
+  options.rotate = rotate;
   if (const auto dir = cache_dir_unless_disabled(cmd, "responses are not cached")) {
     options.cache.emplace(*dir / "responses", std::chrono::hours(24));
   }
@@ -140,8 +225,12 @@ util::Result<std::unique_ptr<search::Backend>> open_backend(const AuditCommand& 
       }
     };
   }
-  return std::unique_ptr<search::Backend>(
-    std::make_unique<search::WebSearch>(std::move(*backends), std::move(options)));
+  auto reader = open_web_reader(cmd, data, options.engine);
+  if (!reader) {
+    return reader.error();
+  }
+  return Searcher{std::make_unique<search::WebSearch>(std::move(*backends), std::move(options)),
+                  std::move(*reader)};
 }
 
 int run(AuditCommand cmd, bool demo)
@@ -181,21 +270,23 @@ int run(AuditCommand cmd, bool demo)
     return report_error(backend.error());
   }
   cmd.settings.lang = resolve_lang(cmd.lang);
-  std::unique_ptr<read::PageReader> reader;
-  if (auto* corpus = dynamic_cast<search::CorpusBackend*>(backend->get())) {
-    // Every page is on disk: read them all.
-    reader = std::make_unique<read::SavedPageReader>(corpus->dir());
-    if (cmd.settings.pages == 0) {
-      cmd.settings.pages = k_corpus_pages;
-    }
-  }
+  const bool offline = dynamic_cast<search::CorpusBackend*>(backend->backend.get()) != nullptr;
   if (cmd.settings.pages == 0) {
-    cmd.settings.pages = 1;
+    cmd.settings.pages = offline ? k_corpus_pages : 1;
   }
-  report::Report r = run_audit(*subject, *rules, *remedies, **backend, cmd.settings, reader.get());
-  if (auto* web = dynamic_cast<search::WebSearch*>(backend->get())) {
-    note(cmd.output, fmt::format("{} requests sent, {} answers from the cache", web->requests_sent(),
-                                 web->cache_hits()));
+  if (cmd.read_pages < 0) {
+    cmd.settings.read_pages = offline ? -1 : k_web_read_pages;
+  } else {
+    cmd.settings.read_pages = cmd.read_pages;
+  }
+  report::Report r = run_audit(*subject, *rules, *remedies, *backend->backend, cmd.settings,
+                               backend->reader.get());
+  if (auto* web = dynamic_cast<search::WebSearch*>(backend->backend.get())) {
+    auto* pages = dynamic_cast<read::WebPageReader*>(backend->reader.get());
+    note(cmd.output,
+         fmt::format("{} requests sent, {} answers from the cache", web->requests_sent()
+                       + (pages ? pages->requests_sent() : 0),
+                     web->cache_hits() + (pages ? pages->cache_hits() : 0)));
   }
   std::optional<AuditHistory> history;
   if (!demo) {
@@ -210,7 +301,9 @@ int run(AuditCommand cmd, bool demo)
   }
   std::string content;
   if (cmd.output.format == "json") {
-    content = report::to_json(r).dump(2) + "\n";
+    // Text is checked where it enters; replacing here is the last line of defence, so that a
+    // stray byte can never lose a report whose searches were all sent.
+    content = report::to_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else if (cmd.output.format == "md") {
     content = report::render_markdown(r);
   } else if (cmd.output.format == "html") {
@@ -261,6 +354,11 @@ void add_search_options(CLI::App& sub, AuditCommand& cmd)
                  "politeness; 5 on an offline corpus, where reading more costs nothing)")
     ->check(CLI::Range(1, 10))
     ->group(group);
+  sub.add_option("--read-pages", cmd.read_pages,
+                 "Read the N result pages most likely about you, to judge them on their whole "
+                 "text (default: 10 on the web, every page on an offline corpus; 0: none)")
+    ->check(CLI::Range(0, 200))
+    ->group(group);
   sub.add_flag("--no-cache", cmd.no_cache,
                "Neither read nor write the cache (search responses, corpus index)")
     ->group(group);
@@ -273,8 +371,10 @@ void add_web_options(CLI::App& sub, AuditCommand& cmd)
 {
   const char* group = "Search backends";
   sub.add_option("--backend", cmd.search.backends,
-                 "Search backend, repeatable: duckduckgo (default), searxng, brave, google-cse, "
-                 "mojeek, startpage, yours, or corpus (offline)")
+                 "Search backend, repeatable (each query goes to each): duckduckgo, mojeek, "
+                 "startpage, searxng, brave, google-cse, yours, or corpus (offline). Default: "
+                 "the engines that need no key, in turn, a query one of them blocks retried on "
+                 "the next")
     ->group(group);
   sub.add_option("--corpus", cmd.corpus, "Folder of saved HTML pages (the offline corpus backend)")
     ->group(group);

@@ -27,12 +27,15 @@ struct BackendsCommand
 
 std::string params_line(const search::ResolvedBackend& r)
 {
+  const util::SecretMask mask = r.mask();
   std::string out;
   for (const auto& p : r.def.params) {
     std::string state;
     if (auto it = r.origins.find(p.name); it != r.origins.end()) {
-      // Secret values are never shown; others are, so a wrong instance URL is easy to spot.
-      state = p.secret ? "set (" + it->second + ")" : r.values.at(p.name) + " (" + it->second + ")";
+      // Secret values are never shown; others are, so a wrong instance URL is easy to spot,
+      // with any password in them masked.
+      state = p.secret ? "set (" + it->second + ")"
+                       : mask.apply(r.values.at(p.name)) + " (" + it->second + ")";
     } else {
       state = p.required ? "MISSING" : "unset";
     }
@@ -68,6 +71,7 @@ int run_list(const BackendsCommand& cmd)
                     {"description", def.description},
                     {"definition", def.source},
                     {"usable", r.usable()},
+                    {"keyless_default", def.keyless_default},
                     {"missing", r.missing},
                     {"params", params},
                     {"notes", def.notes}});
@@ -76,6 +80,9 @@ int run_list(const BackendsCommand& cmd)
                         r.usable() ? "usable" : "NOT USABLE",
                         def.description,
                         def.source);
+    if (def.keyless_default) {
+      text += "  in the keyless default: used in turn with the others when no backend is chosen\n";
+    }
     text += params_line(r);
     if (!r.usable()) {
       text += "  to use it: " + r.how_to_configure() + "\n";
@@ -116,6 +123,11 @@ int run_check(const BackendsCommand& cmd)
   auto backends = resolve_backends(*setup, names);
   if (!backends) {
     return report_error(backends.error());
+  }
+  for (const auto& [value, where] : {std::pair{cmd.query, "--query"}, std::pair{cmd.proxy, "--proxy"}}) {
+    if (auto s = check_setting_text(value, where); !s) {
+      return report_error(s.error());
+    }
   }
   search::WebSearchOptions options;
   options.engine.deadline = std::chrono::milliseconds(static_cast<long long>(cmd.timeout_s * 1000));

@@ -34,7 +34,7 @@ int run_letter(const LetterCommand& cmd)
   if (!data) {
     return report_error(data.error());
   }
-  auto text = util::read_file(cmd.report);
+  auto text = util::read_file(cmd.report, 16u * 1024 * 1024); // reports are a few MB at most
   if (!text) {
     return report_error(text.error());
   }

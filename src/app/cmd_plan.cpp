@@ -74,7 +74,8 @@ int run_plan(const PlanCommand& cmd)
     for (const auto& q : queries) {
       list.push_back(plan::query_to_json(q, lang));
     }
-    content = nlohmann::ordered_json{{"queries", list}}.dump(2) + "\n";
+    content = nlohmann::ordered_json{{"queries", list}}.dump(
+        2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else {
     content = render_plan_text(*subject, queries, lang);
   }

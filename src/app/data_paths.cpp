@@ -8,6 +8,9 @@
 #ifndef EMPREINTE_SOURCE_DIR
 #define EMPREINTE_SOURCE_DIR ""
 #endif
+#ifndef EMPREINTE_BINARY_DIR
+#define EMPREINTE_BINARY_DIR ""
+#endif
 
 namespace fs = std::filesystem;
 
@@ -24,7 +27,12 @@ util::Result<DataPaths> find_data_paths()
   if (!ec) {
     candidates.push_back(exe.parent_path().parent_path() / "share" / "empreinte");
   }
-  candidates.emplace_back(EMPREINTE_SOURCE_DIR);
+  // The source tree only for a program still in its build tree: an installed or packaged one
+  // must use its own data, never a path of the machine it was built on.
+  const std::string build_dir = EMPREINTE_BINARY_DIR;
+  if (ec || build_dir.empty() || exe.string().rfind(build_dir + "/", 0) == 0) {
+    candidates.emplace_back(EMPREINTE_SOURCE_DIR);
+  }
   for (const auto& c : candidates) {
     if (!c.empty() && fs::exists(c / "rules" / "networks.json", ec)) {
       return DataPaths{c};

@@ -3,7 +3,9 @@
 
 #include "app/exit_codes.hpp"
 #include "util/fs.hpp"
+#include "util/terminal.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -42,7 +44,7 @@ void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::st
     ->check(CLI::IsMember(formats))
     ->capture_default_str()
     ->group(group);
-  c.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout")
+  c.add_option("-o,--output", o.output, "Write to FILE (atomically, mode 0600) instead of stdout")
     ->group(group);
   c.add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr")->group(group);
 }
@@ -56,12 +58,29 @@ util::Status write_output(const OutputOptions& o, const std::string& content)
     }
     return util::ok_status();
   }
-  return util::write_file_atomic(o.output, content);
+  auto written = util::write_file_atomic(o.output, content);
+  if (!written && written.error().kind == util::ErrorKind::input) {
+    util::Error e = written.error();
+    e.where = "-o " + e.where;
+    e.hint += ", or leave out -o to print to standard output";
+    return e;
+  }
+  return written;
 }
 
 int report_error(const util::Error& error)
 {
-  fmt::print(stderr, "empreinte: error: {}\n", error.to_string());
+  // Errors quote what they were given (file names, values, engine answers): line by line,
+  // nothing in them may drive the terminal.
+  std::string text;
+  const std::string raw = error.to_string();
+  std::size_t pos = 0;
+  while (pos <= raw.size()) {
+    const auto end = std::min(raw.find('\n', pos), raw.size());
+    text += (pos ? "\n" : "") + util::strip_controls(std::string_view(raw).substr(pos, end - pos));
+    pos = end + 1;
+  }
+  fmt::print(stderr, "empreinte: error: {}\n", text);
   return error.kind == util::ErrorKind::input ? k_exit_usage : k_exit_runtime;
 }
 

@@ -2,6 +2,7 @@
 #include "app/pipeline.hpp"
 
 #include "classify/classifier.hpp"
+#include "score/profile_check.hpp"
 #include "traces/merge.hpp"
 #include "util/clock.hpp"
 
@@ -74,6 +75,9 @@ report::Report run_audit(const profile::Profile& subject,
   r.generated_at = util::now_rfc3339();
   r.subject = subject;
   r.lang = settings.lang;
+  if (auto warning = score::thin_profile_warning(subject)) {
+    r.warnings.push_back(std::move(*warning));
+  }
   const auto queries = plan::make_plan(subject, rules.networks, settings.plan);
   const auto outcomes = backend.search_all(queries, settings.pages);
   for (const auto& outcome : outcomes) {

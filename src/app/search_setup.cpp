@@ -2,6 +2,8 @@
 // lets a user's file replace a shipped definition of the same name.
 #include "app/search_setup.hpp"
 
+#include "util/text.hpp"
+
 #include <algorithm>
 
 #ifndef EMPREINTE_VERSION
@@ -114,6 +116,12 @@ resolve_backends(const SearchSetup& setup, const std::vector<std::string>& names
       continue;
     }
     auto resolved = search::resolve_backend(*def, setup.config, setup.opts);
+    for (const auto& [param, value] : resolved.values) {
+      const std::string origin = resolved.origins.count(param) ? resolved.origins.at(param) : "";
+      if (auto s = check_setting_text(value, name + "." + param + " (from " + origin + ")"); !s) {
+        return s.error();
+      }
+    }
     if (!resolved.usable()) {
       return util::input_error("backend \"" + name + "\" is not configured: missing " +
                                    resolved.missing.front(),
@@ -123,6 +131,17 @@ resolve_backends(const SearchSetup& setup, const std::vector<std::string>& names
     out.push_back(std::move(resolved));
   }
   return out;
+}
+
+util::Status check_setting_text(std::string_view value, const std::string& where)
+{
+  const std::string problem = util::text_problem(value);
+  if (problem.empty()) {
+    return util::ok_status();
+  }
+  return util::input_error("the value " + problem,
+                           where,
+                           "write it in UTF-8, without control characters");
 }
 
 std::string default_user_agent()

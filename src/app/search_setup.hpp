@@ -48,6 +48,10 @@ util::Result<SearchSetup> load_search_setup(const SearchFlags& flags);
 util::Result<std::vector<search::ResolvedBackend>>
 resolve_backends(const SearchSetup& setup, const std::vector<std::string>& names);
 
+// An input error when `value` (a query, a header, a parameter) is not valid UTF-8 or holds a
+// control character (which would split an HTTP header); `where` names the flag or variable.
+util::Status check_setting_text(std::string_view value, const std::string& where);
+
 // The honest default User-Agent: the tool, its version and what it does.
 std::string default_user_agent();
 

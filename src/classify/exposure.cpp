@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utf8proc.h>
 
 namespace empreinte::classify {
 
@@ -40,7 +41,9 @@ bool page_is_about_subject(const Subject& s, const TraceText& t, const KindVerdi
     const auto* form = profile::find_name(s.names, util::words(text));
     return form && form->strength == profile::NameStrength::full;
   };
-  if (names(t.title.original()) || (t.page.signals && names(t.page.signals->ld_profile_name))) {
+  // The page's own title when it was read: a search engine's title may be its own summary.
+  const std::string& title = t.page.empty() ? t.title.original() : t.page.title;
+  if (names(title) || (t.page.signals && names(t.page.signals->ld_profile_name))) {
     return true;
   }
   if (t.page.signals && !t.page.signals->headings.empty() && names(t.page.signals->headings.front())) {
@@ -49,14 +52,53 @@ bool page_is_about_subject(const Subject& s, const TraceText& t, const KindVerdi
   return false;
 }
 
+// "Paul Durand, ...", "DURAND Paul": a block that opens with two capitalised words is the next
+// entry of a list (a team page, a leak, results), not more about the person before it.
+bool starts_like_a_name(const std::string& original)
+{
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(original.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(original.size());
+  int capitalised = 0;
+  bool at_word_start = true;
+  while (left > 0 && capitalised < 2) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      return false;
+    }
+    const auto category = utf8proc_category(cp);
+    const bool letter = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL
+                        || category == UTF8PROC_CATEGORY_LT || category == UTF8PROC_CATEGORY_LO;
+    if (at_word_start && letter) {
+      if (category != UTF8PROC_CATEGORY_LU && category != UTF8PROC_CATEGORY_LT) {
+        return false;
+      }
+      ++capitalised;
+      at_word_start = false;
+    } else if (cp == ' ' || cp == ',') {
+      at_word_start = true;
+    } else if (!letter && cp != '-' && cp != '\'' && cp != '.') {
+      return false;
+    }
+    p += n;
+    left -= n;
+  }
+  return capitalised == 2;
+}
+
 // Blocks of the page that speak of the person: each block naming them (or showing their
 // pseudonym, e-mail or phone) and the two after it (a name, then its details).
 std::vector<bool> blocks_about_subject(const Subject& s, const TraceText& t)
 {
   const PageView& page = t.page;
   std::vector<bool> keep(page.blocks.size(), false);
+  // The blocks after a mention carry its details until the next entry of a list begins.
   auto mark = [&](std::uint32_t block) {
-    for (std::uint32_t b = block; b < keep.size() && b <= block + 2; ++b) {
+    keep[block] = true;
+    for (std::uint32_t b = block + 1; b < keep.size() && b <= block + 2; ++b) {
+      if (starts_like_a_name(page.blocks[b].original())) {
+        break;
+      }
       keep[b] = true;
     }
   };

@@ -383,8 +383,23 @@ IdentityMatch judge_identity(const Subject& s,
   confirm(m.pseudonym, pseudonym_evidence);
   confirm(m.email, email_evidence);
   confirm(m.phone, phone_evidence);
-  confirm(m.job, evidence("identity.job"));
-  confirm(m.employer, evidence("identity.employer"));
+  // Where the job and employer were seen, when only the page says it.
+  auto seen_on_page = [&](util::Message why, const std::vector<std::vector<std::string>>& forms,
+                          bool in_snippets) {
+    if (in_snippets || page.empty()) {
+      return why;
+    }
+    for (const auto& form : forms) {
+      if (const auto at = find_words(page.words, form); at != std::string::npos) {
+        return on_page(t, why, at, at + form.size() - 1);
+      }
+    }
+    return why;
+  };
+  confirm(m.job, seen_on_page(evidence("identity.job"), {s.job_title, s.job_keywords},
+                              job_in(t.text_words)));
+  confirm(m.employer, seen_on_page(evidence("identity.employer"), s.employer_forms,
+                                   employer_in(all_words)));
   score += k_strong * strong;
   if (m.location) {
     score += k_weak;

@@ -88,6 +88,7 @@ PageView PageView::make(const traces::PageRead& read)
   }
   const parse::PageText& page = *read.content;
   v.signals = &page.signals;
+  v.title = page.title;
   auto add = [&](std::string_view text) {
     if (v.words.size() >= k_max_page_words) {
       return;

@@ -26,6 +26,7 @@ struct PageView
   std::vector<std::string> words;       // folded words of every block, in order
   std::vector<WordRef> refs;            // where each word is
   const parse::PageSignals* signals = nullptr;
+  std::string title;                    // the page's own <title>
   std::string lower_text;               // every block, ASCII lower-cased, "\n" between blocks
 
   bool empty() const { return blocks.empty(); }

@@ -1,6 +1,7 @@
 // Parsing, walking and matching for css_select.hpp; walks are iterative (hostile pages nest).
 #include "parse/css_select.hpp"
 
+#include "parse/budget.hpp"
 #include "parse/css_compiled.hpp"
 #include "parse/html_nesting.hpp"
 #include "util/text.hpp"
@@ -176,7 +177,10 @@ StepMask subject_mask(const CompiledSelector& compiled)
 // Calls `on_match` for each matching descendant of `scope` in document order until it returns
 // false. Pre-order with an explicit stack; each entry carries its parent's masks.
 template <typename OnMatch>
-void walk_matches(const CompiledSelector& compiled, const GumboNode* scope, OnMatch on_match)
+void walk_matches(const CompiledSelector& compiled,
+                  const GumboNode* scope,
+                  OnMatch on_match,
+                  const PrunedNodes* pruned = nullptr)
 {
   if (!is_element(scope)) {
     return;
@@ -197,17 +201,17 @@ void walk_matches(const CompiledSelector& compiled, const GumboNode* scope, OnMa
     Masks parent;
   };
   std::vector<Frame> stack;
-  const auto push_children = [&stack](const GumboNode* node, const Masks& masks) {
+  const auto push_children = [&stack, pruned](const GumboNode* node, const Masks& masks) {
     const GumboVector& children = node->v.element.children;
     for (unsigned i = children.length; i > 0; --i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i - 1]);
-      if (is_element(child)) {
+      if (is_element(child) && !(pruned && pruned->count(child))) {
         stack.push_back({child, masks});
       }
     }
   };
   push_children(scope, scope_masks);
-  while (!stack.empty()) {
+  while (!stack.empty() && !budget_spent()) {
     const Frame frame = stack.back();
     stack.pop_back();
     const Masks masks = step_masks(compiled, frame.node, frame.parent);
@@ -279,11 +283,15 @@ std::string nbsp_to_space(std::string_view text)
   return out;
 }
 
-std::string subtree_text(const GumboNode* root)
+std::string subtree_text(const GumboNode* root,
+                         std::size_t max_bytes = SIZE_MAX,
+                         const PrunedNodes* pruned = nullptr)
 {
   std::string out;
   std::vector<const GumboNode*> stack{root}; // nullptr marks the end of a block element
-  while (!stack.empty()) {
+  // Twice the wanted size before squeezing: runs of white space shrink.
+  const std::size_t raw_max = max_bytes > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_bytes + 64;
+  while (!stack.empty() && out.size() < raw_max && !budget_spent()) {
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (!node) {
@@ -300,7 +308,7 @@ std::string subtree_text(const GumboNode* root)
     }
     const GumboElement& element = node->v.element;
     if (element.tag == GUMBO_TAG_SCRIPT || element.tag == GUMBO_TAG_STYLE ||
-        element.tag == GUMBO_TAG_TEMPLATE) {
+        element.tag == GUMBO_TAG_TEMPLATE || (node != root && pruned && pruned->count(node))) {
       continue;
     }
     if (!is_inline(element.tag)) {
@@ -311,7 +319,8 @@ std::string subtree_text(const GumboNode* root)
       stack.push_back(static_cast<const GumboNode*>(element.children.data[i - 1]));
     }
   }
-  return util::sanitize_utf8(util::squeeze_spaces(nbsp_to_space(out)));
+  std::string text = util::sanitize_utf8(util::squeeze_spaces(nbsp_to_space(out)));
+  return text.size() > max_bytes ? util::truncate_utf8(text, max_bytes) : text;
 }
 
 } // namespace
@@ -355,21 +364,27 @@ std::vector<HtmlNode> HtmlDocument::select_all(const Selector& selector, HtmlNod
   return found;
 }
 
-HtmlNode HtmlDocument::select_first(const Selector& selector, HtmlNode scope) const
+HtmlNode HtmlDocument::select_first(const Selector& selector,
+                                    HtmlNode scope,
+                                    const PrunedNodes* pruned) const
 {
   HtmlNode first;
   if (m_parsed && selector.m_compiled) {
-    walk_matches(*selector.m_compiled, scope.node, [&first](const GumboNode* node) {
-      first = HtmlNode{node};
-      return false;
-    });
+    walk_matches(
+        *selector.m_compiled,
+        scope.node,
+        [&first](const GumboNode* node) {
+          first = HtmlNode{node};
+          return false;
+        },
+        pruned);
   }
   return first;
 }
 
-std::string HtmlDocument::text(HtmlNode node) const
+std::string HtmlDocument::text(HtmlNode node, std::size_t max_bytes, const PrunedNodes* pruned) const
 {
-  return is_element(node.node) ? subtree_text(node.node) : std::string();
+  return is_element(node.node) ? subtree_text(node.node, max_bytes, pruned) : std::string();
 }
 
 std::optional<std::string> HtmlDocument::attribute(HtmlNode node, std::string_view name) const

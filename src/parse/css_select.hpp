@@ -11,16 +11,19 @@
 //
 // Matching is linear in the number of elements (a top-down walk carrying, per element, the set
 // of selector prefixes its ancestors satisfy); nothing recurses over the tree, and parsing
-// flattens nesting deeper than k_max_nesting so Gumbo's own cost stays bounded.
+// flattens nesting deeper than k_max_nesting so Gumbo's own cost stays bounded. Walks stop
+// early when the thread's parse budget is spent (parse/budget.hpp).
 #pragma once
 
 #include "util/result.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 struct GumboInternalNode;
@@ -38,6 +41,10 @@ struct HtmlNode
   const GumboInternalNode* node = nullptr;
   explicit operator bool() const { return node != nullptr; }
 };
+
+// Elements a walk does not enter: the result containers nested in the one being read, so that
+// reading every container of a page stays linear in its size however they nest.
+using PrunedNodes = std::unordered_set<const GumboInternalNode*>;
 
 struct CompiledSelector; // css_compiled.hpp: what the matcher reads
 
@@ -77,11 +84,17 @@ public:
   // order, at most k_max_matches. Combinators may reach ancestors of `scope`, as in the DOM's
   // querySelectorAll; <template> contents are not searched.
   std::vector<HtmlNode> select_all(const Selector& selector, HtmlNode scope) const;
-  // The first element select_all would return, or a null node.
-  HtmlNode select_first(const Selector& selector, HtmlNode scope) const;
+  // The first element select_all would return, or a null node; the elements of `pruned` and
+  // their subtrees are not searched.
+  HtmlNode select_first(const Selector& selector,
+                        HtmlNode scope,
+                        const PrunedNodes* pruned = nullptr) const;
   // Visible text of the element's subtree (no script/style/template), entities decoded by Gumbo,
-  // white space (including no-break spaces) squeezed to single spaces and trimmed, valid UTF-8.
-  std::string text(HtmlNode node) const;
+  // white space (including no-break spaces) squeezed to single spaces and trimmed, valid UTF-8;
+  // at most about `max_bytes` of it, and nothing from the subtrees of `pruned` elements.
+  std::string text(HtmlNode node,
+                   std::size_t max_bytes = SIZE_MAX,
+                   const PrunedNodes* pruned = nullptr) const;
   // The attribute's value, or nullopt.
   std::optional<std::string> attribute(HtmlNode node, std::string_view name) const;
   // The document's <title> text (squeezed), "" if none.

@@ -4,7 +4,9 @@
 // hides a block.
 #include "parse/search_response.hpp"
 
+#include "parse/budget.hpp"
 #include "parse/css_select.hpp"
+#include "util/json_fields.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
@@ -234,7 +236,9 @@ void parse_json_page(const search::BackendDef& def,
                      ResponsePage& out)
 {
   const auto& spec = def.response;
-  const json doc = json::parse(body, nullptr, false);
+  // The engine's keys are its business (last one wins), but the document's size is bounded.
+  auto parsed = util::parse_json(body, "response", util::JsonLimits{1'000'000, 512, false});
+  const json doc = parsed ? std::move(*parsed) : json(json::value_t::discarded);
   if (doc.is_discarded()) {
     // A bot page served where JSON was expected is a block, not a parsing error.
     if (auto hit = find_marker(def, body, nullptr, nullptr, false); hit.marker) {
@@ -257,6 +261,9 @@ void parse_json_page(const search::BackendDef& def,
   out.rank_given = !spec.rank.pointer.empty();
   if (list && list->is_array()) {
     for (const auto& item : *list) {
+      if (raw.size() >= k_max_results_per_page || budget_spent()) {
+        break;
+      }
       search::SearchResult r;
       r.url = scalar_text(at_pointer(item, spec.url.pointer));
       r.title = scalar_text(at_pointer(item, spec.title.pointer));
@@ -281,6 +288,14 @@ void parse_json_page(const search::BackendDef& def,
   finish_results(def, raw, request_url, out);
   const auto failed = spec.unresponsive ? unresponsive(spec, doc)
                                         : std::vector<std::pair<std::string, std::string>>{};
+  for (const auto& [name, message] : failed) {
+    out.unresponsive.push_back(clean_line(name + (message.empty() ? "" : " (" + message + ")")));
+  }
+  out.unresponsive_blocked = std::any_of(failed.begin(), failed.end(), [&](const auto& e) {
+    return std::any_of(spec.unresponsive->blocked_words.begin(),
+                       spec.unresponsive->blocked_words.end(),
+                       [&](const std::string& w) { return contains_ci(e.second, w); });
+  });
   if (!out.results.empty()) {
     out.status = QueryStatus::ok;
     if (!failed.empty()) {
@@ -289,12 +304,7 @@ void parse_json_page(const search::BackendDef& def,
     return;
   }
   if (!failed.empty()) {
-    const bool blocked = std::any_of(failed.begin(), failed.end(), [&](const auto& e) {
-      return std::any_of(spec.unresponsive->blocked_words.begin(),
-                         spec.unresponsive->blocked_words.end(),
-                         [&](const std::string& w) { return contains_ci(e.second, w); });
-    });
-    out.status = blocked ? QueryStatus::blocked : QueryStatus::error;
+    out.status = out.unresponsive_blocked ? QueryStatus::blocked : QueryStatus::error;
     out.reason = clean_line("no results, and engines did not answer: " + describe(failed));
     return;
   }
@@ -313,20 +323,50 @@ void parse_json_page(const search::BackendDef& def,
                    : "no result list at " + spec.results + ": the response format may have changed";
 }
 
-std::string field_value(const HtmlDocument& doc, HtmlNode container, const search::FieldSpec& f)
+// Titles and snippets are a few hundred bytes; a field's text is cut well above that.
+constexpr std::size_t k_max_field_bytes = 8 * 1024;
+
+// A field spec with its selector compiled once for all the containers of a page.
+struct CompiledField
 {
-  HtmlNode node = container;
+  const search::FieldSpec* spec = nullptr;
+  std::optional<Selector> selector; // nullopt: the container itself (or no such field)
+  bool usable = false;
+};
+
+CompiledField compile_field(const search::FieldSpec& f)
+{
+  CompiledField out;
+  out.spec = &f;
+  out.usable = true;
   if (!f.selector.empty()) {
     auto sel = Selector::compile(f.selector);
-    node = sel ? doc.select_first(*sel, container) : HtmlNode{};
+    out.usable = sel.ok();
+    if (sel) {
+      out.selector = std::move(*sel);
+    }
   }
+  return out;
+}
+
+// A field of one result, looked up inside `container` but never inside the other result
+// containers nested in it (`pruned`): reading nested blocks stays linear.
+std::string field_value(const HtmlDocument& doc,
+                        HtmlNode container,
+                        const CompiledField& f,
+                        const PrunedNodes& pruned)
+{
+  if (!f.usable) {
+    return {};
+  }
+  const HtmlNode node = f.selector ? doc.select_first(*f.selector, container, &pruned) : container;
   if (!node) {
     return {};
   }
-  if (!f.attribute.empty()) {
-    return doc.attribute(node, f.attribute).value_or("");
+  if (!f.spec->attribute.empty()) {
+    return doc.attribute(node, f.spec->attribute).value_or("");
   }
-  return doc.text(node);
+  return doc.text(node, k_max_field_bytes, &pruned);
 }
 
 void parse_html_page(const search::BackendDef& def,
@@ -344,12 +384,26 @@ void parse_html_page(const search::BackendDef& def,
   std::vector<search::SearchResult> raw;
   std::size_t found = 0;
   if (containers) {
-    for (HtmlNode node : doc.select_all(*containers, doc.root())) {
+    std::vector<HtmlNode> nodes = doc.select_all(*containers, doc.root());
+    if (nodes.size() > k_max_results_per_page) {
+      nodes.resize(k_max_results_per_page);
+    }
+    PrunedNodes pruned;
+    for (HtmlNode node : nodes) {
+      pruned.insert(node.node);
+    }
+    const CompiledField url = compile_field(spec.url);
+    const CompiledField title = compile_field(spec.title);
+    const CompiledField snippet = compile_field(spec.snippet);
+    for (HtmlNode node : nodes) {
+      if (budget_spent()) {
+        break;
+      }
       ++found;
       search::SearchResult r;
-      r.url = field_value(doc, node, spec.url);
-      r.title = field_value(doc, node, spec.title);
-      r.snippet = spec.snippet.empty() ? "" : field_value(doc, node, spec.snippet);
+      r.url = field_value(doc, node, url, pruned);
+      r.title = field_value(doc, node, title, pruned);
+      r.snippet = spec.snippet.empty() ? "" : field_value(doc, node, snippet, pruned);
       raw.push_back(std::move(r));
     }
   }
@@ -388,6 +442,12 @@ void parse_html_page(const search::BackendDef& def,
                           ": the engine's layout may have changed, or this is a bot page");
 }
 
+// The reading itself; parse_response wraps it in its budget.
+ResponsePage read_response(const search::BackendDef& def,
+                           int http_status,
+                           std::string_view body,
+                           std::string_view request_url);
+
 } // namespace
 
 std::string unwrap_url(const std::vector<search::UnwrapRule>& rules,
@@ -418,7 +478,36 @@ std::string unwrap_url(const std::vector<search::UnwrapRule>& rules,
 ResponsePage parse_response(const search::BackendDef& def,
                             int http_status,
                             std::string_view body,
-                            std::string_view request_url)
+                            std::string_view request_url,
+                            const ParseLimits& limits)
+{
+  const auto start = Budget::Clock::now();
+  const auto own = limits.time_budget.count() > 0 ? start + limits.time_budget
+                                                  : Budget::Clock::time_point::max();
+  Budget budget(std::min(own, limits.deadline));
+  const BudgetScope scope(budget);
+  ResponsePage out = read_response(def, http_status, body, request_url);
+  if (budget.was_spent() || Budget::Clock::now() >= std::min(own, limits.deadline)) {
+    const bool audit_deadline = limits.deadline <= own;
+    ResponsePage late;
+    late.status = audit_deadline ? QueryStatus::timeout : QueryStatus::error;
+    late.reason = audit_deadline
+                      ? "the audit's time limit ran out while reading the response"
+                      : fmt::format("reading the response took more than {:g} s ({} KiB): the "
+                                    "engine sent a page too complex to read (broken or hostile)",
+                                    static_cast<double>(limits.time_budget.count()) / 1000,
+                                    body.size() / 1024);
+    return late;
+  }
+  return out;
+}
+
+namespace {
+
+ResponsePage read_response(const search::BackendDef& def,
+                           int http_status,
+                           std::string_view body,
+                           std::string_view request_url)
 {
   ResponsePage out;
   const bool has_rule =
@@ -436,5 +525,7 @@ ResponsePage parse_response(const search::BackendDef& def,
   }
   return out;
 }
+
+} // namespace
 
 } // namespace empreinte::parse

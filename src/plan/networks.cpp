@@ -80,6 +80,101 @@ const Network* NetworkCatalog::find(const std::string& id_or_alias) const
   return nullptr;
 }
 
+namespace {
+
+// "https://www.Piaille.fr/@me" -> "piaille.fr"; "" when it is not a host name with a dot.
+std::string as_domain(const std::string& given)
+{
+  std::string d = util::ascii_lower(util::squeeze_spaces(given));
+  for (const char* scheme : {"https://", "http://"}) {
+    if (d.rfind(scheme, 0) == 0) {
+      d.erase(0, std::string_view(scheme).size());
+    }
+  }
+  if (const auto slash = d.find('/'); slash != std::string::npos) {
+    d.erase(slash);
+  }
+  if (d.rfind("www.", 0) == 0) {
+    d.erase(0, 4);
+  }
+  while (!d.empty() && d.back() == '.') {
+    d.pop_back();
+  }
+  const bool valid = d.find('.') != std::string::npos && d.size() <= 253 && d.front() != '.'
+                     && d.find("..") == std::string::npos
+                     && std::all_of(d.begin(), d.end(), [](char c) {
+                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+                        });
+  return valid ? d : std::string();
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b)
+{
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+} // namespace
+
+std::optional<Network> NetworkCatalog::resolve(const std::string& given) const
+{
+  if (const Network* n = find(given)) {
+    return *n;
+  }
+  const std::string domain = as_domain(given);
+  if (domain.empty()) {
+    return std::nullopt;
+  }
+  for (const auto& n : m_networks) {
+    for (const auto& d : n.domains) {
+      if (domain == d || (domain.size() > d.size() && domain.compare(domain.size() - d.size(), d.size(), d) == 0
+                          && domain[domain.size() - d.size() - 1] == '.')) {
+        Network one = n; // that site of the network only: the person's own instance
+        one.domains = {domain};
+        return one;
+      }
+    }
+  }
+  return Network{domain, domain, {domain}, {}, false};
+}
+
+std::vector<std::string> NetworkCatalog::closest(const std::string& given) const
+{
+  const std::string key = util::ascii_lower(util::squeeze_spaces(given));
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& n : m_networks) {
+    std::size_t best = edit_distance(key, n.id);
+    for (const auto& a : n.aliases) {
+      best = std::min(best, edit_distance(key, a));
+    }
+    // A prefix ("insta", "linked") counts as close.
+    if (key.size() >= 3 && n.id.rfind(key, 0) == 0) {
+      best = 0;
+    }
+    if (best <= std::max<std::size_t>(2, key.size() / 3)) {
+      scored.emplace_back(best, n.id);
+    }
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) {
+    out.push_back(scored[i].second);
+  }
+  return out;
+}
+
 std::vector<const Network*> NetworkCatalog::defaults() const
 {
   std::vector<const Network*> out;
@@ -106,16 +201,25 @@ util::Status resolve_networks(profile::Profile& profile,
 {
   std::vector<std::string> resolved;
   for (std::size_t i = 0; i < profile.networks.size(); ++i) {
-    const Network* n = catalog.find(profile.networks[i]);
+    const auto n = catalog.resolve(profile.networks[i]);
     if (!n) {
       const bool from_file = source != "command line";
-      return util::input_error(
-        "unknown network \"" + profile.networks[i] + "\"",
-        from_file ? source + ": /networks/" + std::to_string(i) : "command line: --network",
-        "use one of: " + catalog.id_list());
+      const auto near = catalog.closest(profile.networks[i]);
+      std::string hint;
+      for (const auto& id : near) {
+        hint += (hint.empty() ? "did you mean " : " or ") + id;
+      }
+      hint += std::string(hint.empty() ? "" : "? ") + "Give a known id (" + catalog.id_list()
+              + ") or the site's domain, e.g. visorando.com";
+      return util::input_error("unknown network \"" + profile.networks[i] + "\"",
+                               from_file ? source + ": /networks/" + std::to_string(i)
+                                         : "command line: --network",
+                               hint);
     }
-    if (std::find(resolved.begin(), resolved.end(), n->id) == resolved.end()) {
-      resolved.push_back(n->id);
+    // A known id or alias is kept as its id; a site given as a domain is kept as the domain.
+    const std::string id = catalog.find(profile.networks[i]) ? n->id : n->domains.front();
+    if (std::find(resolved.begin(), resolved.end(), id) == resolved.end()) {
+      resolved.push_back(id);
     }
   }
   profile.networks = std::move(resolved);

@@ -4,6 +4,7 @@
 #include "profile/profile.hpp"
 #include "util/result.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,12 @@ public:
 
   // The network with this id or alias (case-insensitive), or nullptr.
   const Network* find(const std::string& id_or_alias) const;
+  // What the person named: an id or alias, else a site given as a domain ("visorando.com",
+  // "https://piaille.fr/"): the catalog's network with that domain, or a network of its own
+  // searched with site:domain. nullopt when it is neither.
+  std::optional<Network> resolve(const std::string& given) const;
+  // The known ids closest in spelling to `given` (at most 3), for "did you mean".
+  std::vector<std::string> closest(const std::string& given) const;
   const std::vector<Network>& all() const { return m_networks; }
   std::vector<const Network*> defaults() const;
   // "facebook, instagram, ..." for error messages.

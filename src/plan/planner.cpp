@@ -62,17 +62,19 @@ std::vector<Candidate> family_candidates(Family family,
     }
     break;
   case Family::network: {
-    std::vector<const Network*> networks;
+    std::vector<Network> networks;
     for (const auto& id : p.networks) {
-      if (const Network* n = catalog.find(id)) {
-        networks.push_back(n);
+      if (auto n = catalog.resolve(id)) {
+        networks.push_back(std::move(*n));
       }
     }
     if (networks.empty()) {
-      networks = catalog.defaults();
+      for (const Network* n : catalog.defaults()) {
+        networks.push_back(*n);
+      }
     }
-    for (const Network* n : networks) {
-      out.push_back({family, name + " " + site_clause(*n), n->id});
+    for (const Network& n : networks) {
+      out.push_back({family, name + " " + site_clause(n), n.id});
     }
     break;
   }

@@ -100,10 +100,58 @@ bool has_letter(const std::string& text)
   return false;
 }
 
+// Invalid UTF-8 or a control character in a value is refused where it enters, naming the
+// place but never echoing the value: it would fail the JSON report after every search was
+// sent, or drive the terminal when printed.
+util::Status check_text(std::string_view value, const std::string& where)
+{
+  const std::string problem = util::text_problem(value);
+  if (problem.empty()) {
+    return util::ok_status();
+  }
+  return input_error("the value " + problem,
+                     where,
+                     problem.find("UTF-8") != std::string::npos
+                       ? "write it in UTF-8 (check the encoding of the terminal or the script)"
+                       : "remove the control characters");
+}
+
+util::Status check_flags_text(const ProfileFlags& f)
+{
+  const std::pair<const char*, const std::string*> single[] = {{"--first", &f.first_name},
+                                                               {"--last", &f.last_name},
+                                                               {"--job", &f.job_title},
+                                                               {"--employer", &f.employer},
+                                                               {"--location", &f.location}};
+  for (const auto& [flag, value] : single) {
+    if (auto s = check_text(*value, std::string("command line: ") + flag); !s) {
+      return s;
+    }
+  }
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+    {"--other-name", &f.other_names},
+    {"--pseudonym", &f.pseudonyms},
+    {"--network", &f.networks},
+    {"--email", &f.emails},
+    {"--phone", &f.phones},
+    {"--not-me", &f.not_me}};
+  for (const auto& [flag, values] : lists) {
+    for (const auto& v : *values) {
+      if (auto s = check_text(v, std::string("command line: ") + flag); !s) {
+        return s;
+      }
+    }
+  }
+  return util::ok_status();
+}
+
 } // namespace
 
 Result<Profile> profile_from_flags(const ProfileFlags& flags)
 {
+  if (auto s = check_flags_text(flags); !s) {
+    return s.error();
+  }
   Profile p;
   if (!flags.profile_file.empty()) {
     auto loaded = load_profile(flags.profile_file);
@@ -155,6 +203,18 @@ util::Status validate(const Profile& p, const std::string& source)
   auto where = [&](const std::string& key, const std::string& flag) {
     return from_file ? source + ": /" + key : "command line: " + flag;
   };
+  const std::pair<const char*, const std::string*> single[] = {
+    {"first_name", &p.first_name},
+    {"last_name", &p.last_name},
+    {"job/title", &p.job.title},
+    {"job/employer", &p.job.employer},
+    {"location", &p.location}};
+  const char* single_flags[] = {"--first", "--last", "--job", "--employer", "--location"};
+  for (std::size_t i = 0; i < std::size(single); ++i) {
+    if (auto s = check_text(*single[i].second, where(single[i].first, single_flags[i])); !s) {
+      return s;
+    }
+  }
   if (util::squeeze_spaces(p.first_name).empty() || !has_letter(p.first_name)) {
     return input_error("first name is empty or has no letters",
                        where("first_name", "--first"),
@@ -180,6 +240,10 @@ util::Status validate(const Profile& p, const std::string& source)
                              {"is_me", "--is-me", &p.is_me}};
   for (const auto& list : lists) {
     for (std::size_t i = 0; i < list.values->size(); ++i) {
+      const std::string at = where(std::string(list.key) + "/" + std::to_string(i), list.flag);
+      if (auto s = check_text((*list.values)[i], at); !s) {
+        return s;
+      }
       if (util::words((*list.values)[i]).empty()) {
         return input_error("empty value",
                            where(std::string(list.key) + "/" + std::to_string(i), list.flag),

@@ -186,6 +186,13 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   d.set("query_count", std::to_string(r.queries.size()));
   d.set("trace_count", std::to_string(r.traces.size()));
   d.set("incomplete", r.complete() ? mu::data::type::bool_false : mu::data::type::bool_true);
+  mu::list warnings;
+  for (const auto& w : r.warnings) {
+    mu::data item;
+    item.set("text", text(tr(r.lang, w)));
+    warnings.push_back(item);
+  }
+  d.set("warnings", warnings);
   mu::data health{mu::data::type::list};
   for (const auto& line : failure_advice(r)) {
     mu::data item;
@@ -300,6 +307,9 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     item.set("status", tr_or(lang, "status." + std::string(status), status));
     if (!q.outcome.reason.empty()) {
       item.set("reason", text(q.outcome.reason));
+    }
+    if (!q.outcome.tried.empty()) {
+      item.set("tried", text(engines_tried(q.outcome, lang)));
     }
     item.set("results", std::to_string(q.outcome.results.size()));
     queries.push_back(item);

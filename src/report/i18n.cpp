@@ -11,6 +11,9 @@ namespace {
 
 // clang-format off
 constexpr CatalogueEntry k_entries[] = {
+  // Warnings shown first in every format (Report::warnings).
+  {"warning.thin_profile", "Your profile gives little but your name, so pages about namesakes may be counted as yours and yours as theirs. Add what you can of: {0} (docs/profile.md).", "Votre profil ne donne guère que votre nom : des pages d'homonymes peuvent être comptées comme vôtres, et les vôtres comme les leurs. Ajoutez ce que vous pouvez parmi : {0} (docs/profile.md)."},
+
   // Where evidence was seen (util::Message::where).
   {"where.description", "page description", "description de la page"},
   {"where.page", "page", "page"},
@@ -178,6 +181,7 @@ constexpr CatalogueEntry k_entries[] = {
   {"report.searches", "Searches", "Recherches"},
   {"report.summary", "{0} queries on {1} · {2} traces found: {3} about you, {4} possibly someone else", "{0} requêtes sur {1} · {2} traces trouvées : {3} vous concernent, {4} peut-être quelqu'un d'autre"},
   {"report.summary_exposing", "{0} traces expose personal data; {1} tie a pseudonym and {2} your job to your name", "{0} traces exposent des données personnelles ; {1} relient un pseudonyme et {2} votre métier à votre nom"},
+  {"report.tried", "tried {0}, then {1}", "essayé {0}, puis {1}"},
   {"report.summary_kinds", "About you: {0} voluntary, {1} inherited, {2} involuntary, {3} unknown", "Vous concernant : {0} volontaires, {1} héritées, {2} involontaires, {3} inconnues"},
   {"report.title", "Digital footprint of {0}", "Empreinte numérique de {0}"},
   {"report.to_do", "To do", "À faire"},

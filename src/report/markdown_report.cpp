@@ -121,6 +121,9 @@ std::string render_markdown(const Report& r)
   const std::string& lang = r.lang;
   std::string out;
   out += "# " + tr(lang, "report.title", {markdown_escape(profile::full_name(r.subject))}) + "\n\n";
+  for (const auto& w : r.warnings) {
+    out += "> **" + markdown_escape(tr(lang, w)) + "**\n\n";
+  }
   out += tr(lang,
             "md.generated",
             {r.generated_at,
@@ -173,7 +176,10 @@ std::string render_markdown(const Report& r)
                        tr_or(lang,
                              "status." + std::string(search::status_name(q.outcome.status)),
                              search::status_name(q.outcome.status)),
-                       q.outcome.reason.empty() ? "" : ": " + markdown_escape(q.outcome.reason),
+                       (q.outcome.reason.empty() ? "" : ": " + markdown_escape(q.outcome.reason)) +
+                           (q.outcome.tried.empty()
+                                ? ""
+                                : " (" + markdown_escape(engines_tried(q.outcome, lang)) + ")"),
                        q.outcome.results.size());
   }
   for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {

@@ -30,16 +30,22 @@ std::size_t BackendHealth::failed() const
 std::vector<BackendHealth> backend_health(const Report& r)
 {
   std::vector<BackendHealth> out;
-  for (const auto& q : r.queries) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const BackendHealth& h) {
-      return h.name == q.outcome.backend;
-    });
+  auto count = [&out](const std::string& backend, search::QueryStatus status) {
+    auto it = std::find_if(
+        out.begin(), out.end(), [&](const BackendHealth& h) { return h.name == backend; });
     if (it == out.end()) {
-      out.push_back(BackendHealth{q.outcome.backend, 0, {}});
+      out.push_back(BackendHealth{backend, 0, {}});
       it = out.end() - 1;
     }
     ++it->queries;
-    ++it->statuses[q.outcome.status];
+    ++it->statuses[status];
+  };
+  for (const auto& q : r.queries) {
+    // Engines that failed a query before another answered it fared badly all the same.
+    for (const auto& a : q.outcome.tried) {
+      count(a.backend, a.status);
+    }
+    count(q.outcome.backend, q.outcome.status);
   }
   return out;
 }
@@ -95,6 +101,20 @@ std::vector<std::string> failure_advice(const Report& r)
     }
   }
   return out;
+}
+
+std::string engines_tried(const search::QueryOutcome& outcome, std::string_view lang)
+{
+  if (outcome.tried.empty()) {
+    return {};
+  }
+  std::string before;
+  for (const auto& a : outcome.tried) {
+    const std::string_view status = search::status_name(a.status);
+    before += (before.empty() ? "" : ", ") + a.backend + " (" +
+              tr_or(lang, "status." + std::string(status), status) + ")";
+  }
+  return tr(lang, "report.tried", {before, outcome.backend});
 }
 
 namespace {
@@ -269,6 +289,15 @@ json to_json(const Report& r)
     item["status"] = search::status_name(q.outcome.status);
     item["results"] = q.outcome.results.size();
     item["error"] = q.outcome.reason.empty() ? json(nullptr) : json(q.outcome.reason);
+    if (!q.outcome.tried.empty()) {
+      json tried = json::array();
+      for (const auto& a : q.outcome.tried) {
+        tried.push_back({{"backend", a.backend},
+                         {"status", search::status_name(a.status)},
+                         {"error", a.reason.empty() ? json(nullptr) : json(a.reason)}});
+      }
+      item["tried"] = std::move(tried);
+    }
     queries.push_back(std::move(item));
   }
   json traces = json::array();
@@ -309,6 +338,7 @@ json to_json(const Report& r)
             {"control_weight", round2(r.scores.control_weight)},
             {"first_page_weight", round2(r.scores.first_page_weight)},
             {"traces_by_kind", kinds}}},
+          {"warnings", messages_json(r.warnings, r.lang)},
           {"findings", findings},
           {"advice", advice_json(r)},
           {"backends", backends},

@@ -38,6 +38,9 @@ struct Report
   std::vector<score::Finding> findings; // name, network, pseudonym, job
   std::vector<score::GlobalAdvice> advice;
   std::string lang = "en"; // "en" or "fr": the language of every sentence of the report
+  // What the person should know before reading on (a profile too thin to tell namesakes
+  // apart...), shown first in every format.
+  std::vector<util::Message> warnings;
   std::optional<SinceLast> since_last; // set by the history when the subject was audited before
 
   // True when every query ended ok or empty.
@@ -55,7 +58,8 @@ struct BackendHealth
   std::size_t failed() const;
 };
 
-// One entry per backend, in order of first appearance in the queries.
+// One entry per backend, in order of first appearance in the queries; a query an engine failed
+// before another answered it counts for both.
 std::vector<BackendHealth> backend_health(const Report& report);
 
 // What to do about a backend's failures, one line in `lang` ("duckduckgo blocked 3 of 8
@@ -64,6 +68,10 @@ std::string health_advice(const BackendHealth& health, std::string_view lang);
 
 // The advice line of every backend with failures, in the report's language.
 std::vector<std::string> failure_advice(const Report& report);
+
+// "tried duckduckgo (blocked), mojeek (rate-limited), then startpage" in `lang`: the engines
+// the keyless default moved a query through; empty when the first engine answered.
+std::string engines_tried(const search::QueryOutcome& outcome, std::string_view lang);
 
 // The report as JSON (schema empreinte/report/v1).
 nlohmann::ordered_json to_json(const Report& report);

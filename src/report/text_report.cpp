@@ -131,6 +131,9 @@ std::string render_text(const Report& r, const util::Style& style)
   }
   auto n = [](std::size_t v) { return std::to_string(v); };
   out += style.bold(tr(lang, "report.title", {clean(name, 200)})) + "\n";
+  for (const auto& w : r.warnings) {
+    out += style.yellow("! " + tr(lang, w)) + "\n";
+  }
   out += tr(lang,
             "report.summary",
             {n(r.queries.size()),
@@ -196,7 +199,12 @@ std::string render_text(const Report& r, const util::Style& style)
     out += "  " + tr(lang, "report.letter_hint") + "\n";
   }
 
-  // The four searches, each with its question and what came up first.
+  // The four searches, each with its question and what came up first; which engine answered
+  // each query when there were several.
+  bool several_backends = false;
+  for (const auto& q : r.queries) {
+    several_backends = several_backends || q.outcome.backend != r.queries.front().outcome.backend;
+  }
   int section = 0;
   for (plan::Family family :
        {plan::Family::name, plan::Family::network, plan::Family::pseudonym, plan::Family::job}) {
@@ -224,10 +232,14 @@ std::string render_text(const Report& r, const util::Style& style)
         status = style.red(status + ": " + clean(run->outcome.reason, 200));
       }
       out += fmt::format(
-          "  {} {}  {}\n",
+          "  {} {}  {}{}\n",
           style.dim(run->query.id),
           clean(run->query.text, 160),
-          tr(lang, "report.results", {std::to_string(run->outcome.results.size()), status}));
+          tr(lang, "report.results", {std::to_string(run->outcome.results.size()), status}),
+          several_backends ? " " + style.dim("[" + clean(run->outcome.backend, 40) + "]") : "");
+      if (const std::string tried = engines_tried(run->outcome, lang); !tried.empty()) {
+        out += "      " + style.dim(clean(tried, 300)) + "\n";
+      }
       // The first three results about the person, as a stranger would see them.
       int shown = 0;
       for (const auto& result : run->outcome.results) {

@@ -36,14 +36,24 @@ bool is_failure(QueryStatus status);
 // Every status, in the order above (for counts in reports).
 const std::vector<QueryStatus>& all_statuses();
 
+// An engine that failed a query before the query went to the next one (the keyless default
+// retries a query an engine blocked or rate-limited on another engine).
+struct Attempt
+{
+  std::string backend;
+  QueryStatus status = QueryStatus::error;
+  std::string reason;
+};
+
 // What one backend answered to one query.
 struct QueryOutcome
 {
-  std::string backend;
+  std::string backend; // the engine that answered (or failed last)
   QueryStatus status = QueryStatus::error;
   std::string reason; // one line; empty when ok
   std::vector<SearchResult> results;
   std::size_t query_index = 0; // position of the query in the plan
+  std::vector<Attempt> tried = {}; // engines that failed it before `backend`, in order
 };
 
 // A search engine. Implementations must not throw for failures of a query: they return an

@@ -39,11 +39,17 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   if (!text) {
     return text.error();
   }
-  auto value = util::parse_json(*text, path.string());
+  return parse_search_config(*text, path.string());
+}
+
+util::Result<SearchConfig> parse_search_config(const std::string& text, const std::string& source)
+{
+  SearchConfig config;
+  auto value = util::parse_json(text, source);
   if (!value) {
     return value.error();
   }
-  util::JsonFields root(*value, path.string(), "");
+  util::JsonFields root(*value, source, "");
   root.allow_only({"schema", "default_backends", "backends", "user_agent", "proxy"});
   const std::string schema = root.string("schema", true);
   if (!root.error() && schema != k_config_schema) {
@@ -56,7 +62,7 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   config.proxy = root.string("proxy");
   if (const json* backends = root.object("backends")) {
     for (const auto& [name, params] : backends->items()) {
-      util::JsonFields f(params, path.string(), "/backends/" + util::pointer_escape(name));
+      util::JsonFields f(params, source, "/backends/" + util::pointer_escape(name));
       if (f.error()) {
         return *f.error();
       }
@@ -73,7 +79,7 @@ util::Result<SearchConfig> load_search_config(const fs::path& path, bool require
   if (root.error()) {
     return *root.error();
   }
-  config.source = path.string();
+  config.source = source;
   return config;
 }
 
@@ -106,14 +112,18 @@ std::optional<std::string> getenv_lookup(const std::string& name)
   return std::string(v);
 }
 
-std::vector<std::string> ResolvedBackend::secrets() const
+util::SecretMask ResolvedBackend::mask() const
 {
-  std::vector<std::string> out;
+  util::SecretMask out;
   for (const auto& p : def.params) {
+    auto it = values.find(p.name);
+    if (it == values.end()) {
+      continue;
+    }
     if (p.secret) {
-      if (auto it = values.find(p.name); it != values.end() && !it->second.empty()) {
-        out.push_back(it->second);
-      }
+      out.add(it->second);
+    } else {
+      out.add_url_credentials(it->second);
     }
   }
   return out;
@@ -231,21 +241,6 @@ util::Status check_backend_names(const std::vector<BackendDef>& defs,
     }
   }
   return util::ok_status();
-}
-
-std::string mask_secrets(std::string text, const std::vector<std::string>& secrets)
-{
-  for (const auto& s : secrets) {
-    if (s.size() < 4) {
-      continue; // too short to mask without garbling ordinary text; keys are far longer
-    }
-    std::size_t pos = 0;
-    while ((pos = text.find(s, pos)) != std::string::npos) {
-      text.replace(pos, s.size(), "***");
-      pos += 3;
-    }
-  }
-  return text;
 }
 
 } // namespace empreinte::search

@@ -4,6 +4,7 @@
 
 #include "search/backend_def.hpp"
 #include "util/result.hpp"
+#include "util/secret_mask.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -31,6 +32,8 @@ std::filesystem::path config_dir();
 
 // Reads the config file; a missing file is an empty config unless `required` (--config).
 util::Result<SearchConfig> load_search_config(const std::filesystem::path& path, bool required);
+// Reads config text; `source` names it in errors (the file).
+util::Result<SearchConfig> parse_search_config(const std::string& text, const std::string& source);
 
 // --backend-opt NAME.PARAM=VALUE, parsed: backend -> param -> value.
 using BackendOpts = std::map<std::string, std::map<std::string, std::string>>;
@@ -45,8 +48,9 @@ struct ResolvedBackend
   std::vector<std::string> missing;           // required parameters nobody set
 
   bool usable() const { return missing.empty(); }
-  // The values of secret parameters, to mask wherever text leaves the program.
-  std::vector<std::string> secrets() const;
+  // What to mask wherever text leaves the program: the values of secret parameters and the
+  // credentials in any URL-valued parameter (a searxng base_url "http://u:PASS@host/").
+  util::SecretMask mask() const;
   // What the user should do to make it usable ("set BRAVE_API_KEY, or ...").
   std::string how_to_configure() const;
 };
@@ -64,8 +68,5 @@ ResolvedBackend resolve_backend(const BackendDef& def,
 util::Status check_backend_names(const std::vector<BackendDef>& defs,
                                  const SearchConfig& config,
                                  const BackendOpts& opts);
-
-// Replaces every occurrence of each secret (of 4 characters or more) by "***".
-std::string mask_secrets(std::string text, const std::vector<std::string>& secrets);
 
 } // namespace empreinte::search

@@ -35,6 +35,7 @@ util::Result<BackendDef> DefReader::read()
                    "name",
                    "description",
                    "notes",
+                   "keyless_default",
                    "params",
                    "request",
                    "politeness",
@@ -54,6 +55,7 @@ util::Result<BackendDef> DefReader::read()
   }
   m_def.description = root.string("description", true);
   m_def.notes = root.strings("notes");
+  m_def.keyless_default = root.boolean("keyless_default", false);
   (void)root.string("source");
   keep(root.error());
   if (m_error) {
@@ -61,6 +63,14 @@ util::Result<BackendDef> DefReader::read()
   }
   if (const json* p = root.object("params")) {
     read_params(*p);
+  }
+  if (m_def.keyless_default && std::any_of(m_def.params.begin(), m_def.params.end(), [](const auto& p) {
+        return p.required || p.secret;
+      })) {
+    root.fail("a keyless default engine cannot need a parameter or a secret",
+              "keyless_default",
+              "remove keyless_default, or make every parameter optional and not secret");
+    keep(root.error());
   }
   if (const json* p = root.object("politeness")) {
     read_politeness(*p);
@@ -235,8 +245,8 @@ void DefReader::read_pagination(const json& value, const std::string& pointer)
          "one of none, page_number, offset, page_index, form");
   }
   p.param = f.string("param");
-  p.first = static_cast<int>(f.number("first", 1));
-  p.per_page = static_cast<int>(f.number("per_page", 10));
+  p.first = static_cast<int>(f.integer("first", 1, 0, 1000));
+  p.per_page = static_cast<int>(f.integer("per_page", 10, 1, 100));
   p.omit_on_first = f.boolean("omit_on_first", false);
   p.form = f.string("form");
   if (p.per_page < 1 || p.per_page > 100) {
@@ -258,8 +268,9 @@ void DefReader::read_politeness(const json& value)
 {
   util::JsonFields f(value, m_source, "/politeness");
   f.allow_only({"concurrency", "min_interval_ms"});
-  m_def.politeness.concurrency = static_cast<int>(f.number("concurrency", 1));
-  m_def.politeness.min_interval_ms = static_cast<int>(f.number("min_interval_ms", 1000));
+  m_def.politeness.concurrency = static_cast<int>(f.integer("concurrency", 1, 1, 16));
+  m_def.politeness.min_interval_ms =
+      static_cast<int>(f.integer("min_interval_ms", 1000, 0, 60000));
   if (m_def.politeness.concurrency < 1 || m_def.politeness.concurrency > 16) {
     fail(f, "concurrency must be between 1 and 16", "concurrency");
   }

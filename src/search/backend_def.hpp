@@ -144,6 +144,7 @@ struct BackendDef
   std::string description;
   std::vector<std::string> notes; // shown by `empreinte backends`
   std::string source;             // the file it was read from
+  bool keyless_default = false;   // in the default rotation when no backend is chosen
   std::vector<BackendParam> params;
   RequestSpec request;
   Politeness politeness;

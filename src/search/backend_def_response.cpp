@@ -118,7 +118,7 @@ void DefReader::read_response(const json& value)
   r.status_codes = read_list<StatusCodeRule>(f, "status_codes", [&](util::JsonFields& e) {
     e.allow_only({"code", "status", "reason", "reason_pointer"});
     StatusCodeRule rule;
-    rule.code = static_cast<int>(e.number("code", 0));
+    rule.code = static_cast<int>(e.integer("code", 0, 100, 599));
     if (rule.code < 100 || rule.code > 599) {
       fail(e, "code must be an HTTP status between 100 and 599", "code");
     }

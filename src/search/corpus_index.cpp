@@ -5,12 +5,16 @@
 #include "parse/html_page.hpp"
 #include "util/fs.hpp"
 #include "util/hash.hpp"
+#include "util/temp_files.hpp"
+#include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
 #include <algorithm>
 #include <cstring>
+#include <fcntl.h>
 #include <system_error>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -23,6 +27,9 @@ namespace {
 constexpr const char* k_index_version = "empreinte-corpus-index/2";
 constexpr std::uintmax_t k_max_page_bytes = 16u * 1024 * 1024;
 constexpr std::size_t k_max_listed_problems = 10;
+// Bounds on the whole folder: every page is held in memory while the index is built.
+constexpr std::size_t k_max_pages = 50'000;
+constexpr std::uintmax_t k_max_corpus_bytes = 512u * 1024 * 1024;
 
 struct PageFile
 {
@@ -34,6 +41,43 @@ bool is_html_name(const fs::path& p)
 {
   const std::string ext = util::ascii_lower(p.extension().string());
   return ext == ".html" || ext == ".htm";
+}
+
+// Every page path below `dir`, walked folder by folder so that a folder that cannot be listed
+// is a problem named like a bad page, never skipped in silence. Links to folders are not
+// followed (no loops); links named .html are listed so that reading them says what is wrong.
+void list_pages(const fs::path& dir,
+                std::vector<fs::path>& paths,
+                std::vector<std::string>& problems)
+{
+  std::vector<fs::path> folders{dir};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    const std::string shown = folder == dir ? "." : folder.lexically_relative(dir).generic_string();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+      const auto name = it->path().filename().string();
+      if (name.empty() || name.front() == '.') {
+        continue;
+      }
+      std::error_code sec;
+      const auto status = it->symlink_status(sec);
+      if (fs::is_directory(status)) {
+        folders.push_back(it->path());
+      } else if (is_html_name(it->path())
+                 && (fs::is_regular_file(status) || fs::is_symlink(status))) {
+        paths.push_back(it->path());
+      }
+      if (paths.size() > k_max_pages) {
+        return;
+      }
+    }
+    if (ec) {
+      problems.push_back(shown + "/: cannot list this folder: " + ec.message());
+    }
+  }
 }
 
 // Lists and reads every page; every problem is collected so the user fixes them in one go.
@@ -52,32 +96,15 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
                              "give --corpus a folder of saved HTML pages");
   }
   std::vector<fs::path> paths;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    return util::input_error(
-      "cannot list corpus folder: " + ec.message(), dir.string(), "check its permissions");
+  std::vector<std::string> problems;
+  list_pages(dir, paths, problems);
+  if (paths.size() > k_max_pages) {
+    return util::input_error("more than " + std::to_string(k_max_pages)
+                               + " pages in the corpus folder",
+                             dir.string(),
+                             "split it into smaller folders and audit each");
   }
-  for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
-    if (ec) {
-      return util::input_error(
-        "cannot list corpus folder: " + ec.message(), dir.string(), "check its permissions");
-    }
-    const auto name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.') {
-      if (it->is_directory(ec)) {
-        it.disable_recursion_pending();
-      }
-      continue;
-    }
-    if (!is_html_name(it->path())) {
-      continue;
-    }
-    // A page that is a broken link is listed so that reading it reports the problem.
-    if (it->is_regular_file(ec) || (it->is_symlink(ec) && !fs::exists(it->path(), ec))) {
-      paths.push_back(it->path());
-    }
-  }
-  if (paths.empty()) {
+  if (paths.empty() && problems.empty()) {
     return util::input_error("no HTML pages (.html, .htm) in the corpus folder",
                              dir.string(),
                              "save pages there, one file per page, named after their URL");
@@ -85,13 +112,20 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
   std::sort(paths.begin(), paths.end());
 
   std::vector<PageFile> pages;
-  std::vector<std::string> problems;
+  std::uintmax_t total = 0;
   for (const auto& path : paths) {
-    const std::string relative = fs::relative(path, dir, ec).generic_string();
+    const std::string relative = path.lexically_relative(dir).generic_string();
     auto content = util::read_file(path, k_max_page_bytes);
     if (!content) {
       problems.push_back(relative + ": " + content.error().what);
       continue;
+    }
+    total += content->size();
+    if (total > k_max_corpus_bytes) {
+      return util::input_error("the corpus pages add up to more than "
+                                 + std::to_string(k_max_corpus_bytes / (1024 * 1024)) + " MiB",
+                               dir.string(),
+                               "split it into smaller folders and audit each");
     }
     if (content->find('\0') != std::string::npos) {
       problems.push_back(relative + ": binary content (NUL bytes), not an HTML text page");
@@ -105,12 +139,12 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
   if (!problems.empty()) {
     std::string list;
     for (std::size_t i = 0; i < problems.size() && i < k_max_listed_problems; ++i) {
-      list += "\n  " + problems[i];
+      list += "\n  " + util::strip_controls(problems[i]);
     }
     if (problems.size() > k_max_listed_problems) {
       list += "\n  ... and " + std::to_string(problems.size() - k_max_listed_problems) + " more";
     }
-    return util::input_error(std::to_string(problems.size()) + " corpus page(s) cannot be used:"
+    return util::input_error(std::to_string(problems.size()) + " corpus page(s) or folder(s) cannot be used:"
                                + list + "\n",
                              dir.string(),
                              "fix or remove these files");
@@ -298,6 +332,60 @@ std::string url_from_path(const std::string& relative_path)
   return "https://" + host + rest;
 }
 
+namespace {
+
+util::Result<util::Database> build_in_memory(const std::vector<PageFile>& pages,
+                                             const std::string& dir,
+                                             const std::string& key)
+{
+  auto db = util::Database::open(":memory:", util::Database::Mode::read_write_create);
+  if (!db) {
+    return db.error();
+  }
+  if (auto s = build(*db, pages, dir, key); !s) {
+    return util::runtime_error("cannot index the corpus in memory: " + s.error().what,
+                               dir,
+                               "free some memory, or audit a smaller folder");
+  }
+  return db;
+}
+
+// Builds the index in a private temporary file beside `path` and renames it into place. The
+// temporary is removed on failure and on Ctrl-C (util::TempFile), never left behind.
+util::Status build_in_file(const fs::path& path,
+                           const std::vector<PageFile>& pages,
+                           const std::string& dir,
+                           const std::string& key)
+{
+  util::TempFile tmp(util::temp_path_beside(path));
+  // Created private before SQLite opens it (SQLite would create it 0644: the index holds the
+  // text of the pages).
+  const int fd = ::open(tmp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    return util::runtime_error(std::string("cannot create the index: ") + std::strerror(errno),
+                               tmp.path().string());
+  }
+  ::close(fd);
+  {
+    auto db = util::Database::open(tmp.path().string(), util::Database::Mode::read_write_create);
+    if (!db) {
+      return db.error();
+    }
+    if (auto s = build(*db, pages, dir, key); !s) {
+      return s;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp.path(), path, ec);
+  if (ec) {
+    return util::runtime_error("cannot store the index: " + ec.message(), path.string());
+  }
+  tmp.release();
+  return util::ok_status();
+}
+
+} // namespace
+
 util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
                                             const std::optional<fs::path>& cache_dir)
 {
@@ -315,12 +403,9 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
   };
 
   if (!cache_dir) {
-    auto db = util::Database::open(":memory:", util::Database::Mode::read_write_create);
+    auto db = build_in_memory(*pages, canonical_dir, key);
     if (!db) {
       return db.error();
-    }
-    if (auto s = build(*db, *pages, canonical_dir, key); !s) {
-      return s.error();
     }
     return opened(std::move(*db), true, ":memory:");
   }
@@ -329,29 +414,26 @@ util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
   if (auto cached = open_cached(path, key)) {
     return opened(std::move(*cached), false, path.string());
   }
-  const fs::path tmp = util::temp_path_beside(path);
-  {
-    auto db = util::Database::open(tmp.string(), util::Database::Mode::read_write_create);
-    if (!db) {
-      return db.error();
+  util::remove_stale_temporaries(*cache_dir); // left by runs killed while indexing
+  auto stored = build_in_file(path, *pages, canonical_dir, key);
+  if (stored) {
+    remove_stale(*cache_dir, path, canonical_dir);
+    auto db = util::Database::open(path.string(), util::Database::Mode::read_only);
+    if (db) {
+      return opened(std::move(*db), true, path.string());
     }
-    if (auto s = build(*db, *pages, canonical_dir, key); !s) {
-      fs::remove(tmp, ec);
-      return s.error();
-    }
+    stored = db.error();
   }
-  fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return util::runtime_error("cannot store corpus index: " + ec.message(), path.string());
-  }
-  remove_stale(*cache_dir, path, canonical_dir);
-  auto db = util::Database::open(path.string(), util::Database::Mode::read_only);
+  // A full disk, a read-only cache, a quota: the audit goes on with an index in memory.
+  auto db = build_in_memory(*pages, canonical_dir, key);
   if (!db) {
     return db.error();
   }
-  return opened(std::move(*db), true, path.string());
+  CorpusIndex index = opened(std::move(*db), true, ":memory:");
+  index.m_note = "cannot store the corpus index in " + cache_dir->string() + " ("
+                 + stored.error().what + "); indexed in memory instead: free some disk space, "
+                 + "set XDG_CACHE_HOME to another folder, or pass --no-cache";
+  return index;
 }
 
 } // namespace empreinte::search

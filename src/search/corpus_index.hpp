@@ -16,7 +16,7 @@ class CorpusIndex
 public:
   // Opens the index of the pages under `dir`. The index lives in `cache_dir` as
   // corpus-<content hash>.sqlite and is rebuilt only when a page is added, removed or changed;
-  // without a cache directory it is built in memory. Errors: a missing folder, a folder without
+  // without a cache directory, or when it cannot be stored there, it is built in memory. Errors: a missing folder, a folder without
   // HTML pages, unreadable or binary pages (all listed at once) are input errors.
   static util::Result<CorpusIndex> open(const std::filesystem::path& dir,
                                         const std::optional<std::filesystem::path>& cache_dir);
@@ -27,6 +27,9 @@ public:
   const std::string& db_path() const { return m_db_path; }
   // The corpus folder (absolute): page paths in the index are relative to it.
   const std::filesystem::path& dir() const { return m_dir; }
+  // A warning for the user when the index could not be stored in the cache and was built in
+  // memory instead (a full disk, a read-only cache); empty otherwise.
+  const std::string& note() const { return m_note; }
 
 private:
   CorpusIndex(util::Database db, std::size_t pages, bool rebuilt, std::string path)
@@ -41,6 +44,7 @@ private:
   std::size_t m_pages = 0;
   bool m_rebuilt = false;
   std::string m_db_path;
+  std::string m_note;
 };
 
 // The URL a page stands for when it has no canonical link: its path below the corpus folder,

@@ -113,11 +113,12 @@ TransportError classify(CURLcode code, bool too_large)
     return TransportError::dns;
   case CURLE_COULDNT_CONNECT:
     return TransportError::connect;
-  case CURLE_SSL_CONNECT_ERROR:
   case CURLE_PEER_FAILED_VERIFICATION:
+  case CURLE_SSL_CACERT_BADFILE:
+    return TransportError::tls_certificate;
+  case CURLE_SSL_CONNECT_ERROR:
   case CURLE_SSL_CERTPROBLEM:
   case CURLE_SSL_CIPHER:
-  case CURLE_SSL_CACERT_BADFILE:
     return TransportError::tls;
   case CURLE_RECV_ERROR:
   case CURLE_SEND_ERROR:
@@ -174,11 +175,32 @@ struct HttpEngine::Impl
   Clock::time_point deadline = Clock::time_point::max();
   std::mt19937 rng{std::random_device{}()};
   HttpEngine* owner = nullptr;
+  // Completions posted by other threads (parsers), and how many are still to come.
+  std::mutex posted_mutex;
+  std::vector<std::function<void()>> posted;
+  std::size_t expected = 0; // loop thread only
 
-  bool idle() const
+  bool transfers_idle() const
   {
     return in_flight.empty() &&
            std::all_of(lanes.begin(), lanes.end(), [](const Lane& l) { return l.queue.empty(); });
+  }
+
+  bool idle() const { return transfers_idle() && expected == 0; }
+
+  // Runs what other threads posted; returns whether anything ran.
+  bool run_posted()
+  {
+    std::vector<std::function<void()>> batch;
+    {
+      const std::lock_guard lock(posted_mutex);
+      batch.swap(posted);
+    }
+    for (auto& completion : batch) {
+      --expected;
+      completion(); // may submit requests, or expect more posts
+    }
+    return !batch.empty();
   }
 
   void finish(Job job, HttpResponse response)
@@ -391,6 +413,34 @@ void HttpEngine::submit(int lane, HttpRequest request, Callback done)
   m_impl->lanes.at(static_cast<std::size_t>(lane)).queue.push_back(std::move(job));
 }
 
+void HttpEngine::cancel_lane(int lane, const std::string& why)
+{
+  auto& queue = m_impl->lanes.at(static_cast<std::size_t>(lane)).queue;
+  std::deque<Job> cancelled;
+  cancelled.swap(queue);
+  for (auto& job : cancelled) {
+    HttpResponse r;
+    r.error = TransportError::cancelled;
+    r.error_text = why;
+    r.attempts = job.attempt;
+    m_impl->finish(std::move(job), std::move(r)); // the callback may submit elsewhere
+  }
+}
+
+void HttpEngine::expect_post()
+{
+  ++m_impl->expected;
+}
+
+void HttpEngine::post(std::function<void()> completion)
+{
+  {
+    const std::lock_guard lock(m_impl->posted_mutex);
+    m_impl->posted.push_back(std::move(completion));
+  }
+  curl_multi_wakeup(m_impl->multi); // thread-safe: breaks curl_multi_poll
+}
+
 void HttpEngine::run()
 {
   Impl& m = *m_impl;
@@ -401,12 +451,20 @@ void HttpEngine::run()
     auto now = Clock::now();
     if (now >= m.deadline) {
       const auto seconds = m.options.deadline.count() / 1000.0;
-      // Jobs submitted by the callbacks of aborted ones are aborted too.
+      const std::string why = fmt::format("the audit's time limit ({:g} s) ran out", seconds);
+      // Jobs submitted by the callbacks of aborted ones are aborted too. Completions still
+      // expected come from parsers, whose budget ends at the same deadline: wait for them.
       while (!m.idle()) {
-        m.abort_all(fmt::format("the audit's time limit ({:g} s) ran out", seconds));
+        while (!m.transfers_idle()) {
+          m.abort_all(why);
+        }
+        if (!m.run_posted() && m.expected > 0) {
+          curl_multi_poll(m.multi, nullptr, 0, 100, nullptr);
+        }
       }
       break;
     }
+    const bool ran = m.run_posted();
     const Clock::time_point next = m.start_ready(now);
     int running = 0;
     curl_multi_perform(m.multi, &running);
@@ -415,8 +473,8 @@ void HttpEngine::run()
     if (m.idle()) {
       break;
     }
-    if (m.completions != before) {
-      continue; // slots were freed: fill them now rather than after the next wake-up
+    if (m.completions != before || ran) {
+      continue; // slots were freed or work was added: fill them now, not after a wake-up
     }
     now = Clock::now();
     milliseconds wait(200);
@@ -458,13 +516,23 @@ std::string transport_reason(const HttpResponse& r)
   case TransportError::dns:
     return "could not resolve the host" + detail;
   case TransportError::tls:
-    return "TLS failure (certificate not trusted?)" + detail;
+    // OpenSSL's words when an https:// URL reaches a plain-HTTP port.
+    if (r.error_text.find("wrong version number") != std::string::npos) {
+      return "TLS handshake failed: the server does not speak TLS on this port (check http:// "
+             "or https:// and the port)" +
+             detail;
+    }
+    return "TLS handshake failed" + detail;
+  case TransportError::tls_certificate:
+    return "TLS failure: the server's certificate is not trusted" + detail;
   case TransportError::reset:
     return "the connection was reset" + tries + detail;
   case TransportError::truncated:
     return "the response was cut short" + tries + detail;
   case TransportError::too_large:
     return "the response was too large";
+  case TransportError::cancelled:
+    return r.error_text;
   case TransportError::other:
     return "transfer failed" + detail;
   }

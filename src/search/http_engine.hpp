@@ -27,10 +27,12 @@ enum class TransportError {
   deadline,
   connect,
   dns,
-  tls,
+  tls,             // the TLS handshake failed (a plain-HTTP port, an unsupported version...)
+  tls_certificate, // the server's certificate is not trusted
   reset,
   truncated,
   too_large,
+  cancelled, // never sent: its lane was cancelled (the engine blocks this address)
   other
 };
 
@@ -76,8 +78,17 @@ public:
 
   int add_lane(int concurrency, std::chrono::milliseconds min_interval);
   void submit(int lane, HttpRequest request, Callback done);
-  // Runs until nothing is queued or in flight, or the deadline passes (what is left then ends
-  // with TransportError::deadline).
+  // Ends every request of `lane` not started yet with TransportError::cancelled and `why` (on
+  // the loop thread, from a callback); requests in flight finish normally.
+  void cancel_lane(int lane, const std::string& why);
+  // Announces work done on another thread that will post() its completion: run() does not
+  // return before that completion has run.
+  void expect_post();
+  // Runs `completion` on the loop thread, waking the loop; callable from any thread, once per
+  // expect_post(). The completion may submit requests (after the deadline they end at once).
+  void post(std::function<void()> completion);
+  // Runs until nothing is queued, in flight or expected, or the deadline passes (what is queued
+  // or in flight then ends with TransportError::deadline; expected completions still run).
   void run();
 
   // Requests actually sent, retries included.

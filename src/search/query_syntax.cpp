@@ -98,8 +98,16 @@ std::string positive_fts5(const Term& term)
 
 } // namespace
 
-ParsedQuery parse_query(std::string_view text)
+ParsedQuery parse_query(std::string_view raw)
 {
+  // Control characters separate words, and invalid bytes are replaced: a NUL inside an FTS5
+  // string ends it for SQLite's parser, which then reads the rest as syntax (found by fuzzing).
+  std::string text = util::sanitize_utf8(raw);
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+      c = ' ';
+    }
+  }
   ParsedQuery q;
   bool pending_or = false;
   bool last_was_positive_text = false;

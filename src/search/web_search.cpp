@@ -1,13 +1,19 @@
 // Pages are chained: page N+1 is asked for only once page N added something new, so a
-// repeating engine costs one extra request at most. Secrets are masked in everything that
-// leaves this file except the request itself.
+// repeating engine costs one extra request at most. Secrets (util::SecretMask) are masked in
+// everything that leaves this file except the request itself.
 #include "search/web_search.hpp"
 
 #include "parse/search_response.hpp"
+#include "util/text.hpp"
 #include "util/url.hpp"
 
 #include <fmt/format.h>
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_set>
 
 namespace empreinte::search {
@@ -106,13 +112,7 @@ HttpRequest make(const ResolvedBackend& b,
   if (page > 1 && spec.pagination.scheme == Pagination::form) {
     r.method = "POST";
     r.url = action;
-    Pairs pairs = form;
-    if (masked) {
-      for (auto& [k, val] : pairs) {
-        val = mask_secrets(val, b.secrets());
-      }
-    }
-    r.body = encode_pairs(pairs);
+    r.body = encode_pairs(form);
     r.headers.push_back("Content-Type: application/x-www-form-urlencoded");
     return r;
   }
@@ -140,25 +140,86 @@ HttpRequest make(const ResolvedBackend& b,
   return r;
 }
 
-// Secrets as sent: raw, and percent-encoded in URLs and bodies.
-std::vector<std::string> all_forms(const ResolvedBackend& b)
-{
-  std::vector<std::string> out;
-  for (const auto& s : b.secrets()) {
-    out.push_back(s);
-    const std::string enc = util::percent_encode(s);
-    if (enc != s) {
-      out.push_back(enc);
-    }
-  }
-  return out;
-}
-
 QueryStatus status_of(const HttpResponse& r)
 {
   return r.error == TransportError::timeout || r.error == TransportError::deadline
              ? QueryStatus::timeout
              : QueryStatus::error;
+}
+
+// Threads that read responses off the transfer loop, so that a page slow to read (megabytes
+// of hostile markup) never holds up the other transfers or the deadline. Jobs must not throw.
+class ParserPool
+{
+public:
+  explicit ParserPool(unsigned threads)
+  {
+    for (unsigned i = 0; i < std::max(1u, threads); ++i) {
+      m_threads.emplace_back([this] { work(); });
+    }
+  }
+  ~ParserPool()
+  {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_stop = true;
+    }
+    m_wake.notify_all();
+    for (auto& t : m_threads) {
+      t.join();
+    }
+  }
+  ParserPool(const ParserPool&) = delete;
+  ParserPool& operator=(const ParserPool&) = delete;
+
+  void run(std::function<void()> job)
+  {
+    {
+      const std::lock_guard lock(m_mutex);
+      m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+  }
+
+private:
+  void work()
+  {
+    for (;;) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
+        if (m_jobs.empty()) {
+          return; // stopping, and nothing left
+        }
+        job = std::move(m_jobs.front());
+        m_jobs.pop_front();
+      }
+      job();
+    }
+  }
+
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<std::function<void()>> m_jobs;
+  bool m_stop = false;
+  std::vector<std::thread> m_threads;
+};
+
+// Reads a response, never throwing: a failure to read is the query's status.
+parse::ResponsePage read_page(const BackendDef& def,
+                              const HttpResponse& resp,
+                              const std::string& url,
+                              const parse::ParseLimits& limits)
+{
+  try {
+    return parse::parse_response(def, resp.status, resp.body, url, limits);
+  } catch (const std::exception& e) {
+    parse::ResponsePage page;
+    page.status = QueryStatus::error;
+    page.reason = std::string("the response could not be read: ") + e.what();
+    return page;
+  }
 }
 
 // One query on one backend, across its pages.
@@ -172,7 +233,45 @@ struct Task
   std::string text;
   QueryOutcome outcome;
   std::unordered_set<std::string> seen;
+  // A metasearch "no results" is stored only once the run shows it was not a silent skip.
+  std::optional<std::pair<std::string, std::string>> deferred_put; // cache key, body
+  std::vector<bool> tried; // the rotation: engines that already failed this query
 };
+
+// What a metasearch instance said about its engines during one run.
+struct Unresponsive
+{
+  std::vector<std::string> engines; // "name (message)", first seen first
+  bool blocked = false;
+};
+
+// searx skips an engine it has suspended after failures without a word: the reply is an
+// empty list with no unresponsive engine, which reads as "no results". When the instance said
+// during this run that engines did not answer, such an empty reply cannot be trusted.
+void distrust_silent_empties(std::vector<std::unique_ptr<Task>>& tasks,
+                             const std::vector<Unresponsive>& seen,
+                             const std::optional<ResponseCache>& cache)
+{
+  for (auto& t : tasks) {
+    const Unresponsive& u = seen[t->backend];
+    if (t->outcome.status == QueryStatus::empty && !u.engines.empty()) {
+      std::string names;
+      for (const auto& e : u.engines) {
+        names += (names.empty() ? "" : ", ") + e;
+      }
+      t->outcome.status = u.blocked ? QueryStatus::blocked : QueryStatus::error;
+      t->outcome.reason = util::truncate_utf8(
+          "no results, but the instance said during this audit that engines did not answer ("
+              + names + "): it may have suspended them and skipped them in silence, so this is "
+              + "not a real 'no results'",
+          600);
+      t->deferred_put.reset();
+    }
+    if (t->deferred_put && cache) {
+      (void)cache->put(t->deferred_put->first, t->deferred_put->second);
+    }
+  }
+}
 
 } // namespace
 
@@ -184,7 +283,15 @@ BuiltRequest build_request(const ResolvedBackend& backend,
 {
   BuiltRequest out;
   out.real = make(backend, query, page, form, action, false);
-  const HttpRequest shown = make(backend, query, page, form, action, true);
+  // Secret parameters are rendered as <name>; whatever is left (credentials in a base_url, a
+  // key echoed into a next-page form) is masked.
+  HttpRequest shown = make(backend, query, page, form, action, true);
+  const util::SecretMask mask = backend.mask();
+  shown.url = mask.apply(shown.url);
+  shown.body = mask.apply(shown.body);
+  for (auto& h : shown.headers) {
+    h = mask.apply(h);
+  }
   out.cache_key = ResponseCache::key_of(shown.method, shown.url, shown.body, shown.headers);
   out.shown_url = shown.url;
   return out;
@@ -215,15 +322,21 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
   HttpEngine engine(m_options.engine);
   engine.on_progress = m_options.progress;
   std::vector<int> lanes;
-  std::vector<std::vector<std::string>> secrets;
+  std::vector<util::SecretMask> masks;
   for (const auto& b : m_backends) {
     lanes.push_back(engine.add_lane(b.def.politeness.concurrency,
                                     std::chrono::milliseconds(b.def.politeness.min_interval_ms)));
-    secrets.push_back(all_forms(b));
+    masks.push_back(b.mask());
+    masks.back().add_url_credentials(m_options.engine.proxy);
   }
+  // Every query on every engine; or, in the rotation, each query on one engine, in turn.
+  const bool rotate = m_options.rotate && m_backends.size() > 1;
   std::vector<std::unique_ptr<Task>> tasks;
   for (std::size_t q = 0; q < queries.size(); ++q) {
     for (std::size_t b = 0; b < m_backends.size(); ++b) {
+      if (rotate && b != q % m_backends.size()) {
+        continue;
+      }
       auto t = std::make_unique<Task>();
       t->query = q;
       t->backend = b;
@@ -233,47 +346,147 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       t->outcome.backend = m_backends[b].def.name;
       t->outcome.query_index = q;
       t->outcome.status = QueryStatus::error;
+      t->tried.assign(m_backends.size(), false);
       tasks.push_back(std::move(t));
     }
   }
 
-  // Handles one page's answer; returns the next page's request when there is one.
+  // Responses are read by the pool; the budget of each ends at the audit's deadline at most.
+  parse::ParseLimits limits;
+  if (m_options.engine.deadline.count() > 0) {
+    limits.deadline = std::chrono::steady_clock::now() + m_options.engine.deadline;
+  }
+  // Two readers even on one core: a hostile page holds one until its budget is spent, the
+  // other keeps reading the rest.
+  ParserPool pool(2);
+  std::vector<Unresponsive> unresponsive(m_backends.size());
+
+  // Handles one page's answer; asks for the next page when there is one.
   std::function<void(Task&, Pairs, std::string)> ask;
-  auto on_answer = [&](Task& t, const BuiltRequest& req, const HttpResponse& resp) {
-    const ResolvedBackend& b = m_backends[t.backend];
-    const auto& masks = secrets[t.backend];
-    const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
-    if (resp.error != TransportError::none) {
-      t.outcome.status = status_of(resp);
-      t.outcome.reason = mask_secrets(where + transport_reason(resp), masks);
+  std::function<void(Task&, const BuiltRequest&, const HttpResponse&, parse::ResponsePage)>
+      on_page;
+
+  // The rotation: engines that blocked or rate-limited this address during the run. Their
+  // queued requests are cancelled and go to the next engine, as does a query an engine fails on
+  // its first page (but for a timeout: time is what is missing then).
+  std::vector<std::optional<QueryStatus>> down(m_backends.size());
+  auto go_next = [&](Task& t, bool record) {
+    if (record) {
+      t.outcome.tried.push_back(Attempt{t.outcome.backend, t.outcome.status, t.outcome.reason});
+    }
+    t.tried[t.backend] = true;
+    for (std::size_t k = 1; k < m_backends.size(); ++k) {
+      const std::size_t next = (t.backend + k) % m_backends.size();
+      if (down[next] || t.tried[next]) {
+        continue;
+      }
+      t.backend = next;
+      t.lane = lanes[next];
+      t.page = 0;
+      t.seen.clear();
+      t.deferred_put.reset();
+      t.outcome.backend = m_backends[next].def.name;
+      t.outcome.status = QueryStatus::error;
+      t.outcome.reason.clear();
+      t.outcome.results.clear();
+      ask(t, {}, {});
       return;
     }
-    parse::ResponsePage page = parse::parse_response(b.def, resp.status, resp.body, req.real.url);
+    if (record) {
+      t.outcome.tried.pop_back(); // no engine left: this failure is the outcome itself
+    }
+  };
+  auto fail = [&](Task& t, QueryStatus status, std::string reason) {
+    t.outcome.status = status;
+    t.outcome.reason = std::move(reason);
+    if (!rotate || t.page > 1) {
+      return; // results of earlier pages are kept, but the query is not complete
+    }
+    if ((status == QueryStatus::blocked || status == QueryStatus::rate_limited) &&
+        !down[t.backend]) {
+      down[t.backend] = status;
+      engine.cancel_lane(lanes[t.backend],
+                         fmt::format("not sent: {} {} this address earlier in the audit",
+                                     m_backends[t.backend].def.name,
+                                     status == QueryStatus::blocked ? "blocked" : "rate-limited"));
+    }
+    if (status != QueryStatus::timeout) {
+      go_next(t, true);
+    }
+  };
+
+  auto on_answer = [&](Task& t, std::shared_ptr<BuiltRequest> req, HttpResponse resp) {
+    if (resp.error == TransportError::cancelled) {
+      t.outcome.status = down[t.backend].value_or(QueryStatus::error);
+      t.outcome.reason = transport_reason(resp);
+      go_next(t, false);
+      return;
+    }
+    if (resp.error != TransportError::none) {
+      const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
+      fail(t, status_of(resp), masks[t.backend].apply(where + transport_reason(resp)));
+      return;
+    }
+    engine.expect_post();
+    auto shared = std::make_shared<HttpResponse>(std::move(resp));
+    const BackendDef& def = m_backends[t.backend].def;
+    pool.run([&engine, &on_page, &t, &def, req, shared, limits] {
+      auto page = std::make_shared<parse::ResponsePage>(
+          read_page(def, *shared, req->real.url, limits));
+      engine.post([&on_page, &t, req, shared, page] {
+        on_page(t, *req, *shared, std::move(*page));
+      });
+    });
+  };
+  on_page = [&](Task& t,
+                const BuiltRequest& req,
+                const HttpResponse& resp,
+                parse::ResponsePage page) {
+    const ResolvedBackend& b = m_backends[t.backend];
+    const util::SecretMask& mask = masks[t.backend];
+    const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
     if (resp.attempts > 1 && (resp.status == 429 || resp.status >= 500)) {
       page.reason += fmt::format(" (after {} attempts)", resp.attempts);
     }
+    if (!page.unresponsive.empty()) {
+      Unresponsive& u = unresponsive[t.backend];
+      for (const auto& e : page.unresponsive) {
+        if (std::find(u.engines.begin(), u.engines.end(), e) == u.engines.end()) {
+          u.engines.push_back(mask.apply(e));
+        }
+      }
+      u.blocked = u.blocked || page.unresponsive_blocked;
+    }
     if (!resp.from_cache && m_options.cache && resp.status >= 200 && resp.status < 300 &&
         (page.status == QueryStatus::ok || page.status == QueryStatus::empty)) {
-      (void)m_options.cache->put(req.cache_key, resp.body);
+      std::string body = mask.apply(resp.body); // an echoed key stays out
+      if (page.status == QueryStatus::empty && t.page == 1 && b.def.response.unresponsive) {
+        t.deferred_put.emplace(req.cache_key, std::move(body));
+      } else {
+        (void)m_options.cache->put(req.cache_key, body);
+      }
     }
     if (page.status == QueryStatus::empty) {
       if (t.page == 1) {
         t.outcome.status = QueryStatus::empty;
-        t.outcome.reason = mask_secrets(page.reason, masks);
+        t.outcome.reason = mask.apply(page.reason);
       }
       return; // on later pages: simply the end of the results
     }
     if (page.status != QueryStatus::ok) {
-      t.outcome.status = page.status;
-      t.outcome.reason = mask_secrets(where + page.reason, masks);
-      return; // results of earlier pages are kept, but the query is not complete
+      fail(t, page.status, mask.apply(where + page.reason));
+      return;
     }
     t.outcome.status = QueryStatus::ok;
     if (!page.reason.empty()) {
-      t.outcome.reason = mask_secrets(where + page.reason, masks);
+      t.outcome.reason = mask.apply(where + page.reason);
     }
     std::size_t added = 0;
     for (auto& r : page.results) {
+      // An engine may echo the key into its links or text: it must not reach the report.
+      r.url = mask.apply(std::move(r.url));
+      r.title = mask.apply(std::move(r.title));
+      r.snippet = mask.apply(std::move(r.snippet));
       if (!t.seen.insert(r.url).second) {
         continue;
       }
@@ -302,17 +515,19 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
         cached.body = std::move(*body);
         cached.attempts = 0;
         cached.from_cache = true;
-        on_answer(t, *req, cached);
+        on_answer(t, req, std::move(cached));
         return;
       }
     }
-    engine.submit(
-        t.lane, req->real, [&t, req, &on_answer](HttpResponse resp) { on_answer(t, *req, resp); });
+    engine.submit(t.lane, req->real, [&t, req, &on_answer](HttpResponse resp) {
+      on_answer(t, req, std::move(resp));
+    });
   };
   for (auto& t : tasks) {
     ask(*t, {}, {});
   }
   engine.run();
+  distrust_silent_empties(tasks, unresponsive, m_options.cache);
   m_sent += engine.requests_sent();
   std::vector<QueryOutcome> out;
   out.reserve(tasks.size());

@@ -36,6 +36,10 @@ struct WebSearchOptions
   EngineOptions engine;
   std::optional<ResponseCache> cache; // nullopt: --no-cache
   bool refresh = false;               // skip cached answers (but store new ones)
+  // The keyless default: each query goes to one engine, spread over them in turn, and a query
+  // an engine fails (blocked, rate-limited, error...) is retried on the next one; an engine that
+  // blocks or rate-limits gets no more requests. Otherwise every query goes to every engine.
+  bool rotate = false;
   std::function<void(std::size_t, std::size_t)> progress; // (finished, submitted) requests
 };
 
@@ -46,7 +50,7 @@ public:
 
   std::string name() const override;
   QueryOutcome search(const plan::Query& query, int pages) override;
-  // One outcome per query and backend, query-major.
+  // One outcome per query and backend, query-major (in the rotation: one per query).
   std::vector<QueryOutcome> search_all(const std::vector<plan::Query>& queries, int pages) override;
 
   std::size_t requests_sent() const { return m_sent; }

@@ -22,15 +22,16 @@ std::vector<Trace> merge(const std::vector<plan::Query>& queries,
     const plan::Query& query = queries[outcome.query_index];
     for (const auto& result : outcome.results) {
       const auto url = normalise_url(result.url);
-      if (!url) {
-        continue;
+      const auto parts = url ? util::parse_http_url(*url) : std::nullopt;
+      if (!parts) {
+        continue; // not a page's URL ("http://.", "mailto:...")
       }
       auto [it, inserted] = by_url.try_emplace(*url, traces.size());
       if (inserted) {
         Trace t;
         t.id = trace_id(*url);
         t.url = *url;
-        t.host = util::parse_http_url(*url)->host;
+        t.host = parts->host;
         t.domain = registrable_domain(t.host);
         t.title = util::squeeze_spaces(result.title);
         traces.push_back(std::move(t));

@@ -176,7 +176,12 @@ std::string strip_amp_query(const std::string& query)
 
 } // namespace
 
-std::optional<std::string> normalise_url(std::string_view url)
+namespace {
+
+// One pass of the rules; normalise_url repeats it until nothing changes, because a rule can
+// uncover work for another (fr.m.facebook.com loses "m." and then the locale label; /a/amp/amp
+// loses one "/amp" at a time).
+std::optional<std::string> normalise_once(std::string_view url)
 {
   auto parts = util::parse_http_url(url);
   if (!parts) {
@@ -197,6 +202,9 @@ std::optional<std::string> normalise_url(std::string_view url)
   while (!parts->host.empty() && parts->host.back() == '.') {
     parts->host.pop_back();
   }
+  if (parts->host.empty()) {
+    return std::nullopt; // "http://." or "http:/...": a host of dots only names no page
+  }
   parts->host = canonical_host(parts->host);
   parts->query = strip_amp_query(strip_tracking(parts->query));
   while (parts->path.size() > 1 && parts->path.back() == '/') {
@@ -208,7 +216,28 @@ std::optional<std::string> normalise_url(std::string_view url)
   while (parts->path.size() > 1 && parts->path.back() == '/') {
     parts->path.pop_back();
   }
-  return util::join_url(*parts);
+  std::string out = util::join_url(*parts);
+  if (!util::parse_http_url(out)) {
+    return std::nullopt; // what we built must be a URL again
+  }
+  return out;
+}
+
+} // namespace
+
+std::optional<std::string> normalise_url(std::string_view url)
+{
+  // Idempotent by construction: the answer is a fixed point of normalise_once. Every pass
+  // shortens or canonicalises, so a few suffice; a URL that keeps changing is not a page.
+  auto current = normalise_once(url);
+  for (int pass = 0; current && pass < 8; ++pass) {
+    auto next = normalise_once(*current);
+    if (next == current) {
+      return current;
+    }
+    current = std::move(next);
+  }
+  return std::nullopt;
 }
 
 std::string registrable_domain(std::string_view host_view)

@@ -9,15 +9,19 @@
 
 namespace empreinte::util {
 
-// Reads a whole file, refusing files larger than `max_bytes`.
+// Reads a whole file, refusing more than `max_bytes`: regular files by their size, devices
+// and pipes (/dev/zero, a FIFO, /dev/stdin) by stopping there. Errors are input errors.
 Result<std::string> read_file(const std::filesystem::path& path,
                               std::uintmax_t max_bytes = 64u * 1024 * 1024);
 
-// Writes `content` to a temporary file beside `path`, then renames it over `path`, so that
-// readers never see a half-written file. `mode` is applied to the new file.
+// The one way files are written: `content` goes to a temporary file beside `path`, which is
+// then renamed over `path`, so that readers never see a half-written file. The new file gets
+// exactly `mode` (private by default: reports hold personal data). A `path` that exists and
+// is not a regular file (a device such as /dev/null, a FIFO, a symbolic link, a folder) is
+// refused with an input error and left untouched: renaming over it would replace it.
 Status write_file_atomic(const std::filesystem::path& path,
                          const std::string& content,
-                         unsigned mode = 0644);
+                         unsigned mode = 0600);
 
 // A unique temporary path beside `path` for atomic replacement.
 std::filesystem::path temp_path_beside(const std::filesystem::path& path);

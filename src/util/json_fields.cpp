@@ -2,25 +2,193 @@
 #include "util/json_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace empreinte::util {
 
 using nlohmann::json;
 
-Result<json> parse_json(std::string_view text, const std::string& source)
+namespace {
+
+// "byte 12 (line 2, column 5)": where an error is, for a person with an editor.
+std::string position_of(std::string_view text, std::size_t byte)
 {
-  json value = json::parse(text.begin(), text.end(), nullptr, false);
-  if (value.is_discarded()) {
-    // Parse again with exceptions to learn where it failed; only on the error path.
-    std::string detail = "invalid JSON";
-    try {
-      const json unused = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-      detail = "invalid JSON at byte " + std::to_string(e.byte);
+  byte = std::min(byte, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column; // characters, not bytes
     }
-    return input_error(detail, source, "fix the syntax (a JSON linter shows the spot)");
   }
-  return value;
+  return "byte " + std::to_string(byte) + " (line " + std::to_string(line) + ", column "
+         + std::to_string(column) + ")";
+}
+
+// Builds the DOM from nlohmann's SAX events, as its own DOM parser does, but stricter: a key
+// given twice, numbers out of range, too many values or too deep nesting are errors that say
+// where, instead of a silent last-wins, an exception or unbounded memory.
+class Builder
+{
+public:
+  Builder(std::string_view text, const std::string& source, const JsonLimits& limits)
+    : m_text(text),
+      m_source(source),
+      m_limits(limits)
+  {
+  }
+
+  bool null() { return add(nullptr); }
+  bool boolean(bool v) { return add(v); }
+  bool number_integer(json::number_integer_t v) { return add(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return add(v); }
+  bool number_float(json::number_float_t v, const json::string_t&) { return add(v); }
+  bool string(json::string_t& v) { return add(std::move(v)); }
+  bool binary(json::binary_t&) { return fail(input_error("binary values are not JSON", m_source)); }
+
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_array() { return close(); }
+
+  bool key(json::string_t& k)
+  {
+    json& object = *m_stack.back();
+    if (m_limits.reject_duplicate_keys && object.contains(k)) {
+      return fail(input_error("key \"" + k + "\" given twice",
+                              m_source + ": " + pointer() + "/" + pointer_escape(k),
+                              "keep one of them"));
+    }
+    m_keys.back() = k;
+    m_slot = &object[k];
+    return true;
+  }
+
+  bool parse_error(std::size_t position,
+                   const std::string& token,
+                   const nlohmann::detail::exception& e)
+  {
+    // `position` is just past the token that failed: point at its start.
+    const std::size_t byte = position >= token.size() ? position - token.size() : 0;
+    if (e.id == 406) { // out_of_range: number overflow ("1e999")
+      return fail(input_error("number out of range at " + position_of(m_text, byte),
+                              m_source,
+                              "write a number between -1e308 and 1e308"));
+    }
+    return fail(input_error("invalid JSON at " + position_of(m_text, byte),
+                            m_source,
+                            "fix the syntax (a JSON linter shows the spot)"));
+  }
+
+  json& root() { return m_root; }
+  const std::optional<Error>& error() const { return m_error; }
+
+private:
+  bool fail(Error e)
+  {
+    if (!m_error) {
+      m_error = std::move(e);
+    }
+    return false;
+  }
+
+  // The JSON pointer of the innermost open container.
+  std::string pointer() const
+  {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < m_stack.size(); ++i) {
+      out += "/" + (m_stack[i]->is_array() ? std::to_string(m_stack[i]->size() - 1)
+                                           : pointer_escape(m_keys[i]));
+    }
+    return out;
+  }
+
+  // Where the next value goes: the root, the end of the open array, or the slot of the last key.
+  json* place()
+  {
+    if (m_stack.empty()) {
+      return &m_root;
+    }
+    json& parent = *m_stack.back();
+    if (parent.is_array()) {
+      parent.emplace_back();
+      return &parent.back();
+    }
+    return m_slot;
+  }
+
+  bool count()
+  {
+    if (++m_values > m_limits.max_values) {
+      return fail(input_error("too many values (more than " + std::to_string(m_limits.max_values)
+                                + ")",
+                              m_source,
+                              "give a smaller file"));
+    }
+    return true;
+  }
+
+  template<typename T> bool add(T&& v)
+  {
+    if (!count()) {
+      return false;
+    }
+    *place() = json(std::forward<T>(v));
+    return true;
+  }
+
+  bool open(json::value_t type)
+  {
+    if (!count()) {
+      return false;
+    }
+    if (m_stack.size() >= m_limits.max_depth) {
+      return fail(input_error("nesting deeper than " + std::to_string(m_limits.max_depth)
+                                + " levels at " + pointer(),
+                              m_source,
+                              "give a flatter file"));
+    }
+    json* slot = place();
+    *slot = json(type);
+    m_stack.push_back(slot);
+    m_keys.emplace_back();
+    return true;
+  }
+
+  bool close()
+  {
+    m_stack.pop_back();
+    m_keys.pop_back();
+    return true;
+  }
+
+  std::string_view m_text;
+  const std::string& m_source;
+  JsonLimits m_limits;
+  json m_root;
+  std::vector<json*> m_stack;        // open containers, outermost first
+  std::vector<std::string> m_keys;   // per open container: its current key (objects)
+  json* m_slot = nullptr;            // where the value of the last key goes
+  std::size_t m_values = 0;
+  std::optional<Error> m_error;
+};
+
+} // namespace
+
+Result<json> parse_json(std::string_view text, const std::string& source, const JsonLimits& limits)
+{
+  Builder builder(text, source, limits);
+  const bool ok = json::sax_parse(text.begin(), text.end(), &builder);
+  if (!ok || builder.error()) {
+    if (builder.error()) {
+      return *builder.error();
+    }
+    return input_error("invalid JSON", source, "fix the syntax (a JSON linter shows the spot)");
+  }
+  return std::move(builder.root());
 }
 
 std::string pointer_escape(std::string_view key)
@@ -176,6 +344,28 @@ double JsonFields::number(std::string_view key, double fallback)
     return fallback;
   }
   return v->get<double>();
+}
+
+long long JsonFields::integer(std::string_view key, long long fallback, long long min, long long max)
+{
+  const json* v = member(key, false, "number");
+  if (!v) {
+    return fallback;
+  }
+  const std::string range = std::to_string(min) + " and " + std::to_string(max);
+  if (!v->is_number()) {
+    fail(std::string("expected a whole number, found ") + v->type_name(),
+         key,
+         "write a number between " + range + ", without quotes");
+    return fallback;
+  }
+  // Compared as doubles first: converting an out-of-range double to an integer is undefined.
+  const double d = v->get<double>();
+  if (!(d >= static_cast<double>(min) && d <= static_cast<double>(max)) || d != std::floor(d)) {
+    fail("expected a whole number between " + range, key, "write a number in that range");
+    return fallback;
+  }
+  return v->is_number_float() ? static_cast<long long>(d) : v->get<long long>();
 }
 
 const json* JsonFields::object(std::string_view key, bool required)

@@ -13,8 +13,21 @@
 
 namespace empreinte::util {
 
-// Parses JSON text; the error names `source` and the byte offset.
-Result<nlohmann::json> parse_json(std::string_view text, const std::string& source);
+// Bounds on what one JSON text may hold: the memory of a parsed document grows with the
+// number of values far faster than with the text's size ("[[],[],..." is 40 bytes a value).
+struct JsonLimits
+{
+  std::size_t max_values = 4'000'000;
+  std::size_t max_depth = 512;
+  bool reject_duplicate_keys = true; // false: the last one wins (third-party documents)
+};
+
+// Parses JSON text strictly; every error is an input error naming `source` and the place: a
+// syntax error or a number out of range ("1e999") by byte, line and column, a key given twice
+// by its JSON pointer, and too many values or too deep a nesting.
+Result<nlohmann::json> parse_json(std::string_view text,
+                                  const std::string& source,
+                                  const JsonLimits& limits = {});
 
 // Reads the fields of one JSON object. The first problem found is kept; later reads return
 // defaults, so a loader reads everything and checks error() once.
@@ -32,6 +45,8 @@ public:
   std::vector<std::string> strings(std::string_view key, bool required = false);
   bool boolean(std::string_view key, bool fallback);
   double number(std::string_view key, double fallback);
+  // A whole number in [min, max]; anything else (1.5, 1e300, "3") is an error saying the range.
+  long long integer(std::string_view key, long long fallback, long long min, long long max);
   // The member object or array, or nullptr when absent (an error when of another type).
   const nlohmann::json* object(std::string_view key, bool required = false);
   const nlohmann::json* array(std::string_view key, bool required = false);

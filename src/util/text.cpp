@@ -44,6 +44,25 @@ bool is_valid_utf8(std::string_view text)
   return true;
 }
 
+std::string text_problem(std::string_view text)
+{
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {
+      return "is not valid UTF-8";
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      return "contains a control character";
+    }
+    p += n;
+    left -= n;
+  }
+  return {};
+}
+
 std::string latin1_to_utf8(std::string_view text)
 {
   std::string out;

@@ -13,6 +13,11 @@ std::string sanitize_utf8(std::string_view text);
 // True when `text` is entirely valid UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+// Why `text` cannot be taken as a value a person typed (a name, a query, a header): "is not
+// valid UTF-8" or "contains a control character" (C0, DEL, C1: they drive terminals and split
+// headers); empty when it can. Checked where text enters, so that nothing downstream fails on it.
+std::string text_problem(std::string_view text);
+
 // Decodes ISO-8859-1 bytes to UTF-8 (old pages saved without a UTF-8 charset).
 std::string latin1_to_utf8(std::string_view text);
 

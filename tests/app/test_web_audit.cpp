@@ -474,3 +474,81 @@ TEST_CASE("web audit: --proxy sends the requests through the proxy")
                                            "--quiet"});
   CHECK(direct.exit_code == 0);
 }
+
+TEST_CASE("web audit: --read-pages reads the result pages and judges them on their text")
+{
+  test::LoopbackServer site;
+  auto& s = site.http();
+  const std::string base = site.url();
+  s.Get("/searxng/search", [base](const httplib::Request&, httplib::Response& res) {
+    json results = json::array();
+    for (const char* path : {"/team", "/private/cv", "/check", "/cv.pdf"}) {
+      results.push_back({{"url", base + path},
+                         {"title", std::string("Camille Martin ") + path},
+                         {"content", "Camille Martin"}});
+    }
+    res.set_content(json{{"query", "x"}, {"results", results}, {"unresponsive_engines", json::array()}}.dump(),
+                    "application/json");
+  });
+  s.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("User-agent: *\nDisallow: /private\n", "text/plain");
+  });
+  s.Get("/team", [](const httplib::Request&, httplib::Response& res) {
+    // The job and employer are only in the page body, as on many real team pages.
+    res.set_content(R"(<html lang="fr"><head><title>L'équipe</title></head><body>
+      <ul><li>Camille Martin, architecte chez Atelier Roux, camille.martin75@example.org</li>
+      <li>Paul Durand, paul.durand@example.org</li></ul></body></html>)",
+                    "text/html");
+  });
+  s.Get("/check", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<html><head><title>Just a moment...</title></head></html>", "text/html");
+  });
+  s.Get("/cv.pdf", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("%PDF-1.4", "application/pdf");
+  });
+  site.start();
+  test::TempDir dir;
+  override_definition(dir, "searxng", base + "/searxng/search");
+  auto audit = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"audit", "--first", "Camille", "--last", "Martin",
+                                  "--job", "architecte", "--employer", "Atelier Roux",
+                                  "--email", "camille.martin75@example.org", "--max-queries", "1",
+                                  "--backend", "searxng", "--backend-opt",
+                                  "searxng.base_url=" + base, "--backends-dir",
+                                  (dir.path() / "backends").string(), "--format", "json",
+                                  "--quiet", "--no-cache"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto r = test::run_empreinte(args, {{"XDG_CACHE_HOME", (dir.path() / "cache").string()}});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(test::schema_violations(r.out).empty());
+    return json::parse(r.out);
+  };
+  std::map<std::string, json> by_path;
+  const json read_report = audit({});
+  for (const auto& t : read_report["traces"]) {
+    by_path[t["url"].get<std::string>().substr(base.size())] = t;
+  }
+  REQUIRE(by_path.size() == 4);
+  CHECK(by_path["/team"]["page"]["status"] == "read");
+  CHECK(by_path["/team"]["page"]["lang"] == "fr");
+  CHECK(by_path["/team"]["job_link"] == true); // only the page says so
+  bool quoted = false;
+  for (const auto& e : by_path["/team"]["evidence_details"]) {
+    quoted = quoted || (e.value("where", "") == "page" && !e.value("quote", "").empty());
+  }
+  CHECK(quoted);
+  // A colleague's e-mail beside hers is not her data.
+  for (const auto& item : by_path["/team"]["sensitive"]) {
+    CHECK(item["text"] != "paul.durand@example.org");
+  }
+  CHECK(by_path["/private/cv"]["page"]["status"] == "robots");
+  CHECK(by_path["/check"]["page"]["status"] == "blocked");
+  CHECK(by_path["/cv.pdf"]["page"]["status"] == "not_html");
+  // --read-pages 0: nothing is read, the verdicts come from the snippets.
+  const json snippets_only = audit({"--read-pages", "0"});
+  for (const auto& t : snippets_only["traces"]) {
+    CHECK(t["page"]["status"] == "not_read");
+    CHECK(t["job_link"] == false);
+  }
+}

@@ -263,3 +263,60 @@ TEST_CASE("parse: unwrap_url")
         "https://www.mojeek.com/relative/page");
   CHECK(parse::unwrap_url(rules, "javascript:alert(1)", "https://h/").empty());
 }
+
+namespace {
+
+// 8 MiB of unclosed result blocks, each with its own link: the nesting an engine never sends.
+std::string nested_blocks(std::size_t bytes, bool with_fields)
+{
+  std::string out = "<html><body>";
+  for (int i = 0; out.size() < bytes; ++i) {
+    out += "<div class=\"web-result\">";
+    if (with_fields) {
+      out += "<a class=\"result__a\" href=\"https://ex.com/" + std::to_string(i) + "\">T"
+             + std::to_string(i) + "</a><div class=\"result__snippet\">s" + std::to_string(i)
+             + "</div>";
+    } else {
+      out += "<p>x</p>";
+    }
+  }
+  return out + "</body></html>";
+}
+
+} // namespace
+
+TEST_CASE("parse: nested result blocks are read one by one, each with its own fields")
+{
+  // Regression: 8 MiB of nested blocks took 46 s to read with the duckduckgo definition (each
+  // block's fields were looked for in every block below it: quadratic).
+  const auto def = shipped("duckduckgo");
+  const auto page = parse::parse_response(def, 200, nested_blocks(200'000, true), def.request.url);
+  CHECK(page.status == QueryStatus::ok);
+  REQUIRE(page.results.size() > 100);
+  CHECK(page.results.size() <= parse::k_max_results_per_page);
+  for (std::size_t i = 0; i < page.results.size(); ++i) {
+    CAPTURE(i);
+    CHECK(page.results[i].url == "https://ex.com/" + std::to_string(i));
+    CHECK(page.results[i].title == "T" + std::to_string(i));
+    CHECK(page.results[i].snippet == "s" + std::to_string(i)); // not the text of those below
+  }
+}
+
+TEST_CASE("parse: a page too complex for the budget is an error, the audit's deadline a timeout")
+{
+  const auto def = shipped("duckduckgo");
+  const std::string hostile = nested_blocks(8u * 1024 * 1024 - 64, false);
+  parse::ParseLimits tight;
+  tight.time_budget = std::chrono::milliseconds(1);
+  auto page = parse::parse_response(def, 200, hostile, def.request.url, tight);
+  CHECK(page.status == QueryStatus::error);
+  CHECK(page.reason.find("took more than 0.001 s") != std::string::npos);
+  CHECK(page.results.empty());
+  parse::ParseLimits late;
+  late.deadline = std::chrono::steady_clock::now();
+  page = parse::parse_response(def, 200, hostile, def.request.url, late);
+  CHECK(page.status == QueryStatus::timeout);
+  // An ordinary page is read well within the default budget.
+  page = parse_fixture("duckduckgo", "duckduckgo/html_eino_query-eino_10results.html");
+  CHECK(page.status == QueryStatus::ok);
+}

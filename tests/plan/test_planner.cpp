@@ -1,6 +1,7 @@
 #include "plan/networks.hpp"
 #include "plan/planner.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace empreinte;
@@ -130,4 +131,36 @@ TEST_CASE("plan: the network catalog is validated strictly")
   REQUIRE_FALSE(dup);
   CHECK(dup.error().where == "n.json: /networks/1/id");
   CHECK_FALSE(plan::NetworkCatalog::from_json_text(R"({"schema": "v0", "networks": []})", "n.json"));
+}
+
+TEST_CASE("plan: a network given as a domain is searched with site:, a typo gets the closest id")
+{
+  const auto c = catalog();
+  auto p = camille();
+  p.networks = {"visorando.com", "https://www.Strava.com/athletes/12", "strava"};
+  REQUIRE(plan::resolve_networks(p, c, "command line"));
+  CHECK(p.networks == std::vector<std::string>{"visorando.com", "strava.com", "strava"});
+  const auto plan = plan::make_plan(p, c);
+  const auto all = texts(plan);
+  CHECK(std::count(all.begin(), all.end(), "\"Camille Martin\" site:visorando.com") == 1);
+  CHECK(std::count(all.begin(), all.end(), "\"Camille Martin\" site:strava.com") == 1); // once
+  p.networks = {"instagrm"};
+  const auto status = plan::resolve_networks(p, c, "command line");
+  REQUIRE_FALSE(status);
+  CHECK(status.error().hint.rfind("did you mean instagram?", 0) == 0);
+  p.networks = {"not a site"};
+  CHECK_FALSE(plan::resolve_networks(p, c, "command line"));
+}
+
+TEST_CASE("plan: the name search reads two pages, the city narrows it, the employer's core name")
+{
+  auto p = camille();
+  p.location = "Lyon";
+  p.job = {"architecte", "Atelier Roux SARL"};
+  const auto plan = plan::make_plan(p, catalog());
+  CHECK(plan[0].text == "\"Camille Martin\"");
+  CHECK(plan[0].pages == 2);
+  CHECK(plan[1].text == "\"Camille Martin\" Lyon");
+  CHECK(plan[1].pages == 0);
+  CHECK(plan.back().text == "\"Camille Martin\" \"Atelier Roux\"");
 }

@@ -3,6 +3,7 @@
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace empreinte;
@@ -72,6 +73,9 @@ TEST_CASE("corpus: exact phrases, ranking, sites, exclusions, snippets")
 
   auto name = backend.search_text("\"Hélène Vasseur\"", 1);
   CHECK(name.status == search::QueryStatus::ok);
+  // A NUL in a query is a separator, never the end of an FTS5 string (fuzz_query_syntax).
+  const auto nul = backend.search_text(std::string("\"Hélène Vasseur\" inst-\0\0", 25), 1);
+  CHECK(nul.status != search::QueryStatus::error);
   CHECK(name.backend == "corpus");
   const auto found = urls(name);
   CHECK(found.size() == 4); // the noise page has both words, never the phrase
@@ -229,6 +233,71 @@ TEST_CASE("corpus: bad folders and pages are input errors listing every problem"
     }
     CHECK(r.error().hint == "fix or remove these files");
   }
+  SUBCASE("links that loop are named")
+  {
+    write_corpus(dir);
+    fs::create_symlink("loop.html", dir.path() / "corpus" / "notaire.example" / "loop.html");
+    fs::create_symlink("b.html", dir.path() / "corpus" / "a.html");
+    fs::create_symlink("a.html", dir.path() / "corpus" / "b.html");
+    fs::create_symlink("..", dir.path() / "corpus" / "notaire.example" / "up"); // not followed
+    auto r = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+    REQUIRE_FALSE(r);
+    const std::string& what = r.error().what;
+    CHECK(what.find("notaire.example/loop.html: symbolic link loop") != std::string::npos);
+    CHECK(what.find("\n  a.html: symbolic link loop") != std::string::npos);
+    CHECK(what.find("\n  b.html: symbolic link loop") != std::string::npos);
+    CHECK(what.find("\n  : ") == std::string::npos);
+  }
+}
+
+// Runs `check` as user nobody when the tests run as root (root reads any folder), in a child
+// process so that the test binary keeps its rights. Returns false when it cannot drop them.
+template<typename Check> bool as_unprivileged(const fs::path& tree, Check check)
+{
+  if (::geteuid() != 0) {
+    return check();
+  }
+  for (auto it = fs::recursive_directory_iterator(tree); it != fs::recursive_directory_iterator();
+       ++it) {
+    if (it->is_directory() && !it->is_symlink()
+        && (fs::status(it->path()).permissions() & fs::perms::owner_read) != fs::perms::none) {
+      fs::permissions(it->path(), fs::perms::all & ~fs::perms::others_write);
+    } else if (it->is_regular_file()) {
+      fs::permissions(it->path(), fs::perms::owner_read | fs::perms::owner_write
+                                    | fs::perms::group_read | fs::perms::others_read);
+    }
+  }
+  for (fs::path p = tree; p != p.parent_path(); p = p.parent_path()) {
+    if (p == fs::temp_directory_path()) {
+      break;
+    }
+    fs::permissions(p, fs::perms::others_exec | fs::perms::others_read, fs::perm_options::add);
+  }
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) {
+      ::_exit(3);
+    }
+    ::_exit(check() ? 0 : 1);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+TEST_CASE("corpus: a folder that cannot be listed is named, never skipped in silence")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  dir.write("corpus/www.locked.example/index.html", "<p>Hélène Vasseur</p>");
+  const fs::path corpus = dir.path() / "corpus";
+  fs::permissions(corpus / "www.locked.example", fs::perms::none);
+  const bool reported = as_unprivileged(corpus, [&] {
+    auto r = search::CorpusIndex::open(corpus, std::nullopt);
+    return !r && r.error().kind == util::ErrorKind::input
+           && r.error().what.find("www.locked.example/: cannot list this folder") != std::string::npos;
+  });
+  CHECK(reported);
 }
 
 TEST_CASE("corpus: ISO-8859-1 pages are decoded")

@@ -29,6 +29,19 @@ TEST_CASE("query syntax: user text is never FTS5 syntax")
   CHECK(fts.find("\"AND\"") != std::string::npos);
 }
 
+TEST_CASE("query syntax: control characters and invalid bytes separate words")
+{
+  // Found by fuzz_query_syntax: a NUL inside a quoted FTS5 string ended it for SQLite, which
+  // read the rest of the query as FTS5 syntax.
+  const std::string raw("\"Camille Martin\" (linkedin OR inst-\0\0 x.com)", 44);
+  const std::string fts = to_fts5(parse_query(raw));
+  CHECK(fts.find('\0') == std::string::npos);
+  CHECK(fts.find("\"Camille Martin\"") != std::string::npos);
+  const std::string invalid = to_fts5(parse_query("caf\xe9 \x1b[2J"));
+  CHECK(invalid.find('\x1b') == std::string::npos);
+  CHECK(invalid.find("caf\xEF\xBF\xBD") != std::string::npos);
+}
+
 TEST_CASE("query syntax: lenient on odd input")
 {
   CHECK(parse_query("").empty());

@@ -2,6 +2,7 @@
 // crashes or hangs, the other queries complete; paging, politeness, cache and secrets.
 #include "search/web_search.hpp"
 #include "support/loopback.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 #include <atomic>
@@ -392,5 +393,157 @@ TEST_CASE("search: requests are built from the definition, secrets masked in the
         "search?key=sekret-key-42&q=%22H%C3%A9l%C3%A8ne%20Vasseur%22%20site%3Ax.com&p=2");
   CHECK(r.cache_key.find("sekret") == std::string::npos);
   CHECK(r.shown_url.find("%3Capi_key%3E") != std::string::npos); // "<api_key>", encoded
-  CHECK(search::mask_secrets("error for key sekret-key-42", b.secrets()) == "error for key ***");
+  CHECK(b.mask().apply("error for key sekret-key-42") == "error for key ***");
+}
+
+TEST_CASE("search: credentials in a base_url stay out of cache keys and reasons")
+{
+  // Regression: http://u:PASS@host/ was written in clear into every cache key.
+  auto b = backend(k_json_def, "http://user:pa%40ss-w0rd@127.0.0.1:9/", "sekret-key-42");
+  const auto r = search::build_request(b, "q", 1);
+  CHECK(r.real.url.find("user:pa%40ss-w0rd@") != std::string::npos); // sent as given
+  CHECK(r.cache_key.find("pa%40ss-w0rd") == std::string::npos);
+  CHECK(r.cache_key.find("http://***@127.0.0.1") != std::string::npos);
+  CHECK(r.shown_url.find("pa%40ss") == std::string::npos);
+  const auto mask = b.mask();
+  CHECK(mask.apply("x pa@ss-w0rd y pa%40ss-w0rd z") == "x *** y *** z");
+}
+
+TEST_CASE("search: a key the engine echoes back reaches neither the results nor the cache")
+{
+  test::LoopbackServer server;
+  const std::string key = "echoed-secret-777";
+  server.http().Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string k = req.get_param_value("key");
+    res.set_content(R"({"results": [{"url": "https://a.example/p?key=)" + k
+                      + R"(", "title": "key )" + k + R"(", "content": "your key is )" + k
+                      + R"("}], "echo": ")" + k + R"("})",
+                    "application/json");
+  });
+  server.start();
+  test::TempDir dir;
+  auto options = fast_options();
+  options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
+  search::WebSearch web({backend(k_json_def, server.url(), key)}, options);
+  const auto out = web.search_all(queries({"a"}), 1);
+  REQUIRE(out.size() == 1);
+  REQUIRE(out[0].results.size() == 1);
+  CHECK(out[0].results[0].url == "https://a.example/p?key=***");
+  CHECK(out[0].results[0].title == "key ***");
+  CHECK(out[0].results[0].snippet == "your key is ***");
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path())) {
+    if (e.is_regular_file()) {
+      CHECK(test::slurp(e.path()).find(key) == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("search: a response slow to read holds up neither the other queries nor the deadline")
+{
+  // Regression: reading 8 MiB of nested result blocks blocked the transfer loop for 46 s, so
+  // --timeout 10 ended after 47 s with the later queries lost.
+  test::LoopbackServer server;
+  std::string hostile = "<html><body>";
+  while (hostile.size() < 8u * 1024 * 1024 - 64) {
+    hostile += "<div class=\"hit\"><p>x</p>";
+  }
+  hostile += "</body></html>";
+  server.http().Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_param_value("q") == "hostile") {
+      res.set_content(hostile, "text/html");
+      return;
+    }
+    res.set_content("<html><body><div class=\"hit\"><a href=\"https://a.example/"
+                      + req.get_param_value("q") + "\">A</a></div></body></html>",
+                    "text/html");
+  });
+  server.start();
+  auto b = backend(k_html_def, server.url());
+  b.def.politeness.concurrency = 1; // the others wait behind the hostile one in the lane
+  auto options = fast_options();
+  options.engine.deadline = std::chrono::milliseconds(3000); // ends a hostile read under ASan
+  search::WebSearch web({b}, options);
+  const auto start = std::chrono::steady_clock::now();
+  const auto out = web.search_all(queries({"hostile", "a", "b", "c"}), 1);
+  const auto took = std::chrono::steady_clock::now() - start;
+  REQUIRE(out.size() == 4);
+  MESSAGE("hostile page: " << search::status_name(out[0].status) << " (" << out[0].reason << ")");
+  CHECK(out[0].status != QueryStatus::ok); // no hit has a link: never results
+  for (std::size_t i = 1; i < 4; ++i) {
+    CAPTURE(i);
+    CHECK(out[i].status == QueryStatus::ok);
+    CHECK(out[i].results.size() == 1);
+  }
+  // A liveness bound, not a speed target: the run ends with the deadline, not minutes later.
+  CHECK(took < std::chrono::seconds(30));
+}
+
+TEST_CASE("search: https:// on a plain-HTTP port is not reported as an untrusted certificate")
+{
+  // Regression: the reason read "TLS failure (certificate not trusted?)".
+  test::LoopbackServer server;
+  server.http().Get("/search", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("{}", "application/json");
+  });
+  server.start();
+  const std::string https = "https://127.0.0.1:" + std::to_string(server.port());
+  search::WebSearch web({backend(k_json_def, https)}, fast_options());
+  const auto out = web.search_all(queries({"a"}), 1);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].status == QueryStatus::error);
+  CHECK(out[0].reason.find("does not speak TLS on this port") != std::string::npos);
+  CHECK(out[0].reason.find("certificate") == std::string::npos);
+}
+
+TEST_CASE("search: a metasearch 'no results' after engines failed in the same run is not trusted")
+{
+  // Regression: searx suspends a failing engine and then skips it in silence: every later
+  // query read `empty`, the silent zero the tool promises never to report.
+  test::LoopbackServer server;
+  std::atomic<int> calls{0};
+  server.http().Get("/search", [&](const httplib::Request& req, httplib::Response& res) {
+    ++calls;
+    if (req.get_param_value("q") == "first") {
+      res.set_content(R"({"results": [], "unresponsive_engines": [["corpus", "HTTP error"]]})",
+                      "application/json");
+    } else {
+      res.set_content(R"({"results": [], "unresponsive_engines": []})", "application/json");
+    }
+  });
+  server.start();
+  auto def = search::load_backend_def(test::source_dir() + "/rules/backends/searxng.json");
+  REQUIRE(def.ok());
+  search::BackendOpts opts;
+  opts["searxng"]["base_url"] = server.url();
+  auto b = search::resolve_backend(*def, {}, opts, [](const std::string&) { return std::nullopt; });
+  b.def.politeness = {1, 0}; // "first" is answered before the others are asked
+  test::TempDir dir;
+  auto options = fast_options();
+  options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
+  {
+    search::WebSearch web({b}, options);
+    const auto out = web.search_all(queries({"first", "second", "third"}), 1);
+    REQUIRE(out.size() == 3);
+    CHECK(out[0].status == QueryStatus::error);
+    for (std::size_t i = 1; i < 3; ++i) {
+      CAPTURE(i);
+      CHECK(out[i].status == QueryStatus::error);
+      CHECK(out[i].reason.find("engines did not answer (corpus (HTTP error))") != std::string::npos);
+      CHECK(out[i].reason.find("not a real 'no results'") != std::string::npos);
+    }
+  }
+  // Nothing was cached: the next run asks again rather than replaying a doubtful "no results".
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "responses"));
+  // Without a failure in the run, "no results" is believed, and cached.
+  {
+    search::WebSearch web({b}, options);
+    const auto out = web.search_all(queries({"second"}), 1);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].status == QueryStatus::empty);
+  }
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path() / "responses")) {
+    files += e.is_regular_file();
+  }
+  CHECK(files == 1);
 }

@@ -279,4 +279,31 @@ run_audit "$two"
 check "the audit exits 3 (exit $audit_rc)" '((audit_rc == 3))'
 report_assertions "$two" failed
 
+# --- Scenario 3: searx that suspends its failing engine (ban times, as in production) --------
+three=$work/suspended
+mkdir -p "$three"
+closed_port=$(free_port)
+fixtures_ban=$three/fixtures
+mkdir -p "$fixtures_ban"
+sed -e 's/ban_time_on_fail: 0/ban_time_on_fail: 60/' -e 's/max_ban_time_on_fail: 0/max_ban_time_on_fail: 120/' \
+  "$fixtures/settings.yml.in" > "$fixtures_ban/settings.yml.in"
+fixtures=$fixtures_ban start_searx "$three" "$closed_port"
+echo "# searx on $searx_url with ban times, engine at closed port 127.0.0.1:$closed_port"
+
+# The premise: once the engine failed, it is skipped in silence (searx 1.1.0 says nothing).
+search "$three" '"Hélène Vasseur"' 1 > /dev/null
+py_check "$three" "first query: no results and unresponsive_engines names corpus" \
+  '[e[0] for e in d["unresponsive_engines"]] == ["corpus"]'
+search "$three" '"Hélène Vasseur" infirmière' 1 > /dev/null
+py_check "$three" "next query: no results and no unresponsive engine (the silent skip)" \
+  'd["results"] == [] and d["unresponsive_engines"] == []'
+
+# A fresh instance for the audit, so that its first queries see the failure themselves.
+stop_servers
+pids=()
+fixtures=$fixtures_ban start_searx "$three" "$closed_port"
+run_audit "$three"
+check "the audit of a suspending searx exits 3 (exit $audit_rc)" '((audit_rc == 3))'
+report_assertions "$three" failed
+
 finish

@@ -23,6 +23,7 @@ checks = {
     "jurisdictions.json": ("jurisdictions.schema.json", [("jurisdictions", "id"), ("authorities", "id")]),
     "contacts.json": ("contacts.schema.json", [("contacts", "domain")]),
     "accounts.json": ("accounts.schema.json", [("sites", "id")]),
+    "reading.json": ("reading.schema.json", [("login_walls", "domain")]),
     "accounts-wmn.json": ("accounts.schema.json", [("sites", "id")]),
 }
 # Every backend definition against the backend schema.

@@ -11,7 +11,9 @@ TEST_CASE("merge: one trace per normalised URL with every sighting and snippet")
   search::QueryOutcome first{"corpus", search::QueryStatus::ok, "", {}};
   first.results = {{1, "https://www.example.com/a/?utm_source=x", "A B", "snippet one", ""},
                    {2, "https://other.example.org/", "Other", "other", ""},
-                   {3, "mailto:a@b.c", "bad", "dropped", ""}};
+                   {3, "mailto:a@b.c", "bad", "dropped", ""},
+                   {4, "http://.", "dots only", "dropped", ""},
+                   {5, "http:/.", "dots only", "dropped", ""}};
   search::QueryOutcome second{"corpus", search::QueryStatus::ok, "", {}, 1};
   second.results = {{1, "https://WWW.example.com/a#frag", "A B again", "snippet two", ""},
                     {2, "https://www.example.com/a", "A B", "snippet one", ""}};

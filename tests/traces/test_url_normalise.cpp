@@ -18,6 +18,31 @@ TEST_CASE("urls: normalisation gives one spelling per page")
   CHECK_FALSE(normalise_url(""));
 }
 
+TEST_CASE("urls: hosts of dots only are not pages, and normalising twice changes nothing")
+{
+  // Regression: "http://." normalised to "http:///", which merge then dereferenced.
+  for (const char* url : {"http://.", "http:/.", "http://...", "https://./a", "http://.:80/"}) {
+    CAPTURE(url);
+    CHECK_FALSE(normalise_url(url));
+  }
+  for (const char* url : {"https://fr.m.facebook.com/x",
+                          "https://m.fr.linkedin.com/in/x/",
+                          "https://example.com/a/amp/amp/",
+                          "https://example.com/amp/amp",
+                          "https://x.cdn.ampproject.org/c/s/m.example.com/p/amp?amp=1",
+                          "http://example.com..//",
+                          "HTTP://EXAMPLE.com/%7Euser/?utm_source=a&b=1#f",
+                          "https://www.google.com/amp/s/www.google.com/amp/s/example.com/a",
+                          "http://a.b.c.d.e.f.example.co.uk./x/./y/../z"}) {
+    CAPTURE(url);
+    const auto once = normalise_url(url);
+    REQUIRE(once);
+    CHECK(normalise_url(*once) == once);
+  }
+  CHECK(normalise_url("https://fr.m.facebook.com/x") == "https://www.facebook.com/x");
+  CHECK(normalise_url("https://example.com/a/amp/amp/") == "https://example.com/a");
+}
+
 TEST_CASE("urls: mobile, locale and AMP copies are one page")
 {
   CHECK(normalise_url("https://m.facebook.com/helene.vasseur.38") == "https://www.facebook.com/helene.vasseur.38");

@@ -53,3 +53,15 @@ TEST_CASE("terminal: escape sequences and control characters are stripped")
   CHECK(strip_controls("tab\there") == "tab here");
   CHECK(strip_controls("Hélène 🍾") == "Hélène 🍾");
 }
+
+TEST_CASE("text: text_problem refuses invalid UTF-8 and control characters")
+{
+  CHECK(empreinte::util::text_problem("Hélène Müller-Ñúñez 李").empty());
+  CHECK(empreinte::util::text_problem("").empty());
+  CHECK(empreinte::util::text_problem("Cam\xffille") == "is not valid UTF-8");
+  CHECK(empreinte::util::text_problem("\xC3") == "is not valid UTF-8");
+  CHECK(empreinte::util::text_problem("a\nb") == "contains a control character");
+  CHECK(empreinte::util::text_problem("a\x1b[2J") == "contains a control character");
+  CHECK(empreinte::util::text_problem("a\x7f") == "contains a control character");
+  CHECK(empreinte::util::text_problem("a\xC2\x9B") == "contains a control character"); // C1 CSI
+}

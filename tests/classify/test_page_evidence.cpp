@@ -1,0 +1,137 @@
+// Verdicts from whole pages, with the shipped rules: the name anywhere, what describes its
+// bearer only near it, data as the page writes it, quotes to check (invented people and sites).
+#include "classify/classifier.hpp"
+#include "classify/rules.hpp"
+#include "read/page_reader.hpp"
+#include "score/profile_check.hpp"
+#include "traces/url_normalise.hpp"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace empreinte;
+
+namespace {
+
+const classify::Rules& rules()
+{
+  static const classify::Rules r = [] {
+    auto loaded = classify::Rules::load(std::string(EMPREINTE_SOURCE_DIR) + "/rules");
+    REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error().to_string()));
+    return std::move(*loaded);
+  }();
+  return r;
+}
+
+traces::Trace with_page(const std::string& url, const std::string& title,
+                        const std::string& snippet, const std::string& html)
+{
+  traces::Trace t;
+  t.url = *traces::normalise_url(url);
+  t.host = t.url.substr(t.url.find("//") + 2);
+  t.host = t.host.substr(0, t.host.find('/'));
+  t.domain = traces::registrable_domain(t.host);
+  t.title = title;
+  t.snippets = {snippet};
+  t.page.status = traces::PageStatus::read;
+  t.page.content = read::parse_page(html);
+  return t;
+}
+
+profile::Profile yannick(bool with_details)
+{
+  profile::Profile p;
+  p.first_name = "Yannick";
+  p.last_name = "Corbel";
+  if (with_details) {
+    p.location = "Brest";
+    p.job = {"plombier", "Corbel Plomberie"};
+    p.birth_year = 1979;
+  }
+  return p;
+}
+
+traces::Trace judged(const profile::Profile& p, traces::Trace t)
+{
+  std::vector<traces::Trace> list{std::move(t)};
+  classify::Classifier(p, rules()).classify_all(list);
+  return list.front();
+}
+
+bool has_evidence(const traces::Trace& t, const std::string& key, const std::string& where = "")
+{
+  return std::any_of(t.evidence.begin(), t.evidence.end(), [&](const util::Message& m) {
+    return m.key == key && (where.empty() || m.where == where);
+  });
+}
+
+} // namespace
+
+TEST_CASE("page evidence: the name only in the page body counts, with a quote to check")
+{
+  const auto t = judged(yannick(true), with_page("https://www.club-voile-iroise.example/bureau",
+                                                 "Le bureau du club", "Le bureau 2024",
+                                                 R"(<html><body><h1>Le bureau</h1>
+    <p>Trésorier : Yannick Corbel, plombier à Brest.</p></body></html>)"));
+  CHECK(t.about_subject >= 0.5);
+  const auto it = std::find_if(t.evidence.begin(), t.evidence.end(),
+                               [](const auto& m) { return m.key == "identity.full_name"; });
+  REQUIRE(it != t.evidence.end());
+  CHECK(it->where == "page");
+  CHECK(it->quote.find("Yannick Corbel") != std::string::npos);
+  CHECK(has_evidence(t, "identity.job", "page"));
+  CHECK(t.job_link);
+}
+
+TEST_CASE("page evidence: another city or age near the name sets a namesake aside")
+{
+  const std::string html = R"(<html><body><p>Course de Noël : Yannick Corbel, 67 ans,
+    retraité de Marseille, l'emporte chez les vétérans.</p><p>Brest accueillera l'édition
+    suivante, ouverte aux plombiers comme aux autres.</p></body></html>)";
+  const auto page = with_page("https://www.course-noel.example/resultats", "Résultats",
+                              "Course de Noël", html);
+  const auto full = judged(yannick(true), page);
+  CHECK(full.about_subject < 0.5);
+  CHECK(has_evidence(full, "identity.other_age"));
+  // Brest and "plombiers" are far from the name: they describe nobody, so they confirm nothing.
+  CHECK_FALSE(has_evidence(full, "identity.location"));
+  // A profile that gives no city, job or birth year is never contradicted by one.
+  const auto thin = judged(yannick(false), page);
+  CHECK(thin.about_subject >= 0.5);
+  CHECK_FALSE(has_evidence(thin, "identity.other_place"));
+  CHECK_FALSE(has_evidence(thin, "identity.other_age"));
+}
+
+TEST_CASE("page evidence: data beside the person's name, not a neighbour's, as the page writes it")
+{
+  auto p = yannick(true);
+  const auto t = judged(p, with_page("https://www.club-voile-iroise.example/contacts",
+                                     "Contacts du club", "Contacts",
+                                     R"(<html><body><ul>
+    <li>Yannick Corbel, trésorier, 12 rue de Siam, 29200 Brest</li>
+    <li>Soizic Le Gall, secrétaire, soizic.legall@example.org, 06 39 98 11 22</li>
+    </ul></body></html>)"));
+  REQUIRE(t.about_subject >= 0.5);
+  bool address = false;
+  for (const auto& item : t.sensitive) {
+    CHECK(item.text.find("soizic") == std::string::npos);
+    CHECK(item.text.find("06 39 98 11 22") == std::string::npos);
+    if (item.category == "address") {
+      address = true;
+      CHECK(item.text.find("rue de Siam") != std::string::npos); // the page's own case
+      CHECK(item.where == "page");
+    }
+  }
+  CHECK(address);
+}
+
+TEST_CASE("page evidence: a profile too thin to tell namesakes apart gets a warning")
+{
+  const auto warning = score::thin_profile_warning(yannick(false));
+  REQUIRE(warning);
+  CHECK(warning->args.front().find("location") != std::string::npos);
+  CHECK_FALSE(score::thin_profile_warning(yannick(true)));
+  auto one = yannick(false);
+  one.pseudonyms = {"ycorbel29"};
+  CHECK(score::thin_profile_warning(one)); // one detail is not enough
+}
