@@ -121,6 +121,13 @@ std::string render_markdown(const Report& r)
   const std::string& lang = r.lang;
   std::string out;
   out += "# " + tr(lang, "report.title", {markdown_escape(profile::full_name(r.subject))}) + "\n\n";
+  if (!r.complete()) {
+    out += "> **" + markdown_escape(incomplete_headline(r)) + "**\n";
+    for (const auto& line : failure_advice(r)) {
+      out += ">\n> - " + markdown_escape(line) + "\n";
+    }
+    out += "\n";
+  }
   for (const auto& w : r.warnings) {
     out += "> **" + markdown_escape(tr(lang, w)) + "**\n\n";
   }
@@ -140,7 +147,9 @@ std::string render_markdown(const Report& r)
     }
     out += "\n";
   }
-  out += "## " + tr(lang, "report.scores") + "\n\n" + tr(lang, "md.scores_header") +
+  out += "## " + tr(lang, "report.scores")
+         + (r.complete() ? "" : " (" + tr(lang, "report.scores_partial") + ")") + "\n\n"
+         + tr(lang, "md.scores_header") +
          "\n|---|---|---|\n";
   out += fmt::format("| {} | {}/100 | {} |\n",
                      tr(lang, "report.exposure"),
@@ -209,12 +218,6 @@ std::string render_markdown(const Report& r)
   if (n > 0) {
     out += "\n## " + tr(lang, "report.namesakes", {std::to_string(n)}) + "\n\n" +
            tr(lang, "md.namesakes_hint") + "\n\n" + others;
-  }
-  if (!r.complete()) {
-    out += "\n" + tr(lang, "md.incomplete") + "\n\n";
-    for (const auto& line : failure_advice(r)) {
-      out += "- " + markdown_escape(line) + "\n";
-    }
   }
   return out;
 }
