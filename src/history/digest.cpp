@@ -24,6 +24,9 @@ void copy(const json& from, json& to, std::initializer_list<const char*> keys)
 json digest_of(const json& report)
 {
   json out = json::object();
+  if (!report.is_object()) {
+    return out;
+  }
   copy(report, out, {"schema", "generated_at", "lang", "subject", "complete", "jurisdiction"});
   if (report.is_object() && report.contains("score")) {
     json score = json::object();

@@ -212,6 +212,9 @@ std::string subject_name(const json& subject)
 RunSummary summarise(const json& report)
 {
   RunSummary r;
+  if (!report.is_object()) {
+    return r; // not a report: nothing to summarise, and no exception
+  }
   const json subject = report.value("subject", json::object());
   r.subject = subject_key(subject);
   r.name = subject_name(subject);

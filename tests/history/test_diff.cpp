@@ -220,3 +220,184 @@ TEST_CASE("diff: identical audits change nothing")
   CHECK(history::about_changed(0.6, 0.8));
   CHECK_FALSE(history::about_changed(0.6, 0.7));
 }
+
+TEST_CASE("diff: a page is gone only when a search that found it ran again and succeeded")
+{
+  // tboth was found by two searches; only one of them failed this time.
+  json tboth = trace("tboth", 0.9, "medium", "q1");
+  tboth["found_by"].push_back({{"query", "q2"}, {"backend", "corpus"}, {"rank", 3}});
+  const json before = report(json::array({query("q1", "name", "\"Jo Doe\""),
+                                          query("q2", "pseudonym", "jodo")}),
+                             json::array({tboth, trace("tonly2", 0.9, "medium", "q2")}),
+                             20,
+                             "2026-10-01T00:00:00Z");
+
+  SUBCASE("one of its searches succeeded: gone")
+  {
+    const json after = report(json::array({query("q1", "name", "\"Jo Doe\""),
+                                           query("q2", "pseudonym", "jodo", "rate_limited")}),
+                              json::array(),
+                              0,
+                              "2026-11-01T00:00:00Z");
+    const auto d = history::diff_reports(before, after);
+    REQUIRE(find(d, "tboth"));
+    CHECK(find(d, "tboth")->change == history::Change::gone);
+    CHECK(find(d, "tboth")->reason.empty());
+    REQUIRE(find(d, "tonly2"));
+    CHECK(find(d, "tonly2")->change == history::Change::not_seen);
+    CHECK(find(d, "tonly2")->reason == "search_failed");
+    CHECK(history::why_missing(before["traces"][1], before, after) == "search_failed");
+    CHECK(history::why_missing(before["traces"][0], before, after) == "");
+  }
+  SUBCASE("every search failed: not seen, in every format, never gone")
+  {
+    const json after = report(json::array({query("q1", "name", "\"Jo Doe\"", "timeout"),
+                                           query("q2", "pseudonym", "jodo", "blocked")}),
+                              json::array(),
+                              0,
+                              "2026-11-01T00:00:00Z");
+    const auto d = history::diff_reports(before, after);
+    CHECK(d.count(history::Change::gone) == 0);
+    CHECK(d.count(history::Change::not_seen) == 2);
+    for (const auto& t : d.traces) {
+      CHECK(t.reason == "search_failed");
+    }
+    const auto j = history::diff_to_json(d, "0.1.0");
+    CHECK(j["counts"]["gone"] == 0);
+    CHECK(j["counts"]["not_seen"] == 2);
+    CHECK(test::schema_violations(j.dump(), "diff.schema.json") == "");
+    const auto text = history::render_diff_text(d, "en", util::Style{});
+    CHECK(text.find("Gone") == std::string::npos);
+    CHECK(text.find("search failed") != std::string::npos);
+    const auto md = history::render_diff_markdown(d, "en");
+    CHECK(md.find("## Gone") == std::string::npos);
+    CHECK(md.find("## Not seen (2)") != std::string::npos);
+    const auto fr = history::render_diff_text(d, "fr", util::Style{});
+    CHECK(fr.find("Disparues") == std::string::npos);
+  }
+  SUBCASE("the same search on the same engine is matched by its text, whatever its id")
+  {
+    // The plan changed: the name query is now q7, and still finds nothing.
+    const json after = report(json::array({query("q7", "name", "\"Jo Doe\""),
+                                           query("q8", "pseudonym", "jodo", "error")}),
+                              json::array(),
+                              0,
+                              "2026-11-01T00:00:00Z");
+    const auto d = history::diff_reports(before, after);
+    REQUIRE(find(d, "tboth"));
+    CHECK(find(d, "tboth")->change == history::Change::gone);
+  }
+  SUBCASE("the search ran on another engine only: not seen (not searched), never gone")
+  {
+    const json after = report(json::array({query("q1", "name", "\"Jo Doe\"", "ok", "mojeek"),
+                                           query("q2", "pseudonym", "jodo", "ok", "mojeek")}),
+                              json::array(),
+                              0,
+                              "2026-11-01T00:00:00Z");
+    const auto d = history::diff_reports(before, after);
+    CHECK(d.count(history::Change::gone) == 0);
+    REQUIRE(find(d, "tboth"));
+    CHECK(find(d, "tboth")->reason == "not_searched");
+  }
+}
+
+TEST_CASE("diff: changes of a page about you, each told once")
+{
+  const json email =
+      json::array({{{"category", "email"}, {"text", "jo@example.org"}, {"known", true}}});
+  const json phone =
+      json::array({{{"category", "phone"}, {"text", "06 12 34 56 78"}, {"known", true}}});
+  const json before = report(json::array({query("q1", "name", "x")}),
+                             json::array({trace("tless", 0.9, "high", "q1", email),
+                                          trace("tnow", 0.3, "low", "q1"),
+                                          trace("tnot", 0.8, "low", "q1"),
+                                          trace("tsmall", 0.7, "low", "q1")}),
+                             30,
+                             "2026-10-01T00:00:00Z");
+  const json after = report(json::array({query("q1", "name", "x")}),
+                            json::array({trace("tless", 0.9, "high", "q1", phone),
+                                         trace("tnow", 0.7, "low", "q1"),
+                                         trace("tnot", 0.2, "low", "q1"),
+                                         trace("tsmall", 0.8, "low", "q1")}),
+                            25,
+                            "2026-11-01T00:00:00Z");
+  const auto d = history::diff_reports(before, after);
+
+  const auto* less = find(d, "tless");
+  REQUIRE(less);
+  CHECK(less->what == std::vector<std::string>{"exposed"});
+  REQUIRE(less->exposed_added.size() == 1);
+  CHECK(less->exposed_added[0].category == "phone");
+  REQUIRE(less->exposed_removed.size() == 1);
+  CHECK(less->exposed_removed[0].category == "email");
+
+  // A namesake's page that turns out to be about you, and the other way round.
+  REQUIRE(find(d, "tnow"));
+  CHECK(find(d, "tnow")->what == std::vector<std::string>{"about"});
+  REQUIRE(find(d, "tnot"));
+  CHECK(find(d, "tnot")->what == std::vector<std::string>{"about"});
+  CHECK_FALSE(find(d, "tsmall")); // 0.7 -> 0.8: the same verdict
+  CHECK(d.unchanged == 1);
+  CHECK(d.count(history::Change::changed) == 3);
+  // The scores go down as well as up.
+  CHECK(history::diff_to_json(d, "0.1.0")["score"]["exposure"]["change"] == -5);
+  CHECK(history::render_diff_text(d, "en", util::Style{}).find("exposure 30 → 25 (\u22125)") !=
+        std::string::npos);
+}
+
+TEST_CASE("diff: new pages, most exposing first; pages about you before namesakes'")
+{
+  const json before =
+      report(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
+  const json after = report(json::array({query("q1", "name", "x")}),
+                            json::array({trace("tlow", 0.9, "low", "q1"),
+                                         trace("tnamesake", 0.1, "high", "q1"),
+                                         trace("thigh", 0.9, "high", "q1"),
+                                         trace("tmedium", 0.9, "medium", "q1")}),
+                            40,
+                            "2026-11-01T00:00:00Z");
+  const auto d = history::diff_reports(before, after);
+  std::vector<std::string> order;
+  for (const auto& t : d.traces) {
+    order.push_back(t.id);
+  }
+  CHECK(order == std::vector<std::string>{"thigh", "tmedium", "tlow", "tnamesake"});
+  CHECK(d.count(history::Change::added, true) == 3);
+  CHECK(d.families[0].added == 3); // the namesake's page is not counted as yours
+  CHECK(d.families[0].before == 0);
+  CHECK(d.families[0].after == 3);
+}
+
+TEST_CASE("diff: reports of older or newer versions, with fields missing or added")
+{
+  // An old report: no risk, no found_by, no findings, no score; numbers where strings were.
+  const json old = {{"schema", "empreinte/report/v1"},
+                    {"subject", {{"first_name", "Jo"}, {"last_name", "Doe"}}},
+                    {"traces",
+                     json::array({{{"id", "ta"}, {"url", "https://a.example/"}, {"kind", 3}},
+                                  {{"id", "tb"}, {"about_subject", 0.9}}})}};
+  json newer = report(json::array({query("q1", "name", "x")}),
+                      json::array({trace("ta", 0.9, "high", "q1")}),
+                      12,
+                      "2026-11-01T00:00:00Z");
+  newer["schema"] = "empreinte/report/v2";
+  newer["something_new"] = {{"nested", true}};
+  const auto d = history::diff_reports(old, newer);
+  CHECK(d.before.exposure == 0);
+  CHECK(d.after.exposure == 12);
+  REQUIRE(find(d, "ta"));
+  // Was unknown (not about you, no kind, no risk): only what is known is compared.
+  CHECK(find(d, "ta")->change == history::Change::changed);
+  CHECK(find(d, "ta")->what == std::vector<std::string>{"about"});
+  REQUIRE(find(d, "tb"));
+  // Nothing says which search found it: not seen, never gone.
+  CHECK(find(d, "tb")->change == history::Change::not_seen);
+  CHECK(find(d, "tb")->reason == "not_searched");
+  CHECK(test::schema_violations(history::diff_to_json(d, "0.1.0").dump(), "diff.schema.json") ==
+        "");
+  // Not even objects: an empty diff, no exception.
+  const auto nothing = history::diff_reports(json::array(), json("text"));
+  CHECK(nothing.traces.empty());
+  CHECK(nothing.families.size() == 4);
+  CHECK(history::digest_of(json("text")) == json::object());
+}
