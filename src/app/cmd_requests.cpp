@@ -311,6 +311,12 @@ int run_list(const RequestsCommand& cmd)
           "    " +
           style.yellow("\u2192 " + tr(lang, "requests.complaint_hint", {std::to_string(r.id)})) +
           "\n";
+    } else if (r.outcome.empty() && (page == "gone" || page == "gone_now")) {
+      // The page went away: the request did its work, or something else did; either way the
+      // person closes it, or it stays overdue and keeps being listed.
+      text += "    " +
+              style.green("\u2192 " + tr(lang, "requests.close_hint", {std::to_string(r.id)})) +
+              "\n";
     }
   }
   std::string content;

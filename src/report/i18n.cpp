@@ -351,6 +351,7 @@ constexpr CatalogueEntry k_entries[] = {
   {"requests.page", "page: {0}", "page : {0}"},
   {"requests.page_state", "latest audit ({0}): {1}", "dernier audit ({0}) : {1}"},
   {"requests.complaint_hint", "complain to the authority: empreinte requests complaint {0}", "saisir l'autorité : empreinte requests complaint {0} --lang fr"},
+  {"requests.close_hint", "the page is gone: if that settles it, close the request: empreinte requests done {0} --outcome removed", "la page a disparu : si cela vous suffit, fermez la demande : empreinte requests done {0} --outcome removed"},
   {"requests.added", "request #{0} recorded: {1}, answer due by {2}", "demande n° {0} enregistrée : {1}, réponse due le {2}"},
   {"requests.added_no_deadline", "request #{0} recorded: {1}", "demande n° {0} enregistrée : {1}"},
 };

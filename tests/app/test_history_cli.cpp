@@ -463,6 +463,8 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   CHECK(contains(late.out, "OVERDUE by 8 day(s)"));
   CHECK(contains(late.out, "latest audit (2026-11-01): the page is gone"));
   CHECK_FALSE(contains(late.out, "requests complaint 1"));
+  CHECK(contains(late.out, "the page is gone: if that settles it, close the request: empreinte "
+                           "requests done 1 --outcome removed"));
   REQUIRE(
       w.run({"requests", "done", "1", "--outcome", "removed", "--date", "2026-11-10"}, "2026-11-10")
           .exit_code == 0);
