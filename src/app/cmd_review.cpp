@@ -7,6 +7,7 @@
 #include "history/review_session.hpp"
 #include "profile/profile.hpp"
 #include "report/i18n.hpp"
+#include "util/terminal.hpp"
 #include "util/url.hpp"
 
 #include <csignal>
@@ -179,6 +180,7 @@ int run_review(const ReviewCommand& cmd)
     std::fflush(stdout);
   };
   io.open = open_in_browser;
+  io.width = util::text_width(stdout);
   util::Result<history::ReviewTally> tally = history::ReviewTally{};
   {
     KeyMode keys;

@@ -37,17 +37,26 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
                                      ReviewIo& io)
 {
   ReviewTally tally;
-  io.write(tr(lang, "review.intro", {std::to_string(items.size()), profile.string()}) + "\n");
+  io.write(util::wrap(tr(lang, "review.intro", {std::to_string(items.size()), profile.string()}),
+                      io.width,
+                      "") +
+           "\n");
   for (std::size_t i = 0; i < items.size() && !tally.quit; ++i) {
     const ReviewItem& item = items[i];
+    // Long titles and reasons are wrapped between words to the terminal's width.
+    const auto wrapped = [&](const std::string& text) {
+      return "  " + util::wrap(text, io.width, "    ", 2) + "\n";
+    };
     io.write("\n" +
-             tr(lang,
-                "review.item",
-                {std::to_string(i + 1),
-                 std::to_string(items.size()),
-                 clean(item.title.empty() ? item.url : item.title)}) +
+             util::wrap(tr(lang,
+                           "review.item",
+                           {std::to_string(i + 1),
+                            std::to_string(items.size()),
+                            clean(item.title.empty() ? item.url : item.title)}),
+                        io.width,
+                        "    ") +
              "\n");
-    io.write("  " + clean(item.url, 400) + "\n");
+    io.write(wrapped(clean(item.url, 400)));
     const std::string risk = item.risk.empty() ? "?" : tr_or(lang, "risk." + item.risk, item.risk);
     const std::string kind = tr_or(lang, "kind_label." + item.kind, item.kind);
     io.write("  " +
@@ -56,12 +65,11 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
                 {std::to_string(static_cast<int>(std::lround(item.about * 100))), risk, kind}) +
              "\n");
     if (!item.evidence.empty()) {
-      io.write("  " +
-               clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600) +
-               "\n");
+      io.write(
+          wrapped(clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600)));
     }
     if (!item.exposed.empty()) {
-      io.write("  " + clean(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400) + "\n");
+      io.write(wrapped(clean(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400)));
     }
     while (true) {
       io.write(tr(lang, "review.keys") + " ");
@@ -96,12 +104,15 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
       }
     }
   }
-  io.write(
-      "\n" +
-      tr(lang,
-         "review.done",
-         {std::to_string(tally.me), std::to_string(tally.not_me), std::to_string(tally.skipped)}) +
-      "\n");
+  io.write("\n" +
+           util::wrap(tr(lang,
+                         "review.done",
+                         {std::to_string(tally.me),
+                          std::to_string(tally.not_me),
+                          std::to_string(tally.skipped)}),
+                      io.width,
+                      "") +
+           "\n");
   return tally;
 }
 

@@ -18,6 +18,7 @@ struct ReviewIo
   std::function<int()> read_key;                        // a key, or -1 when input ends
   std::function<void(std::string_view)> write;          // to the person
   std::function<util::Status(const std::string&)> open; // opens a URL in a browser
+  std::size_t width = 80;                               // where lines are wrapped
 };
 
 struct ReviewTally

@@ -3,6 +3,7 @@
 #include "history/review_session.hpp"
 #include "profile/profile.hpp"
 #include "support/temp_dir.hpp"
+#include "util/text.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -132,4 +133,50 @@ TEST_CASE("review: a session writes each answer, opens on demand, stops on q")
   const auto after = json::parse(test::slurp(path));
   CHECK(after["is_me"] == json::array({"https://example.com/a"}));
   CHECK(after["not_me"] == json::array({"https://example.com/other-jo", "https://example.com/b"}));
+}
+
+TEST_CASE("review: long titles and reasons are wrapped to the terminal's width")
+{
+  test::TempDir dir;
+  const auto path = dir.write("me.json", k_profile);
+  json t = trace("a", 0.6, 5, "high");
+  t["title"] = "Résultats du trail de Chamechaude 2024, 32 km, classement général et par catégorie";
+  t["evidence"] = json::array({"your name appears (Jo Doe)",
+                               "your location (or a place near it) appears",
+                               "Protiming is a known sports-results site",
+                               "is a results or ranking list"});
+  const auto items = history::review_items({{"traces", json::array({t})}}, {}, {});
+  REQUIRE(items.size() == 1);
+  std::string shown;
+  history::ReviewIo io;
+  io.read_key = [] { return static_cast<int>('s'); };
+  io.write = [&](std::string_view text) { shown += text; };
+  io.open = [](const std::string&) { return util::ok_status(); };
+  io.width = 50;
+  REQUIRE(history::run_review(items, path, "en", io));
+  std::size_t longest = 0;
+  std::size_t start = 0;
+  while (start < shown.size()) {
+    const auto end = std::min(shown.find('\n', start), shown.size());
+    const auto line = std::string_view(shown).substr(start, end - start);
+    if (line.find("https://") == std::string_view::npos) { // an address is never cut
+      longest = std::max(longest, util::char_count(line));
+    }
+    start = end + 1;
+  }
+  CHECK(longest <= 50);
+  CHECK(shown.find("Chamechaude") != std::string::npos);
+  // Nothing is lost: the words are all there, in order.
+  std::string flat;
+  for (const char c : shown) {
+    if (c == '\n' || c == ' ') {
+      if (!flat.empty() && flat.back() != ' ') {
+        flat += ' ';
+      }
+    } else {
+      flat += c;
+    }
+  }
+  CHECK(flat.find("Protiming is a known sports-results site; is a results or ranking list") !=
+        std::string::npos);
 }
