@@ -223,8 +223,7 @@ std::size_t Diff::count(Change change, bool about_you_only) const
 Diff diff_reports(const json& before, const json& after)
 {
   Diff d;
-  const json subject =
-      after.is_object() ? after.value("subject", json::object()) : json::object();
+  const json subject = after.is_object() ? after.value("subject", json::object()) : json::object();
   d.subject = subject_key(subject);
   d.name = subject_name(subject);
   d.before = side_of(before);

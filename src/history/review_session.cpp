@@ -65,8 +65,8 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
                 {std::to_string(static_cast<int>(std::lround(item.about * 100))), risk, kind}) +
              "\n");
     if (!item.evidence.empty()) {
-      io.write(
-          wrapped(clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600)));
+      io.write(wrapped(
+          clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600)));
     }
     if (!item.exposed.empty()) {
       io.write(wrapped(clean(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400)));

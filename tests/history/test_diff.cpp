@@ -226,11 +226,11 @@ TEST_CASE("diff: a page is gone only when a search that found it ran again and s
   // tboth was found by two searches; only one of them failed this time.
   json tboth = trace("tboth", 0.9, "medium", "q1");
   tboth["found_by"].push_back({{"query", "q2"}, {"backend", "corpus"}, {"rank", 3}});
-  const json before = report(json::array({query("q1", "name", "\"Jo Doe\""),
-                                          query("q2", "pseudonym", "jodo")}),
-                             json::array({tboth, trace("tonly2", 0.9, "medium", "q2")}),
-                             20,
-                             "2026-10-01T00:00:00Z");
+  const json before =
+      report(json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo")}),
+             json::array({tboth, trace("tonly2", 0.9, "medium", "q2")}),
+             20,
+             "2026-10-01T00:00:00Z");
 
   SUBCASE("one of its searches succeeded: gone")
   {
@@ -278,11 +278,11 @@ TEST_CASE("diff: a page is gone only when a search that found it ran again and s
   SUBCASE("the same search on the same engine is matched by its text, whatever its id")
   {
     // The plan changed: the name query is now q7, and still finds nothing.
-    const json after = report(json::array({query("q7", "name", "\"Jo Doe\""),
-                                           query("q8", "pseudonym", "jodo", "error")}),
-                              json::array(),
-                              0,
-                              "2026-11-01T00:00:00Z");
+    const json after = report(
+        json::array({query("q7", "name", "\"Jo Doe\""), query("q8", "pseudonym", "jodo", "error")}),
+        json::array(),
+        0,
+        "2026-11-01T00:00:00Z");
     const auto d = history::diff_reports(before, after);
     REQUIRE(find(d, "tboth"));
     CHECK(find(d, "tboth")->change == history::Change::gone);
