@@ -7,7 +7,7 @@ _empreinte()
   local i cmd=
   for ((i = 1; i < cword; i++)); do
     case "$cmd:${words[i]}" in
-      ":plan"|":audit"|":demo"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|"backends:check"|"cache:clear"|"rules:lint")
+      ":plan"|":audit"|":demo"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|":history"|":diff"|":review"|":mark"|":requests"|"backends:check"|"cache:clear"|"requests:add"|"requests:list"|"requests:extend"|"requests:done"|"requests:complaint"|"rules:lint")
         cmd="${cmd:+$cmd }${words[i]}" ;;
     esac
   done
@@ -19,19 +19,25 @@ _empreinte()
     --birth-year) return ;;
     --config) _filedir; return ;;
     --corpus) _filedir -d; return ;;
+    --date) return ;;
     --email) return ;;
     --employer) return ;;
+    --fail-on) COMPREPLY=($(compgen -W "exposure-up new new-high" -- "$cur")); return ;;
     --first) return ;;
     --format) COMPREPLY=($(compgen -W "csv html json md text" -- "$cur")); return ;;
     --http-status) return ;;
+    --is-me) return ;;
     --job) return ;;
+    --jurisdiction) return ;;
     --lang) COMPREPLY=($(compgen -W "en fr" -- "$cur")); return ;;
     --last) return ;;
     --location) return ;;
     --max-queries) return ;;
+    --me) return ;;
     --network) COMPREPLY=($(compgen -W "behance bluesky copainsdavant dailymotion deviantart dribbble facebook flickr github gitlab goodreads hackernews instagram leboncoin linkedin linktree malt mastodon medium pinterest quora reddit researchgate skyrock snapchat soundcloud stackexchange stackoverflow strava substack threads tiktok tumblr twitch viadeo vimeo vinted x xing youtube" -- "$cur")); return ;;
     --not-me) return ;;
     --other-name) return ;;
+    --outcome) COMPREPLY=($(compgen -W "no-answer refused removed" -- "$cur")); return ;;
     --output) _filedir; return ;;
     --pages) return ;;
     --persona) COMPREPLY=($(compgen -W "declan-ashworth fabrice-delhez helene-vasseur maelys-keller melanie-thibodeau noreen-kiely" -- "$cur")); return ;;
@@ -42,26 +48,39 @@ _empreinte()
     --query) return ;;
     --read-pages) return ;;
     --request-timeout) return ;;
-    --right) COMPREPLY=($(compgen -W "erasure objection rectification" -- "$cur")); return ;;
+    --right) COMPREPLY=($(compgen -W "delist erasure objection rectification" -- "$cur")); return ;;
+    --sent) return ;;
+    --subject) return ;;
     --timeout) return ;;
     --trace) return ;;
     --url) return ;;
     --user-agent) return ;;
+    --via) COMPREPLY=($(compgen -W "email form post" -- "$cur")); return ;;
     -o) _filedir; return ;;
   esac
   local opts subs
   case $cmd in
-    "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache" ;;
-    "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --email --employer --first --format --job --lang --last --location --max-queries --network --no-cache --not-me --other-name --output --pages --phone --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache history diff review mark requests" ;;
+    "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
     "cache clear") opts="--help --quiet -q" subs="" ;;
-    "classify") opts="--help --birth-year --email --employer --first --format --job --lang --last --location --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
+    "classify") opts="--help --birth-year --email --employer --first --format --is-me --job --lang --last --location --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
     "demo") opts="--help --format --lang --max-queries --no-cache --output --pages --persona --quiet --read-pages --redact -o -q" subs="" ;;
+    "diff") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
+    "history") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
     "letter") opts="--help --authority --lang --output --right --trace -o" subs="" ;;
+    "mark") opts="--help --lang --me --not-me --profile" subs="" ;;
     "parse") opts="--help --backend --backends-dir --config --format --http-status --output --quiet --url -o -q" subs="" ;;
-    "plan") opts="--help --birth-year --email --employer --first --format --job --lang --last --location --max-queries --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
+    "plan") opts="--help --birth-year --email --employer --first --format --is-me --job --lang --last --location --max-queries --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
+    "requests") opts="--help" subs="add list extend done complaint" ;;
+    "requests add") opts="--help --jurisdiction --lang --right --sent --subject --via" subs="" ;;
+    "requests complaint") opts="--help --authority --lang --output -o" subs="" ;;
+    "requests done") opts="--help --date --lang --outcome" subs="" ;;
+    "requests extend") opts="--help --date --lang" subs="" ;;
+    "requests list") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
+    "review") opts="--help --lang --profile --subject" subs="" ;;
     "rules") opts="--help" subs="lint" ;;
     "rules lint") opts="--help" subs="" ;;
     *) opts="--help" subs="" ;;

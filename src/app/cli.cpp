@@ -95,6 +95,11 @@ int run(int argc, char** argv)
   add_parse_command(app, runner);
   add_backends_command(app, runner);
   add_cache_command(app, runner);
+  add_history_command(app, runner);
+  add_diff_command(app, runner);
+  add_review_command(app, runner);
+  add_mark_command(app, runner);
+  add_requests_command(app, runner);
 
   try {
     app.parse(argc, argv);

@@ -1,4 +1,5 @@
 // `empreinte audit` and `empreinte demo`: the main job, on a corpus of saved pages.
+#include "app/audit_history.hpp"
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
@@ -48,6 +49,7 @@ struct AuditCommand
   bool redact = false;
   int read_pages = -1; // --read-pages; -1: by backend
   std::string lang; // --lang; empty: from the environment
+  AuditHistoryOptions history; // audit only: the demo never touches the history
 };
 
 // The cache directory, or nullopt with --no-cache or when there is none (a warning says what
@@ -305,6 +307,14 @@ int run(AuditCommand cmd, bool demo)
       r.written_to_dir = ec ? "" : out_dir.lexically_normal().string();
     }
   }
+  std::optional<AuditHistory> history;
+  if (!demo) {
+    auto h = AuditHistory::begin(r, cmd.history);
+    if (!h) {
+      return report_error(h.error());
+    }
+    history = std::move(*h);
+  }
   if (cmd.redact) {
     report::redact(r);
   }
@@ -337,11 +347,22 @@ int run(AuditCommand cmd, bool demo)
   if (auto s = write_output(cmd.output, content); !s) {
     return report_error(s.error());
   }
+  if (history) {
+    const auto profile = cmd.subject.profile_file.empty()
+                           ? std::string()
+                           : std::filesystem::absolute(cmd.subject.profile_file).string();
+    if (auto stored = history->finish(profile); !stored) {
+      note(cmd.output, "the report was written, but the run could not be stored in the history");
+      return report_error(stored.error());
+    }
+  }
   if (!r.complete()) {
     note(cmd.output, "audit incomplete: some queries failed (see the report)");
-    return k_exit_incomplete;
   }
-  return k_exit_ok;
+  if (history) {
+    return history->exit_code(r.complete());
+  }
+  return r.complete() ? k_exit_ok : k_exit_incomplete;
 }
 
 void add_search_options(CLI::App& sub, AuditCommand& cmd)
@@ -410,6 +431,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   add_search_options(*sub, *audit);
   add_output_options(*sub, audit->output, {"text", "json", "md", "html", "csv"});
   add_lang_option(*sub, audit->lang);
+  add_audit_history_options(*sub, audit->history);
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
 
   auto demo = std::make_shared<AuditCommand>();

@@ -31,6 +31,19 @@ void add_backends_command(CLI::App& app, Runner& runner);
 // `empreinte cache clear`.
 void add_cache_command(CLI::App& app, Runner& runner);
 
+// `empreinte history`: the stored audits of a person.
+void add_history_command(CLI::App& app, Runner& runner);
+
+// `empreinte diff [OLD] [NEW]`: what changed between two audits.
+void add_diff_command(CLI::App& app, Runner& runner);
+
+// `empreinte review` and `empreinte mark`: is this page me?
+void add_review_command(CLI::App& app, Runner& runner);
+void add_mark_command(CLI::App& app, Runner& runner);
+
+// `empreinte requests add|list|extend|done|complaint`: removal requests and their deadlines.
+void add_requests_command(CLI::App& app, Runner& runner);
+
 // Parses argv, runs the chosen subcommand, returns the process exit code.
 int run(int argc, char** argv);
 

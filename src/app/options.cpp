@@ -36,6 +36,7 @@ void add_profile_options(CLI::App& c, profile::ProfileFlags& f)
     ->group(group);
   c.add_option("--not-me", f.not_me, "URL known to be about someone else (repeatable)")
     ->group(group);
+  c.add_option("--is-me", f.is_me, "URL you confirm is about you (repeatable)")->group(group);
 }
 
 void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::string>& formats)

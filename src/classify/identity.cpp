@@ -192,6 +192,16 @@ IdentityMatch judge_identity(const Subject& s,
                              std::vector<util::Message>& out)
 {
   IdentityMatch m;
+  // Confirmed as the person's (is_me): certain; the page is still read for what it shows
+  // (pseudonym, job, own data), which the links and exposure use.
+  if (std::find(s.is_me.begin(), s.is_me.end(), trace.url) != s.is_me.end()) {
+    Subject unconfirmed = s;
+    unconfirmed.is_me.clear();
+    out.push_back(evidence("identity.is_me"));
+    m = judge_identity(unconfirmed, rules, trace, t, out);
+    m.about = 1.0;
+    return m;
+  }
   const double k_against = s.tuning.against; // per contrary detail, when nothing of yours confirms
   if (std::find(s.not_me.begin(), s.not_me.end(), trace.url) != s.not_me.end()) {
     out.push_back(evidence("identity.not_me"));

@@ -125,6 +125,11 @@ Subject Subject::make(const profile::Profile& p, const Rules& rules, Tuning tuni
       s.not_me.push_back(*n);
     }
   }
+  for (const auto& u : p.is_me) {
+    if (auto n = traces::normalise_url(u)) {
+      s.is_me.push_back(*n);
+    }
+  }
   return s;
 }
 

@@ -40,6 +40,7 @@ struct Subject
   std::vector<std::vector<std::string>> employer_forms; // the whole name, then shorter forms
   std::vector<std::string> employer_slugs; // of each form, articles dropped: "fournilzola"
   std::vector<std::string> not_me;                  // normalised URLs
+  std::vector<std::string> is_me;                   // normalised URLs the person confirmed
   bool owns_employer = false; // named founder or owner of the employer: its site is theirs
 
   static Subject make(const profile::Profile& profile, const Rules& rules, Tuning tuning = {});

@@ -31,7 +31,8 @@ Result<Profile> profile_from_json(const json& value, const std::string& source)
                 "birth_year",
                 "emails",
                 "phones",
-                "not_me"});
+                "not_me",
+                "is_me"});
   Profile p;
   p.first_name = f.string("first_name", true);
   p.last_name = f.string("last_name", true);
@@ -59,6 +60,7 @@ Result<Profile> profile_from_json(const json& value, const std::string& source)
   p.emails = f.strings("emails");
   p.phones = f.strings("phones");
   p.not_me = f.strings("not_me");
+  p.is_me = f.strings("is_me");
   if (f.error()) {
     return *f.error();
   }
@@ -182,6 +184,7 @@ Result<Profile> profile_from_flags(const ProfileFlags& flags)
   append(p.emails, flags.emails);
   append(p.phones, flags.phones);
   append(p.not_me, flags.not_me);
+  append(p.is_me, flags.is_me);
   if (p.first_name.empty() && p.last_name.empty()) {
     return input_error("no subject to audit",
                        "command line",
@@ -234,7 +237,8 @@ util::Status validate(const Profile& p, const std::string& source)
                              {"networks", "--network", &p.networks},
                              {"emails", "--email", &p.emails},
                              {"phones", "--phone", &p.phones},
-                             {"not_me", "--not-me", &p.not_me}};
+                             {"not_me", "--not-me", &p.not_me},
+                             {"is_me", "--is-me", &p.is_me}};
   for (const auto& list : lists) {
     for (std::size_t i = 0; i < list.values->size(); ++i) {
       const std::string at = where(std::string(list.key) + "/" + std::to_string(i), list.flag);
@@ -252,6 +256,13 @@ util::Status validate(const Profile& p, const std::string& source)
     return input_error("birth year " + std::to_string(p.birth_year) + " is out of range",
                        where("birth_year", "--birth-year"),
                        "give the four-digit year you were born, e.g. 1984");
+  }
+  for (std::size_t i = 0; i < p.is_me.size(); ++i) {
+    if (std::find(p.not_me.begin(), p.not_me.end(), p.is_me[i]) != p.not_me.end()) {
+      return input_error("\"" + p.is_me[i] + "\" is both yours (is_me) and someone else's (not_me)",
+                         where("is_me/" + std::to_string(i), "--is-me"),
+                         "keep it in one list: 'empreinte mark URL --me|--not-me' moves it");
+    }
   }
   for (std::size_t i = 0; i < p.emails.size(); ++i) {
     const auto& e = p.emails[i];
@@ -306,6 +317,7 @@ nlohmann::ordered_json profile_to_json(const Profile& p)
   list("emails", p.emails);
   list("phones", p.phones);
   list("not_me", p.not_me);
+  list("is_me", p.is_me);
   return out;
 }
 

@@ -30,6 +30,7 @@ struct Profile
   std::vector<std::string> emails; // only used to recognise the person's own data
   std::vector<std::string> phones; // idem
   std::vector<std::string> not_me; // URLs the person knows are about someone else
+  std::vector<std::string> is_me;  // URLs the person confirmed are about them
 };
 
 // Values given on the command line; they add to (lists) or replace (scalars) a profile file.
@@ -48,6 +49,7 @@ struct ProfileFlags
   std::vector<std::string> emails;
   std::vector<std::string> phones;
   std::vector<std::string> not_me;
+  std::vector<std::string> is_me;
 
   bool any_subject() const;
 };

@@ -229,6 +229,18 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     health.push_back(item);
   }
   d.set("backend_advice", health);
+  if (r.since_last) {
+    const auto since = word_since_last(*r.since_last, r.scores.exposure, r.scores.control, lang,
+                                       [](std::string_view t) { return text(t); });
+    mu::data section;
+    section.set("heading", since.heading);
+    mu::list lines;
+    for (const auto& line : since.lines) {
+      lines.push_back(mu::data(line));
+    }
+    section.set("lines", lines);
+    d.set("since_last", section);
+  }
   d.set("exposure", std::to_string(r.scores.exposure));
   d.set("control", std::to_string(r.scores.control));
   d.set("exposure_dash", fmt::format("{:.2f}", k_gauge_circumference * r.scores.exposure / 100.0));

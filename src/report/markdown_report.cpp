@@ -159,6 +159,15 @@ std::string render_markdown(const Report& r)
              std::to_string(r.queries.size()),
              std::to_string(r.traces.size())}) +
          "\n\n";
+  if (r.since_last) {
+    const auto since = word_since_last(*r.since_last, r.scores.exposure, r.scores.control, lang,
+                                       [](std::string_view t) { return markdown_escape(t); });
+    out += "## " + since.heading + "\n\n";
+    for (const auto& line : since.lines) {
+      out += "- " + line + "\n";
+    }
+    out += "\n";
+  }
   out += "## " + tr(lang, "report.scores")
          + (r.complete() ? "" : " (" + tr(lang, "report.scores_partial") + ")") + "\n\n"
          + tr(lang, "md.scores_header") +

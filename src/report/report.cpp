@@ -400,7 +400,7 @@ json to_json(const Report& r)
                         {"statuses", statuses},
                         {"advice", h.failed() ? json(health_advice(h, r.lang)) : json(nullptr)}});
   }
-  return {{"schema", k_schema},
+  json out = {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
           {"generated_at", r.generated_at},
           {"lang", r.lang},
@@ -420,6 +420,10 @@ json to_json(const Report& r)
           {"backends", backends},
           {"queries", queries},
           {"traces", traces}};
+  if (r.since_last) {
+    out["since_last"] = since_last_json(*r.since_last, r.scores.exposure, r.scores.control);
+  }
+  return out;
 }
 
 } // namespace empreinte::report

@@ -3,6 +3,7 @@
 
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
+#include "report/since_last.hpp"
 #include "score/findings.hpp"
 #include "score/remedies.hpp"
 #include "score/scores.hpp"
@@ -11,6 +12,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,7 @@ struct Report
   // absolute file:// links).
   std::string corpus_dir;
   std::string written_to_dir;
+  std::optional<SinceLast> since_last; // set by the history when the subject was audited before
 
   // True when every query ended ok or empty.
   bool complete() const;

@@ -182,6 +182,14 @@ std::string render_text(const Report& r, const util::Style& style)
     job_links += t.job_link ? 1 : 0;
   }
   out += line(tr(lang, "report.summary_exposing", {n(exposing), n(pseudonym_links), n(job_links)}));
+  if (r.since_last) {
+    const auto since = word_since_last(*r.since_last, r.scores.exposure, r.scores.control, lang,
+                                       [](std::string_view t) { return clean(t, 110); });
+    out += "\n" + style.bold(since.heading) + "\n";
+    for (const auto& l : since.lines) {
+      out += "  " + util::wrap(l, style.width, "    ", 2) + "\n";
+    }
+  }
   auto gauge = [&](int value, bool high_is_bad) {
     const std::string text = fmt::format("{:>3}/100", value);
     const bool bad = high_is_bad ? value >= 60 : value < 40;

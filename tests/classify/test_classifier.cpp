@@ -191,3 +191,27 @@ TEST_CASE("classifier: a post of the person on the platform of their pseudonym a
   CHECK(list[1].pseudonym_link);
   CHECK(list[1].kind == Kind::voluntary);
 }
+
+TEST_CASE("classifier: pages in is_me are certainly the person's, pages in not_me certainly not")
+{
+  // A page that says nothing of Margaux but her name and another city: a namesake, unless she
+  // says it is hers.
+  const auto page = trace("https://www.club-example.fr/membres/margaux-lefranc?utm_source=x",
+                          "Margaux Lefranc - Lille", "Margaux Lefranc, Lille, présidente du club.");
+  const auto unsure = judge(page);
+  CHECK(unsure.about_subject < 0.5);
+  auto p = margaux();
+  p.is_me = {"HTTPS://www.club-example.fr/membres/margaux-lefranc"}; // normalised like traces
+  const auto mine = judge(page, p);
+  CHECK(mine.about_subject == 1.0);
+  REQUIRE_FALSE(mine.evidence.empty());
+  CHECK(mine.evidence.front().key == "identity.is_me");
+  // The page is still read: it names her, which the evidence keeps.
+  CHECK(std::any_of(mine.evidence.begin(), mine.evidence.end(),
+                    [](const util::Message& m) { return m.key == "identity.full_name"; }));
+  p.is_me.clear();
+  p.not_me = {"https://www.club-example.fr/membres/margaux-lefranc"};
+  const auto other = judge(page, p);
+  CHECK(other.about_subject == 0.0);
+  CHECK(other.evidence.front().key == "identity.not_me");
+}

@@ -110,3 +110,18 @@ TEST_CASE("profile: flags add to and override the file")
     CHECK(bad.error().what == "file not found");
   }
 }
+
+TEST_CASE("profile: is_me lists the pages the person confirmed, never also in not_me")
+{
+  auto p = parse(R"({"first_name":"Jo","last_name":"Doe","is_me":["https://example.com/jo"],
+   "not_me":["https://example.com/other-jo"]})");
+  REQUIRE(p);
+  CHECK(p->is_me == std::vector<std::string>{"https://example.com/jo"});
+  CHECK(profile::profile_to_json(*p)["is_me"][0] == "https://example.com/jo");
+  auto both = parse(R"({"first_name":"Jo","last_name":"Doe","is_me":["https://example.com/jo"],
+   "not_me":["https://example.com/jo"]})");
+  REQUIRE_FALSE(both);
+  CHECK(both.error().where == "p.json: /is_me/0");
+  CHECK(both.error().hint.find("empreinte mark") != std::string::npos);
+  CHECK_FALSE(parse(R"({"first_name":"Jo","last_name":"Doe","is_me":[""]})"));
+}

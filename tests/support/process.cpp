@@ -30,12 +30,17 @@ ProcessResult run_empreinte(const std::vector<std::string>& args,
 
 std::string schema_violations(const std::string& report_json)
 {
+  return schema_violations(report_json, "report.schema.json");
+}
+
+std::string schema_violations(const std::string& json_text, const std::string& schema_name)
+{
   static TempDir dir;
   static int counter = 0;
-  const auto file = dir.write("report-" + std::to_string(counter++) + ".json", report_json);
+  const auto file = dir.write("report-" + std::to_string(counter++) + ".json", json_text);
   const auto r = run_process({"/usr/bin/python3",
                               source_dir() + "/tests/tools/validate_report.py",
-                              source_dir() + "/reports/report.schema.json",
+                              source_dir() + "/reports/" + schema_name,
                               file.string()},
                              {{"PYTHONNOUSERSITE", "1"}});
   return r.exit_code == 0 ? std::string() : r.out + r.err;
@@ -54,6 +59,10 @@ ProcessResult run_process(const std::vector<std::string>& args,
     }
   }
   vars["XDG_CACHE_HOME"] = cache.path().string();
+  // Each run starts with an empty history (the user's is never touched) unless the test gives
+  // XDG_DATA_HOME to share one between runs.
+  static int runs = 0;
+  vars["XDG_DATA_HOME"] = (cache.path() / ("data-" + std::to_string(runs++))).string();
   // Neither the user's config file nor their API keys may change what a test sees.
   vars["XDG_CONFIG_HOME"] = (cache.path() / "config").string();
   for (const char* key : {"BRAVE_API_KEY", "GOOGLE_CSE_KEY", "GOOGLE_CSE_CX", "SEARXNG_URL", "http_proxy",

@@ -19,7 +19,7 @@ cat > "$work/corpus/evil.example/index.html" <<'HTML'
 <body><p>Hélène Vasseur infirmière &lt;script&gt;document.title='PWNED'&lt;/script&gt; &lt;img src=x onerror=document.title='PWNED'&gt;
 &lt;a href="javascript:alert(1)"&gt;click&lt;/a&gt;</p></body></html>
 HTML
-XDG_CACHE_HOME="$work/cache" "$bin" audit --profile "$src/training/personas/helene-vasseur.json" \
+XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" "$bin" audit --profile "$src/training/personas/helene-vasseur.json" \
   --corpus "$work/corpus" --lang en --format html -o "$work/report.html" --quiet
 grep -q "evil.example" "$work/report.html" || { echo "FAIL: the hostile page is not in the report"; exit 1; }
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking

@@ -146,7 +146,7 @@ run_audit() {
   local dir=$1
   mkdir -p "$dir/cache" "$dir/config"
   audit_rc=0
-  XDG_CACHE_HOME="$dir/cache" XDG_CONFIG_HOME="$dir/config" timeout 45 "$bin" audit \
+  XDG_CACHE_HOME="$dir/cache" XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/config" timeout 45 "$bin" audit \
     --profile "$profile" --backend searxng --backend-opt "searxng.base_url=$searx_url" \
     --no-cache --format json -o "$dir/report.json" > "$dir/audit.out" 2> "$dir/audit.err" ||
     audit_rc=$?
