@@ -224,6 +224,7 @@ json trace_to_json(const traces::Trace& t, const std::string& lang)
           {"pseudonym_link", t.pseudonym_link},
           {"job_link", t.job_link},
           {"platform", t.platform.empty() ? json(nullptr) : json(t.platform)},
+          {"platform_page", t.platform_page.empty() ? json(nullptr) : json(t.platform_page)},
           {"category", t.category.empty() ? json(nullptr) : json(t.category)},
           {"risk", traces::risk_name(t.risk)},
           {"risk_reasons", messages_json(t.risk_reasons, lang)},
@@ -268,6 +269,38 @@ json finding_json(const score::Finding& f, const std::string& lang)
 } // namespace
 
 namespace {
+
+json jurisdiction_json(const Report& r)
+{
+  if (!r.jurisdiction) {
+    return nullptr;
+  }
+  const auto& used = *r.jurisdiction;
+  const auto& j = used.jurisdiction;
+  json authority = nullptr;
+  if (used.authority) {
+    authority = {{"id", used.authority->id},
+                 {"name", used.authority->name},
+                 {"complaint_url", used.authority->complaint_url.empty() ? json(nullptr) : json(used.authority->complaint_url)}};
+  }
+  json deadline = nullptr;
+  if (const auto& d = j.deadline) {
+    const bool months = d->months > 0;
+    const int extension = months ? d->extension_months : d->extension_days;
+    deadline = {{months ? "months" : "days", months ? d->months : d->days},
+                {months ? "extension_months" : "extension_days", extension ? json(extension) : json(nullptr)},
+                {"cite", d->cite.in(r.lang)}};
+  }
+  return {{"id", j.id},
+          {"name", j.name.in(r.lang)},
+          {"law", j.has_law() ? json(j.law.short_name.in(r.lang)) : json(nullptr)},
+          {"law_name", j.law.name.in(r.lang)},
+          {"authority", authority},
+          {"deadline", deadline},
+          {"delisting", j.delisting},
+          {"chosen_by", score::chosen_by_name(used.how)},
+          {"from", used.from.empty() ? json(nullptr) : json(used.from)}};
+}
 
 json advice_json(const Report& r)
 {
@@ -330,6 +363,7 @@ json to_json(const Report& r)
           {"generated_at", r.generated_at},
           {"lang", r.lang},
           {"subject", profile::profile_to_json(r.subject)},
+          {"jurisdiction", jurisdiction_json(r)},
           {"complete", r.complete()},
           {"score",
            {{"exposure", r.scores.exposure},

@@ -10,6 +10,7 @@
 #include "traces/trace.hpp"
 
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -23,6 +24,15 @@ struct QueryRun
 {
   plan::Query query;
   search::QueryOutcome outcome;
+};
+
+// Where the person lives for the law, copied from the rules so that the report stands alone.
+struct JurisdictionUsed
+{
+  score::Jurisdiction jurisdiction;
+  score::ChosenBy how = score::ChosenBy::fallback;
+  std::string from; // the profile value it came from, or ""
+  std::optional<score::Authority> authority;
 };
 
 struct Report
@@ -39,6 +49,8 @@ struct Report
   // What the person should know before reading on (a profile too thin to tell namesakes
   // apart...), shown first in every format.
   std::vector<util::Message> warnings;
+  // The person's jurisdiction, which the actions and letters follow, and how it was chosen.
+  std::optional<JurisdictionUsed> jurisdiction;
 
   // True when every query ended ok or empty.
   bool complete() const;
