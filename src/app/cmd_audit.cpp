@@ -316,6 +316,8 @@ int run(AuditCommand cmd, bool demo)
   } else {
     util::Style style;
     style.enabled = cmd.output.output.empty() && util::use_color(stdout);
+    // A file gets 80 columns; a terminal its own width (or $COLUMNS).
+    style.width = cmd.output.output.empty() ? util::text_width(stdout) : 80;
     content = report::render_text(r, style);
   }
   if (auto s = write_output(cmd.output, content); !s) {

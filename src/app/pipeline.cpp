@@ -103,7 +103,12 @@ report::Report run_audit(const profile::Profile& subject,
   r.scores = score::score_traces(r.traces, report::Report::k_about_threshold);
   std::vector<score::QueryRef> refs;
   for (const auto& q : queries) {
-    refs.push_back({q.id, q.family, q.target});
+    // A query failed when no backend answered it (ok or empty).
+    const bool answered = std::any_of(outcomes.begin(), outcomes.end(), [&](const auto& o) {
+      return o.query_index < queries.size() && queries[o.query_index].id == q.id
+             && !search::is_failure(o.status);
+    });
+    refs.push_back({q.id, q.family, q.target, !answered});
   }
   r.findings = score::make_findings(subject, refs, r.traces, report::Report::k_about_threshold);
   // The country was checked when the profile was read; here a bad one falls back to INTL.

@@ -131,7 +131,7 @@ void set_labels(mu::data& d, const Report& r, std::size_t mine)
             std::to_string(r.queries.size()),
             std::to_string(r.traces.size()),
             std::to_string(mine)}));
-  d.set("l_incomplete", tr(lang, "html.incomplete"));
+  d.set("l_incomplete", incomplete_headline(r));
   const std::string exposure = tr(lang, "report.exposure");
   const std::string control = tr(lang, "report.control");
   d.set("l_exposure", capitalised(exposure));

@@ -121,6 +121,13 @@ std::string render_markdown(const Report& r)
   const std::string& lang = r.lang;
   std::string out;
   out += "# " + tr(lang, "report.title", {markdown_escape(profile::full_name(r.subject))}) + "\n\n";
+  if (!r.complete()) {
+    out += "> **" + markdown_escape(incomplete_headline(r)) + "**\n";
+    for (const auto& line : failure_advice(r)) {
+      out += ">\n> - " + markdown_escape(line) + "\n";
+    }
+    out += "\n";
+  }
   for (const auto& w : r.warnings) {
     out += "> **" + markdown_escape(tr(lang, w)) + "**\n\n";
   }
@@ -131,7 +138,9 @@ std::string render_markdown(const Report& r)
              std::to_string(r.queries.size()),
              std::to_string(r.traces.size())}) +
          "\n\n";
-  out += "## " + tr(lang, "report.scores") + "\n\n" + tr(lang, "md.scores_header") +
+  out += "## " + tr(lang, "report.scores")
+         + (r.complete() ? "" : " (" + tr(lang, "report.scores_partial") + ")") + "\n\n"
+         + tr(lang, "md.scores_header") +
          "\n|---|---|---|\n";
   out += fmt::format("| {} | {}/100 | {} |\n",
                      tr(lang, "report.exposure"),
@@ -200,12 +209,6 @@ std::string render_markdown(const Report& r)
   if (n > 0) {
     out += "\n## " + tr(lang, "report.namesakes", {std::to_string(n)}) + "\n\n" +
            tr(lang, "md.namesakes_hint") + "\n\n" + others;
-  }
-  if (!r.complete()) {
-    out += "\n" + tr(lang, "md.incomplete") + "\n\n";
-    for (const auto& line : failure_advice(r)) {
-      out += "- " + markdown_escape(line) + "\n";
-    }
   }
   return out;
 }

@@ -92,6 +92,15 @@ std::string health_advice(const BackendHealth& h, std::string_view lang)
   return tr(lang, key, {h.name, std::to_string(h.failed()), std::to_string(h.queries), what});
 }
 
+std::string incomplete_headline(const Report& r)
+{
+  std::size_t failed = 0;
+  for (const auto& q : r.queries) {
+    failed += search::is_failure(q.outcome.status) ? 1 : 0;
+  }
+  return tr(r.lang, "report.incomplete", {std::to_string(failed), std::to_string(r.queries.size())});
+}
+
 std::vector<std::string> failure_advice(const Report& r)
 {
   std::vector<std::string> out;
@@ -237,29 +246,40 @@ namespace {
 json finding_json(const score::Finding& f, const std::string& lang)
 {
   json out = {{"verdict", tr(lang, f.verdict)}, {"evidence", f.evidence}};
+  // A question the failed searches left open is unknown: null, never false.
+  out["answered"] = !f.unknown.has_value();
+  if (f.unknown) {
+    out["unknown_reason"] = tr(lang, *f.unknown);
+  }
   json counts = json::object();
   for (const auto& [k, v] : f.counts) {
     counts[k] = v == std::floor(v) ? json(static_cast<long long>(v)) : json(v);
   }
   out["counts"] = counts;
-  if (f.linked) {
-    out["linked"] = *f.linked;
+  if (f.family == plan::Family::pseudonym || f.family == plan::Family::job) {
+    out["linked"] = f.linked ? json(*f.linked) : json(nullptr);
   }
-  if (f.professional_presence) {
-    out["professional_presence"] = *f.professional_presence;
+  if (f.family == plan::Family::job) {
+    out["professional_presence"] =
+      f.professional_presence ? json(*f.professional_presence) : json(nullptr);
     out["presence"] = f.presence;
   }
   if (f.family == plan::Family::network) {
     json networks = json::array();
     for (const auto& n : f.networks) {
-      networks.push_back({{"network", n.network}, {"traces", n.traces}, {"flagged", n.flagged}});
+      networks.push_back({{"network", n.network},
+                          {"searched", n.searched},
+                          {"traces", n.traces},
+                          {"flagged", n.flagged}});
     }
     out["networks"] = networks;
   }
   if (f.family == plan::Family::pseudonym) {
     json list = json::array();
     for (const auto& p : f.pseudonyms) {
-      list.push_back({{"pseudonym", p.pseudonym}, {"linked", p.linked}, {"evidence", p.evidence}});
+      list.push_back({{"pseudonym", p.pseudonym},
+                      {"linked", p.linked ? json(*p.linked) : json(nullptr)},
+                      {"evidence", p.evidence}});
     }
     out["pseudonyms"] = list;
   }
@@ -366,7 +386,8 @@ json to_json(const Report& r)
           {"jurisdiction", jurisdiction_json(r)},
           {"complete", r.complete()},
           {"score",
-           {{"exposure", r.scores.exposure},
+           {{"partial", !r.complete()},
+            {"exposure", r.scores.exposure},
             {"control", r.scores.control},
             {"exposure_points", round2(r.scores.exposure_points)},
             {"control_weight", round2(r.scores.control_weight)},

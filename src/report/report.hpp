@@ -75,6 +75,10 @@ std::vector<BackendHealth> backend_health(const Report& report);
 // queries: retry later, or configure searxng or brave"); empty when nothing failed.
 std::string health_advice(const BackendHealth& health, std::string_view lang);
 
+// "Audit incomplete: 3 of 8 searches failed; what follows is partial..." in the report's
+// language, for the top of every format.
+std::string incomplete_headline(const Report& report);
+
 // The advice line of every backend with failures, in the report's language.
 std::vector<std::string> failure_advice(const Report& report);
 

@@ -2,6 +2,7 @@
 #include "report/text_report.hpp"
 
 #include "profile/names.hpp"
+#include "report/action_plan.hpp"
 #include "report/i18n.hpp"
 #include "util/text.hpp"
 
@@ -58,53 +59,62 @@ bool about(const Trace& t)
   return t.about_subject >= Report::k_about_threshold;
 }
 
+// One trace: its title, address and id, the verdicts, then the reasons, the data it exposes
+// and its first action, each wrapped to the width without cutting words.
 void trace_line(std::string& out,
                 const Trace& t,
                 const util::Style& style,
                 bool with_evidence,
                 const std::string& lang)
 {
+  const std::size_t width = style.width;
   const std::string risk = tr(lang, "risk." + std::string(traces::risk_name(t.risk)));
-  out += fmt::format(
-      "  - {}\n    {}  {} {}\n",
-      style.bold(clean(t.title.empty() ? t.url : t.title, 110)),
-      clean(t.url, 110),
-      style.dim("[" +
-                tr(lang,
-                   "report.kind_confidence",
-                   {kind_word(t.kind, lang), fmt::format("{:.0f}", t.confidence * 100)}) +
-                ", " +
-                tr(lang, "report.about_you", {fmt::format("{:.0f}", t.about_subject * 100)}) + "]"),
-      t.risk == traces::Trace::Risk::high     ? style.red(risk)
-      : t.risk == traces::Trace::Risk::medium ? style.yellow(risk)
-                                              : style.dim(risk));
+  out += "  - " + style.bold(util::wrap(clean(t.title.empty() ? t.url : t.title, 300), width, "    ", 4))
+         + "\n";
+  out += "    " + util::wrap(clean(t.url, 400), width, "    ", 4) + "\n";
+  const std::string verdict =
+    t.id + " · "
+    + tr(lang, "report.kind_confidence",
+         {kind_word(t.kind, lang), fmt::format("{:.0f}", t.confidence * 100)})
+    + ", " + tr(lang, "report.about_you", {fmt::format("{:.0f}", t.about_subject * 100)}) + ", "
+    + risk;
+  const std::string wrapped = util::wrap(verdict, width, "    ", 4);
+  out += "    "
+         + (t.risk == traces::Trace::Risk::high     ? style.red(wrapped)
+            : t.risk == traces::Trace::Risk::medium ? style.yellow(wrapped)
+                                                    : style.dim(wrapped))
+         + "\n";
   if (with_evidence && !t.evidence.empty()) {
     std::string why;
     for (const auto& e : t.evidence) {
       why += (why.empty() ? "" : std::string(semicolon(lang))) + tr_evidence(lang, e);
     }
-    out += "    " + style.dim(tr(lang, "report.why") + std::string(colon(lang)) + clean(why, 300)) +
-           "\n";
+    out += "    "
+           + style.dim(util::wrap(tr(lang, "report.why") + std::string(colon(lang)) + clean(why, 900),
+                                  width, "      ", 4))
+           + "\n";
   }
   if (!t.sensitive.empty()) {
     std::string exposed;
     for (const auto& s : t.sensitive) {
-      exposed += (exposed.empty() ? "" : ", ") + tr(lang, "category." + s.category) + " \"" +
-                 clean(s.text, 60) + "\"" + (s.known ? " " + tr(lang, "report.yours") : "");
+      exposed += (exposed.empty() ? "" : ", ") + tr(lang, "category." + s.category) + " \""
+                 + clean(s.text, 60) + "\"" + (s.known ? " " + tr(lang, "report.yours") : "");
     }
-    out += "    " + style.yellow(tr(lang, "report.exposes") + std::string(colon(lang)) + exposed) +
-           "\n";
-  }
-  for (std::size_t i = 0; with_evidence && i < t.actions.size() && i < 3; ++i) {
-    const auto& a = t.actions[i];
-    out += "    " + style.green("→ " + clean(a.title, 120)) + (a.url.empty() ? "" : " " + style.dim(clean(a.url, 120)))
+    out += "    "
+           + style.yellow(util::wrap(tr(lang, "report.exposes") + std::string(colon(lang)) + exposed,
+                                     width, "      ", 4))
            + "\n";
   }
   if (t.pseudonym_link || t.job_link) {
     const char* key = t.pseudonym_link && t.job_link ? "report.links.both"
                       : t.pseudonym_link             ? "report.links.pseudonym"
                                                      : "report.links.job";
-    out += "    " + style.yellow(tr(lang, key)) + "\n";
+    out += "    " + style.yellow(util::wrap(tr(lang, key), width, "      ", 4)) + "\n";
+  }
+  if (with_evidence && !t.actions.empty()) {
+    // The first action only: the table "What to do first" lists them all, once each.
+    out += "    " + style.green(util::wrap("→ " + clean(t.actions.front().title, 200), width, "      ", 4))
+           + "\n";
   }
 }
 
@@ -131,24 +141,30 @@ std::string render_text(const Report& r, const util::Style& style)
   }
   auto n = [](std::size_t v) { return std::to_string(v); };
   out += style.bold(tr(lang, "report.title", {clean(name, 200)})) + "\n";
-  for (const auto& w : r.warnings) {
-    out += style.yellow("! " + tr(lang, w)) + "\n";
+  // A failed audit says so first: what follows is partial, and "nothing" may be a failure.
+  if (!r.complete()) {
+    out += style.red(util::wrap("!! " + incomplete_headline(r), style.width, "   ")) + "\n";
+    for (const auto& line : failure_advice(r)) {
+      out += "   " + util::wrap(clean(line, 400), style.width, "   ", 3) + "\n";
+    }
   }
-  out += tr(lang,
-            "report.summary",
-            {n(r.queries.size()),
-             backends.empty() ? tr(lang, "report.no_backend") : backends,
-             n(r.traces.size()),
-             n(mine),
-             n(r.traces.size() - mine)}) +
-         "\n";
-  out += tr(lang,
-            "report.summary_kinds",
-            {n(by_kind[Kind::voluntary]),
-             n(by_kind[Kind::inherited]),
-             n(by_kind[Kind::involuntary]),
-             n(by_kind[Kind::unknown])}) +
-         "\n";
+  for (const auto& w : r.warnings) {
+    out += style.yellow(util::wrap("! " + tr(lang, w), style.width, "  ")) + "\n";
+  }
+  const auto line = [&](const std::string& text) { return util::wrap(text, style.width, "  ") + "\n"; };
+  out += line(tr(lang,
+                 "report.summary",
+                 {n(r.queries.size()),
+                  backends.empty() ? tr(lang, "report.no_backend") : backends,
+                  n(r.traces.size()),
+                  n(mine),
+                  n(r.traces.size() - mine)}));
+  out += line(tr(lang,
+                 "report.summary_kinds",
+                 {n(by_kind[Kind::voluntary]),
+                  n(by_kind[Kind::inherited]),
+                  n(by_kind[Kind::involuntary]),
+                  n(by_kind[Kind::unknown])}));
   std::size_t exposing = 0;
   std::size_t pseudonym_links = 0;
   std::size_t job_links = 0;
@@ -157,8 +173,7 @@ std::string render_text(const Report& r, const util::Style& style)
     pseudonym_links += t.pseudonym_link ? 1 : 0;
     job_links += t.job_link ? 1 : 0;
   }
-  out +=
-      tr(lang, "report.summary_exposing", {n(exposing), n(pseudonym_links), n(job_links)}) + "\n";
+  out += line(tr(lang, "report.summary_exposing", {n(exposing), n(pseudonym_links), n(job_links)}));
   auto gauge = [&](int value, bool high_is_bad) {
     const std::string text = fmt::format("{:>3}/100", value);
     const bool bad = high_is_bad ? value >= 60 : value < 40;
@@ -168,27 +183,65 @@ std::string render_text(const Report& r, const util::Style& style)
   const std::string exposure = tr(lang, "report.exposure");
   const std::string control = tr(lang, "report.control");
   const std::size_t width = std::max(exposure.size(), control.size());
-  out += "\n" + style.bold(tr(lang, "report.scores")) + " (docs/scoring.md)\n";
-  out += "  " + pad(exposure, width) + " " + gauge(r.scores.exposure, true) + "  " +
-         tr(lang, "report.exposure_meaning") + "\n";
-  out += "  " + pad(control, width) + " " + gauge(r.scores.control, false) + "  " +
-         tr(lang, "report.control_meaning") + "\n";
+  out += "\n" + style.bold(tr(lang, "report.scores")) + " (docs/scoring.md)"
+         + (r.complete() ? "" : " " + style.red(tr(lang, "report.scores_partial"))) + "\n";
+  // The meaning of each gauge is wrapped under itself, after "  name 100/100  ".
+  const std::size_t meaning_column = 2 + width + 1 + 7 + 2;
+  const std::string meaning_indent(meaning_column, ' ');
+  out += "  " + pad(exposure, width) + " " + gauge(r.scores.exposure, true) + "  "
+         + util::wrap(tr(lang, "report.exposure_meaning"), style.width, meaning_indent, meaning_column)
+         + "\n";
+  out += "  " + pad(control, width) + " " + gauge(r.scores.control, false) + "  "
+         + util::wrap(tr(lang, "report.control_meaning"), style.width, meaning_indent, meaning_column)
+         + "\n";
   if (!r.findings.empty()) {
     out += "\n" + style.bold(tr(lang, "report.findings")) + "\n";
     for (const auto& f : r.findings) {
       // One column wide enough for the longest family word ("pseudonyme :").
       const std::string word = tr(lang, "family." + std::string(plan::family_name(f.family))) +
                                std::string(colon(lang).substr(0, colon(lang).size() - 1));
-      out += "  " + pad(word, lang == "fr" ? 13 : 11) + clean(tr(lang, f.verdict), 400) + "\n";
+      const std::size_t column = lang == "fr" ? 13 : 11;
+      out += "  " + pad(word, column)
+             + util::wrap(clean(tr(lang, f.verdict), 600), style.width,
+                          std::string(2 + column, ' '), 2 + column)
+             + "\n";
     }
   }
-  if (!r.advice.empty()) {
+  // Every action once, with the traces it covers, most urgent first.
+  const auto plan = action_plan(r);
+  if (!plan.empty()) {
     out += "\n" + style.bold(tr(lang, "report.advice")) + "\n";
-    for (const auto& g : r.advice) {
-      out += "  - " + style.bold(clean(g.title.in(r.lang), 200)) + std::string(colon(lang)) +
-             clean(g.how.in(r.lang), 600) + "\n";
+    std::size_t number = 0;
+    for (const auto& p : plan) {
+      const std::string risk = tr(lang, "risk." + std::string(traces::risk_name(p.risk)));
+      std::string ids;
+      for (std::size_t i = 0; i < p.traces.size(); ++i) {
+        ids += (i ? ", " : "") + p.traces[i];
+      }
+      const std::string head = fmt::format("{:>2}. ", ++number);
+      out += head
+             + style.bold(util::wrap(clean(p.action.title, 200) + " (" + risk + ")", style.width,
+                                     "    ", head.size()))
+             + "\n";
+      out += "    " + util::wrap(clean(p.action.how, 900), style.width, "    ", 4) + "\n";
+      if (!p.action.url.empty()) {
+        out += "    " + style.dim(util::wrap(clean(p.action.url, 300), style.width, "    ", 4)) + "\n";
+      }
+      out += "    "
+             + style.dim(util::wrap(tr(lang, "report.for_traces", {ids}), style.width, "    ", 4))
+             + "\n";
     }
-    out += "  " + tr(lang, "report.letter_hint") + "\n";
+    out += "  " + util::wrap(tr(lang, "report.letter_hint"), style.width, "  ", 2) + "\n";
+  }
+  if (!r.advice.empty()) {
+    out += "\n" + style.bold(tr(lang, "report.general_advice")) + "\n";
+    for (const auto& g : r.advice) {
+      out += "  - "
+             + util::wrap(clean(g.title.in(r.lang), 200) + std::string(colon(lang))
+                              + clean(g.how.in(r.lang), 900),
+                          style.width, "    ", 4)
+             + "\n";
+    }
   }
 
   // The four searches, each with its question and what came up first; which engine answered
@@ -207,12 +260,14 @@ std::string render_text(const Report& r, const util::Style& style)
         runs.push_back(&q);
       }
     }
-    out += "\n" +
-           style.bold(tr(lang,
-                         "report.search",
-                         {std::to_string(section),
-                          tr(lang, "family." + std::string(plan::family_name(family)))})) +
-           " — " + std::string(plan::family_question(family, lang)) + "\n";
+    const std::string heading =
+      tr(lang,
+         "report.search",
+         {std::to_string(section), tr(lang, "family." + std::string(plan::family_name(family)))});
+    out += "\n" + style.bold(heading) + " "
+           + util::wrap("— " + std::string(plan::family_question(family, lang)), style.width, "  ",
+                        util::char_count(heading) + 1)
+           + "\n";
     if (runs.empty()) {
       out += "  " + tr(lang, "report.not_searched") + "\n";
       continue;
@@ -220,17 +275,20 @@ std::string render_text(const Report& r, const util::Style& style)
     for (const auto* run : runs) {
       const std::string_view status_id = search::status_name(run->outcome.status);
       std::string status = tr_or(lang, "status." + std::string(status_id), status_id);
-      if (search::is_failure(run->outcome.status)) {
-        status = style.red(status + ": " + clean(run->outcome.reason, 200));
+      const bool failed = search::is_failure(run->outcome.status);
+      if (failed) {
+        status += ": " + clean(run->outcome.reason, 200);
       }
-      out += fmt::format(
-          "  {} {}  {}{}\n",
-          style.dim(run->query.id),
-          clean(run->query.text, 160),
-          tr(lang, "report.results", {std::to_string(run->outcome.results.size()), status}),
-          several_backends ? " " + style.dim("[" + clean(run->outcome.backend, 40) + "]") : "");
+      const std::string query_line = util::wrap(
+        fmt::format("{} {}  {}{}",
+                    run->query.id,
+                    clean(run->query.text, 160),
+                    tr(lang, "report.results", {std::to_string(run->outcome.results.size()), status}),
+                    several_backends ? " [" + clean(run->outcome.backend, 40) + "]" : ""),
+        style.width, "      ", 2);
+      out += "  " + (failed ? style.red(query_line) : query_line) + "\n";
       if (const std::string tried = engines_tried(run->outcome, lang); !tried.empty()) {
-        out += "      " + style.dim(clean(tried, 300)) + "\n";
+        out += "      " + style.dim(util::wrap(clean(tried, 300), style.width, "      ", 6)) + "\n";
       }
       // The first three results about the person, as a stranger would see them.
       int shown = 0;
@@ -247,58 +305,52 @@ std::string render_text(const Report& r, const util::Style& style)
           continue;
         }
         ++shown;
+        // One line each: the title is cut to what is left of the width.
+        const std::string head =
+          fmt::format("      #{} {} ", result.rank, kind_word(it->kind, lang));
+        const std::size_t used = util::char_count(head);
+        const std::size_t room = style.width > used + 10 ? style.width - used : 10;
         out += fmt::format("      #{} {} {}\n",
                            result.rank,
                            kind_label(it->kind, style, lang),
-                           clean(it->title.empty() ? it->url : it->title, 90));
+                           util::truncate_chars(clean(it->title.empty() ? it->url : it->title, 400),
+                                                room));
       }
     }
   }
 
   // Traces about the person, grouped by kind, with the evidence behind each verdict.
+  const auto mine_by_risk = traces_by_risk(r, true);
   for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {
     std::vector<const Trace*> group;
-    for (const auto& t : r.traces) {
-      if (about(t) && t.kind == kind) {
-        group.push_back(&t);
+    for (const Trace* t : mine_by_risk) {
+      if (t->kind == kind) {
+        group.push_back(t);
       }
     }
     if (group.empty()) {
       continue;
     }
     const std::string kind_key(traces::kind_name(kind));
-    out += "\n" +
-           style.bold(fmt::format("{} ({})", tr(lang, "kind_traces." + kind_key), group.size())) +
-           " — " + tr(lang, "kind_meaning." + kind_key) + "\n";
+    const std::string heading =
+      fmt::format("{} ({})", tr(lang, "kind_traces." + kind_key), group.size());
+    out += "\n" + style.bold(heading) + " "
+           + util::wrap("— " + tr(lang, "kind_meaning." + kind_key), style.width, "  ",
+                        util::char_count(heading) + 1)
+           + "\n";
     for (const auto* t : group) {
       trace_line(out, *t, style, true, lang);
     }
   }
-  std::vector<const Trace*> others;
-  for (const auto& t : r.traces) {
-    if (!about(t)) {
-      others.push_back(&t);
-    }
-  }
+  const std::vector<const Trace*> others = traces_by_risk(r, false);
   if (!others.empty()) {
-    out += "\n" + style.bold(tr(lang, "report.namesakes", {std::to_string(others.size())})) +
-           " — " + tr(lang, "report.namesakes_hint") + "\n";
+    const std::string heading = tr(lang, "report.namesakes", {std::to_string(others.size())});
+    out += "\n" + style.bold(heading) + " "
+           + util::wrap("— " + tr(lang, "report.namesakes_hint"), style.width, "  ",
+                        util::char_count(heading) + 1)
+           + "\n";
     for (const auto* t : others) {
       trace_line(out, *t, style, false, lang);
-    }
-  }
-  std::size_t failed = 0;
-  for (const auto& q : r.queries) {
-    failed += search::is_failure(q.outcome.status) ? 1 : 0;
-  }
-  if (failed > 0) {
-    out += "\n" +
-           style.red(tr(lang,
-                        "report.incomplete",
-                        {std::to_string(failed), std::to_string(r.queries.size())})) +
-           "\n";
-    for (const auto& line : failure_advice(r)) {
-      out += "  " + clean(line, 400) + "\n";
     }
   }
   return out;

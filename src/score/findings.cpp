@@ -20,6 +20,27 @@ bool exposes_sensitive(const Trace& t)
   return !t.sensitive.empty();
 }
 
+// The queries of `family` (and `target`, when given) that failed, and how many there were.
+std::pair<std::size_t, std::size_t> failures(const std::vector<QueryRef>& queries,
+                                             plan::Family family,
+                                             const std::string& target = {})
+{
+  std::size_t failed = 0;
+  std::size_t total = 0;
+  for (const auto& q : queries) {
+    if (q.family == family && (target.empty() || q.target == target)) {
+      ++total;
+      failed += q.failed ? 1 : 0;
+    }
+  }
+  return {failed, total};
+}
+
+util::Message unknown_reason(std::size_t failed, std::size_t total)
+{
+  return {"finding.unknown_reason", {fmt::format("{}", failed), fmt::format("{}", total)}, {}};
+}
+
 Finding name_finding(const std::vector<QueryRef>& queries, const std::vector<Trace>& traces, double threshold)
 {
   Finding f;
@@ -67,7 +88,10 @@ Finding name_finding(const std::vector<QueryRef>& queries, const std::vector<Tra
   for (std::size_t i = 0; i < visible.size() && i < 3; ++i) {
     f.evidence.push_back(visible[i]->id);
   }
-  if (top.empty()) {
+  if (first != queries.end() && first->failed) {
+    f.unknown = unknown_reason(1, 1);
+    f.verdict = {"finding.name.unknown", {}, {}};
+  } else if (top.empty()) {
     f.verdict = {"finding.name.nothing", {}, {}};
   } else if (mine == 0) {
     f.verdict = {"finding.name.others", {fmt::format("{}", namesakes)}, {}};
@@ -101,9 +125,13 @@ Finding network_finding(const std::vector<QueryRef>& queries,
   }
   double indexed = 0;
   double flagged = 0;
+  bool any_unsearched = false;
   for (const auto& network : networks) {
     NetworkFinding n;
     n.network = network;
+    const auto [failed, total] = failures(queries, plan::Family::network, network);
+    n.searched = failed < total;
+    any_unsearched = any_unsearched || !n.searched;
     for (const auto& t : traces) {
       if (t.about_subject >= threshold && t.platform == network) {
         n.traces.push_back(t.id);
@@ -120,8 +148,12 @@ Finding network_finding(const std::vector<QueryRef>& queries,
   f.counts["networks"] = static_cast<double>(networks.size());
   f.counts["indexed"] = indexed;
   f.counts["flagged"] = flagged;
+  const auto [failed, total] = failures(queries, plan::Family::network);
   if (networks.empty()) {
     f.verdict = {"finding.network.none_searched", {}, {}};
+  } else if (indexed == 0 && any_unsearched) {
+    f.unknown = unknown_reason(failed, total);
+    f.verdict = {"finding.network.unknown", {}, {}};
   } else if (indexed == 0) {
     f.verdict = {"finding.network.none_indexed", {}, {}};
   } else if (flagged == 0) {
@@ -134,7 +166,10 @@ Finding network_finding(const std::vector<QueryRef>& queries,
   return f;
 }
 
-Finding pseudonym_finding(const profile::Profile& subject, const std::vector<Trace>& traces, double threshold)
+Finding pseudonym_finding(const profile::Profile& subject,
+                          const std::vector<QueryRef>& queries,
+                          const std::vector<Trace>& traces,
+                          double threshold)
 {
   Finding f;
   f.family = plan::Family::pseudonym;
@@ -156,12 +191,24 @@ Finding pseudonym_finding(const profile::Profile& subject, const std::vector<Tra
         p.evidence.push_back(t.id);
       }
     }
-    p.linked = !p.evidence.empty();
-    any = any || p.linked;
+    const auto [failed, total] = failures(queries, plan::Family::pseudonym, pseudonym);
+    if (!p.evidence.empty()) {
+      p.linked = true;
+    } else if (failed == 0 || total == 0) {
+      p.linked = false;
+    } // else unknown: a failed search cannot say "no"
+    any = any || p.evidence.size() > 0;
     f.evidence.insert(f.evidence.end(), p.evidence.begin(), p.evidence.end());
     f.pseudonyms.push_back(std::move(p));
   }
-  f.linked = any;
+  const auto [failed, total] = failures(queries, plan::Family::pseudonym);
+  if (any) {
+    f.linked = true;
+  } else if (failed == 0) {
+    f.linked = false;
+  } else {
+    f.unknown = unknown_reason(failed, total);
+  }
   f.counts["pseudonyms"] = static_cast<double>(subject.pseudonyms.size());
   f.counts["linking_traces"] = static_cast<double>(f.evidence.size());
   if (subject.pseudonyms.empty()) {
@@ -177,13 +224,18 @@ Finding pseudonym_finding(const profile::Profile& subject, const std::vector<Tra
                                         : "finding.pseudonym.linked",
                  {names, fmt::format("{}", f.evidence.size())},
                  {}};
+  } else if (f.unknown) {
+    f.verdict = {"finding.pseudonym.unknown", {}, {}};
   } else {
     f.verdict = {"finding.pseudonym.not_linked", {}, {}};
   }
   return f;
 }
 
-Finding job_finding(const profile::Profile& subject, const std::vector<Trace>& traces, double threshold)
+Finding job_finding(const profile::Profile& subject,
+                    const std::vector<QueryRef>& queries,
+                    const std::vector<Trace>& traces,
+                    double threshold)
 {
   Finding f;
   f.family = plan::Family::job;
@@ -200,15 +252,31 @@ Finding job_finding(const profile::Profile& subject, const std::vector<Trace>& t
       f.presence.push_back(t.id);
     }
   }
+  const auto [failed, total] = failures(queries, plan::Family::job);
+  const auto [name_failed, name_total] = failures(queries, plan::Family::name);
   f.linked = !f.evidence.empty();
   f.professional_presence = !f.presence.empty();
+  if (!*f.linked && failed > 0) {
+    f.linked.reset();
+    f.unknown = unknown_reason(failed, total);
+  }
+  if (!*f.professional_presence && (name_failed > 0 || failed > 0)) {
+    f.professional_presence.reset(); // the first results were not all seen
+  }
   f.counts["linking_traces"] = static_cast<double>(f.evidence.size());
   f.counts["presence"] = static_cast<double>(f.presence.size());
   if (subject.job.title.empty() && subject.job.employer.empty()) {
     f.verdict = {"finding.job.none_given", {}, {}};
-  } else if (*f.linked && *f.professional_presence) {
+  } else if (f.unknown) {
+    f.verdict = {"finding.job.unknown", {}, {}};
+  } else if (*f.linked && f.professional_presence.value_or(false)) {
     f.verdict = {f.evidence.size() == 1 ? "finding.job.linked_presence_one"
                                         : "finding.job.linked_presence",
+                 {fmt::format("{}", f.evidence.size())},
+                 {}};
+  } else if (*f.linked && !f.professional_presence) {
+    f.verdict = {f.evidence.size() == 1 ? "finding.job.linked_unknown_presence_one"
+                                        : "finding.job.linked_unknown_presence",
                  {fmt::format("{}", f.evidence.size())},
                  {}};
   } else if (*f.linked) {
@@ -230,8 +298,8 @@ std::vector<Finding> make_findings(const profile::Profile& subject,
 {
   return {name_finding(queries, traces, about_threshold),
           network_finding(queries, traces, about_threshold),
-          pseudonym_finding(subject, traces, about_threshold),
-          job_finding(subject, traces, about_threshold)};
+          pseudonym_finding(subject, queries, traces, about_threshold),
+          job_finding(subject, queries, traces, about_threshold)};
 }
 
 } // namespace empreinte::score

@@ -17,6 +17,7 @@ namespace empreinte::score {
 struct NetworkFinding
 {
   std::string network;
+  bool searched = true;             // false: its search failed, so "none indexed" is unknown
   std::vector<std::string> traces;  // trace ids about the person on it
   std::vector<std::string> flagged; // of those, the ones exposing sensitive or embarrassing data
 };
@@ -25,7 +26,7 @@ struct NetworkFinding
 struct PseudonymFinding
 {
   std::string pseudonym;
-  bool linked = false;
+  std::optional<bool> linked;        // unset: its searches failed and nothing ties it
   std::vector<std::string> evidence; // trace ids that tie it to the name
 };
 
@@ -33,6 +34,10 @@ struct Finding
 {
   plan::Family family = plan::Family::name;
   util::Message verdict;                // one sentence for the person (report/i18n.hpp)
+  // Set when the searches that would answer the question failed and nothing found says yes:
+  // the answer is unknown (never a confident "no"), `linked` and `professional_presence` are
+  // then unset, and this says which searches failed.
+  std::optional<util::Message> unknown;
   std::vector<std::string> evidence;    // trace ids behind the verdict
   std::map<std::string, double> counts; // family-specific figures
   std::optional<bool> linked;           // pseudonym and job findings
@@ -47,6 +52,7 @@ struct QueryRef
   std::string id;
   plan::Family family;
   std::string target;
+  bool failed = false; // no backend answered it (blocked, timeout...)
 };
 
 // The four findings, in family order. `queries` are the audit's queries.

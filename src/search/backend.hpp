@@ -17,7 +17,7 @@ struct SearchResult
   std::string url;
   std::string title;
   std::string snippet;
-  std::string saved_path; // offline corpus: the saved page, relative to the corpus folder
+  std::string saved_path = {}; // offline corpus: the saved page, relative to the corpus folder
 };
 
 // How a query ended on one backend; a failure is reported as data, never thrown.

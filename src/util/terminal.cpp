@@ -4,7 +4,9 @@
 
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -13,6 +15,28 @@ namespace empreinte::util {
 bool is_terminal(std::FILE* stream)
 {
   return ::isatty(::fileno(stream)) == 1;
+}
+
+std::size_t text_width(std::FILE* stream)
+{
+  std::size_t width = 0;
+  if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    const long value = std::strtol(columns, &end, 10);
+    if (end && *end == '\0' && value > 0 && value < 10000) {
+      width = static_cast<std::size_t>(value);
+    }
+  }
+  if (width == 0 && ::isatty(::fileno(stream)) == 1) {
+    winsize size{};
+    if (::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+      width = size.ws_col;
+    }
+  }
+  if (width == 0) {
+    width = 80;
+  }
+  return std::max<std::size_t>(width, 40);
 }
 
 bool use_color(std::FILE* stream)

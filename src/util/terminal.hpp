@@ -17,10 +17,15 @@ bool use_color(std::FILE* stream);
 // snippets, URLs) so that nothing it carries can drive the terminal; tabs become spaces.
 std::string strip_controls(std::string_view text);
 
-// ANSI styles, or empty strings when colour is off.
+// The width to wrap text to: $COLUMNS when set, else the terminal's width when `stream` is a
+// terminal, else 80. Never below 40.
+std::size_t text_width(std::FILE* stream);
+
+// ANSI styles, or empty strings when colour is off; `width` is where text is wrapped.
 struct Style
 {
   bool enabled = false;
+  std::size_t width = 80;
   std::string bold(std::string_view s) const;
   std::string dim(std::string_view s) const;
   std::string red(std::string_view s) const;

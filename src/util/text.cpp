@@ -242,6 +242,89 @@ std::string truncate_utf8(std::string_view text, std::size_t max_bytes)
   return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
+std::size_t char_count(std::string_view text)
+{
+  std::size_t n = 0;
+  for (unsigned char c : text) {
+    n += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
+std::string truncate_chars(std::string_view text, std::size_t max_chars)
+{
+  if (char_count(text) <= max_chars) {
+    return std::string(text);
+  }
+  if (max_chars == 0) {
+    return {};
+  }
+  std::size_t chars = 0;
+  std::size_t bytes = 0;
+  while (bytes < text.size()) {
+    if ((static_cast<unsigned char>(text[bytes]) & 0xC0) != 0x80) {
+      if (chars == max_chars - 1) {
+        break;
+      }
+      ++chars;
+    }
+    ++bytes;
+  }
+  return std::string(text.substr(0, bytes)) + "\xE2\x80\xA6";
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent,
+                 std::size_t first_used)
+{
+  const std::string squeezed = squeeze_spaces(text);
+  const std::size_t indent_chars = char_count(indent);
+  std::string out;
+  std::size_t used = first_used;
+  bool line_empty = true;
+  std::size_t pos = 0;
+  while (pos < squeezed.size()) {
+    std::size_t end = squeezed.find(' ', pos);
+    if (end == std::string::npos) {
+      end = squeezed.size();
+    }
+    std::string_view word = std::string_view(squeezed).substr(pos, end - pos);
+    pos = end + 1;
+    std::size_t chars = char_count(word);
+    if (!line_empty && used + 1 + chars > width) {
+      out += "\n";
+      out += indent;
+      used = indent_chars;
+      line_empty = true;
+    }
+    // A word longer than a whole line (a long URL): cut it at the line's end.
+    while (line_empty && used + chars > width && width > used + 1) {
+      std::size_t take_chars = width - used;
+      std::size_t bytes = 0;
+      for (std::size_t c = 0; c < take_chars && bytes < word.size();) {
+        ++bytes;
+        while (bytes < word.size() && (static_cast<unsigned char>(word[bytes]) & 0xC0) == 0x80) {
+          ++bytes;
+        }
+        ++c;
+      }
+      out.append(word.substr(0, bytes));
+      word.remove_prefix(bytes);
+      chars = char_count(word);
+      out += "\n";
+      out += indent;
+      used = indent_chars;
+    }
+    if (!line_empty) {
+      out += ' ';
+      ++used;
+    }
+    out.append(word);
+    used += chars;
+    line_empty = false;
+  }
+  return out;
+}
+
 std::string first_char(std::string_view text)
 {
   if (text.empty()) {

@@ -46,6 +46,18 @@ std::string squeeze_spaces(std::string_view text);
 // Truncates to at most `max_bytes` without cutting a UTF-8 sequence, adding "…" when cut.
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 
+// Word-wraps `text` to `width` characters (code points): the first line starts after
+// `first_used` characters already on it, the others with `indent`. Words longer than a line
+// are cut only when nothing else fits. Lines are joined with "\n".
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent,
+                 std::size_t first_used = 0);
+
+// Cuts UTF-8 `text` to at most `max_chars` characters (code points), the last being "…" when cut.
+std::string truncate_chars(std::string_view text, std::size_t max_chars);
+
+// Number of characters (code points) of UTF-8 `text`.
+std::size_t char_count(std::string_view text);
+
 // The first UTF-8 character of `text` (whole sequence), or "".
 std::string first_char(std::string_view text);
 

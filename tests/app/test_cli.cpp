@@ -39,6 +39,42 @@ TEST_CASE("cli: demo prints a readable report of the default persona")
   CHECK(r.out.find("\x1b[") == std::string::npos); // not a terminal: no colour
 }
 
+TEST_CASE("cli: the text report fits the width, shows trace ids and lists each action once")
+{
+  for (const std::string lang : {"en", "fr"}) {
+    for (const std::size_t width : {std::size_t{80}, std::size_t{60}}) {
+      CAPTURE(lang);
+      CAPTURE(width);
+      const auto r = test::run_empreinte({"demo", "--lang", lang}, {{"COLUMNS", std::to_string(width)}});
+      REQUIRE(r.exit_code == 0);
+      std::size_t start = 0;
+      std::size_t longest = 0;
+      while (start < r.out.size()) {
+        std::size_t end = r.out.find('\n', start);
+        end = end == std::string::npos ? r.out.size() : end;
+        longest = std::max(longest, util::char_count(r.out.substr(start, end - start)));
+        start = end + 1;
+      }
+      CHECK(longest <= width);
+    }
+  }
+  const auto r = test::run_empreinte({"demo", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  const json report = json::parse(r.out);
+  const auto text = test::run_empreinte({"demo"}).out;
+  // Every trace can be named for `letter --trace ID`.
+  for (const auto& t : report["traces"]) {
+    CAPTURE(t["id"]);
+    CHECK(text.find(t["id"].get<std::string>()) != std::string::npos);
+  }
+  // An action serving many traces is listed once in "What to do first", with the traces it covers.
+  const std::string plan = text.substr(text.find("What to do first"));
+  const std::string head = "Ask Google to delist the page";
+  CHECK(plan.find(head) != std::string::npos);
+  CHECK(plan.find(head, plan.find(head) + 1) == std::string::npos);
+  CHECK(plan.find("for: t") != std::string::npos);
+}
+
 TEST_CASE("cli: audit --format json on the training corpus")
 {
   for (const char* id : {"helene-vasseur", "declan-ashworth"}) {

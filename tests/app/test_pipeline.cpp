@@ -66,5 +66,65 @@ TEST_CASE("pipeline: failed queries make an incomplete report, in every format")
   CHECK(report::render_markdown(r).find("Audit incomplete") != std::string::npos);
   auto html = report::render_html(r, test::slurp(data->root / "reports" / "templates" / "report.html.mustache"));
   REQUIRE(html);
-  CHECK(html->find("audit incomplete") != std::string::npos);
+  CHECK(html->find("Audit incomplete") != std::string::npos);
+  CHECK(json["score"]["partial"] == true);
+  // The pseudonym is linked by a page the name search found: that "yes" stands. The job
+  // searches failed and nothing links the job: unknown, never "no".
+  CHECK(json["findings"]["pseudonym"]["linked"] == true);
+  CHECK(json["findings"]["job"]["answered"] == false);
+  CHECK(json["findings"]["job"]["linked"].is_null());
+  // Instagram was found by the name search, so "indexed" stands, but its own search failed.
+  CHECK(json["findings"]["network"]["networks"][0]["searched"] == false);
+}
+
+namespace {
+
+// Every query fails, as with no network.
+class DeadBackend final : public search::Backend
+{
+public:
+  std::string name() const override { return "dead"; }
+  search::QueryOutcome search(const plan::Query&, int) override
+  {
+    return {"dead", search::QueryStatus::error, "could not resolve host", {}};
+  }
+};
+
+} // namespace
+
+TEST_CASE("pipeline: an audit where every search failed is no clean bill")
+{
+  auto data = app::find_data_paths();
+  REQUIRE(data);
+  auto rules = app::load_rules(*data);
+  REQUIRE(rules);
+  auto remedies = app::load_remedies(*data);
+  REQUIRE(remedies);
+  profile::Profile p;
+  p.first_name = "Camille";
+  p.last_name = "Martin";
+  p.pseudonyms = {"camimart75"};
+  p.job = {"architecte", "Atelier Roux"};
+  DeadBackend backend;
+  for (const std::string lang : {"en", "fr"}) {
+    app::AuditSettings settings;
+    settings.lang = lang;
+    const auto r = app::run_audit(p, *rules, *remedies, backend, settings);
+    const auto json = report::to_json(r);
+    for (const char* family : {"name", "network", "pseudonym", "job"}) {
+      INFO(family);
+      CHECK(json["findings"][family]["answered"] == false);
+      CHECK(!json["findings"][family]["unknown_reason"].get<std::string>().empty());
+    }
+    CHECK(json["findings"]["pseudonym"]["linked"].is_null());
+    CHECK(json["findings"]["job"]["linked"].is_null());
+    CHECK(json["findings"]["job"]["professional_presence"].is_null());
+    CHECK(json["score"]["partial"] == true);
+    const std::string text = report::render_text(r, util::Style{});
+    // The failure comes first, before any score or finding.
+    CHECK(text.find(lang == "fr" ? "Audit incomplet" : "Audit incomplete") < text.find("Scores"));
+    for (const char* never : {"Nothing comes up", "No: no page", "Rien ne sort", "Non : aucune"}) {
+      CHECK(text.find(never) == std::string::npos);
+    }
+  }
 }

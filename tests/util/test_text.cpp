@@ -65,3 +65,33 @@ TEST_CASE("text: text_problem refuses invalid UTF-8 and control characters")
   CHECK(empreinte::util::text_problem("a\x7f") == "contains a control character");
   CHECK(empreinte::util::text_problem("a\xC2\x9B") == "contains a control character"); // C1 CSI
 }
+
+TEST_CASE("text: wrap breaks between words, indents, and cuts only words longer than a line")
+{
+  using empreinte::util::wrap;
+  CHECK(wrap("un deux trois quatre", 10, "  ") == "un deux\n  trois\n  quatre");
+  CHECK(wrap("Hélène écrit à Grenoble", 12, "") == "Hélène écrit\nà Grenoble");
+  CHECK(wrap("aa bb", 10, "    ", 8) == "aa\n    bb");
+  const std::string url = "https://example.org/" + std::string(30, 'x');
+  for (const auto& line : {wrap(url, 20, "")}) {
+    std::size_t start = 0;
+    while (start <= line.size()) {
+      const auto end = line.find('\n', start);
+      CHECK(empreinte::util::char_count(line.substr(start, end - start)) <= 20);
+      if (end == std::string::npos) {
+        break;
+      }
+      start = end + 1;
+    }
+  }
+  CHECK(wrap("", 10, "") == "");
+}
+
+TEST_CASE("text: truncate_chars counts characters, not bytes, and marks the cut")
+{
+  using empreinte::util::truncate_chars;
+  CHECK(truncate_chars("Hélène", 6) == "Hélène");
+  CHECK(truncate_chars("Hélène Vasseur", 7) == "Hélène…");
+  CHECK(empreinte::util::char_count(truncate_chars("ééééééééé", 4)) == 4);
+  CHECK(truncate_chars("abc", 0).empty());
+}
