@@ -290,6 +290,21 @@ json finding_json(const score::Finding& f, const std::string& lang)
 
 namespace {
 
+std::string jurisdiction_reason(const JurisdictionUsed& used, const std::string& lang)
+{
+  switch (used.how) {
+  case score::ChosenBy::given:
+    return tr(lang, "jurisdiction.given", {used.from});
+  case score::ChosenBy::location:
+    return tr(lang, "jurisdiction.location", {used.from});
+  case score::ChosenBy::phone:
+    return tr(lang, "jurisdiction.phone");
+  case score::ChosenBy::fallback:
+    break;
+  }
+  return tr(lang, "jurisdiction.default");
+}
+
 json jurisdiction_json(const Report& r)
 {
   if (!r.jurisdiction) {
@@ -319,7 +334,8 @@ json jurisdiction_json(const Report& r)
           {"deadline", deadline},
           {"delisting", j.delisting},
           {"chosen_by", score::chosen_by_name(used.how)},
-          {"from", used.from.empty() ? json(nullptr) : json(used.from)}};
+          {"from", used.from.empty() ? json(nullptr) : json(used.from)},
+          {"reason", jurisdiction_reason(used, r.lang)}};
 }
 
 json advice_json(const Report& r)
