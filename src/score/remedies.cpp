@@ -305,8 +305,8 @@ std::optional<traces::Action> Remedies::make(const std::string& id,
                                              const std::string& lang) const
 {
   const RemedyAction* a = action(id);
-  if (!a) {
-    return std::nullopt;
+  if (!a || (id == "delete-content" && t.platform_page == "profile")) {
+    return std::nullopt; // an account's own page: deleting the account is the action
   }
   const Jurisdiction& law = law_for(person, site_country);
   const Authority* authority = complaint_authority(law);
