@@ -60,11 +60,19 @@ util::Result<Contacts> Contacts::from_json(const json& value, const std::string&
       route.value = rf.string("value", true);
       route.source = rf.string("source", true);
       route.confidence = rf.string("confidence", true);
-      static const char* const k_types[] = {
-        "dpo_email", "privacy_email", "abuse_email", "form", "opt_out", "privacy_policy", "postal"};
-      if (!rf.error() && std::find(std::begin(k_types), std::end(k_types), route.type) == std::end(k_types)) {
-        rf.fail("unknown route type \"" + route.type + "\"", "type",
-                "use dpo_email, privacy_email, abuse_email, form, opt_out, privacy_policy or postal");
+      static const char* const k_types[] = {"dpo_email",
+                                            "privacy_email",
+                                            "abuse_email",
+                                            "form",
+                                            "opt_out",
+                                            "privacy_policy",
+                                            "postal"};
+      if (!rf.error() &&
+          std::find(std::begin(k_types), std::end(k_types), route.type) == std::end(k_types)) {
+        rf.fail(
+            "unknown route type \"" + route.type + "\"",
+            "type",
+            "use dpo_email, privacy_email, abuse_email, form, opt_out, privacy_policy or postal");
       }
       if (rf.error()) {
         return *rf.error();
@@ -72,8 +80,10 @@ util::Result<Contacts> Contacts::from_json(const json& value, const std::string&
       c.routes.push_back(std::move(route));
     }
     if (!f.error() && none_known != c.routes.empty()) {
-      f.fail(none_known ? "none_known is true but routes are given" : "no route and none_known is false",
-             "none_known", "set none_known to true exactly when routes is empty");
+      f.fail(none_known ? "none_known is true but routes are given"
+                        : "no route and none_known is false",
+             "none_known",
+             "set none_known to true exactly when routes is empty");
     }
     if (!f.error() && none_known && c.note.empty()) {
       f.fail("no note for a site without a known route", "note", "say what to do instead");
@@ -82,7 +92,8 @@ util::Result<Contacts> Contacts::from_json(const json& value, const std::string&
       return *f.error();
     }
     if (!out.m_by_domain.emplace(c.domain, out.m_contacts.size()).second) {
-      return util::input_error("domain \"" + c.domain + "\" given twice", source + ": " + pointer + "/domain",
+      return util::input_error("domain \"" + c.domain + "\" given twice",
+                               source + ": " + pointer + "/domain",
                                "keep one entry per domain");
     }
     out.m_contacts.push_back(std::move(c));

@@ -15,8 +15,8 @@ namespace empreinte::score {
 // One way to reach a controller.
 struct ContactRoute
 {
-  std::string type;       // dpo_email, privacy_email, abuse_email, form, opt_out, privacy_policy, postal
-  std::string value;      // an e-mail address, an https URL or a postal address on one line
+  std::string type;  // dpo_email, privacy_email, abuse_email, form, opt_out, privacy_policy, postal
+  std::string value; // an e-mail address, an https URL or a postal address on one line
   std::string source;     // where the fact comes from
   std::string confidence; // documented, secondary, unverified
 };
@@ -25,8 +25,8 @@ struct ContactRoute
 struct Contact
 {
   std::string domain;
-  std::string controller; // legal name, or ""
-  std::string country;    // ISO alpha-2, or INTL
+  std::string controller;           // legal name, or ""
+  std::string country;              // ISO alpha-2, or INTL
   std::vector<ContactRoute> routes; // most useful first; empty when none is known
   Localized note;                   // what to do, always given when no route is known
 

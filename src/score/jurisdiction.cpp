@@ -69,7 +69,9 @@ std::string deadline_words(const Deadline& d, const std::string& lang)
 
 namespace {
 
-Authority read_authority(const json& value, const std::string& source, const std::string& pointer,
+Authority read_authority(const json& value,
+                         const std::string& source,
+                         const std::string& pointer,
                          std::optional<util::Error>& error)
 {
   util::JsonFields f(value, source, pointer);
@@ -114,14 +116,27 @@ std::optional<Deadline> read_deadline(util::JsonFields& f)
   return out;
 }
 
-std::optional<util::Error> read_entry(const json& value, const std::string& source, std::size_t index,
-                                      Jurisdiction& j)
+std::optional<util::Error>
+read_entry(const json& value, const std::string& source, std::size_t index, Jurisdiction& j)
 {
   const std::string pointer = "/jurisdictions/" + std::to_string(index);
   util::JsonFields f(value, source, pointer);
-  f.allow_only({"id", "name", "parent", "confidence", "law", "articles", "deadline", "authority",
-                "regional_authorities", "languages", "delisting", "identity_proof", "sending",
-                "registry_remedies", "notes", "source"});
+  f.allow_only({"id",
+                "name",
+                "parent",
+                "confidence",
+                "law",
+                "articles",
+                "deadline",
+                "authority",
+                "regional_authorities",
+                "languages",
+                "delisting",
+                "identity_proof",
+                "sending",
+                "registry_remedies",
+                "notes",
+                "source"});
   j.id = f.string("id", true);
   j.name = read_localized(f, "name", true);
   j.parent = f.string("parent");
@@ -142,14 +157,17 @@ std::optional<util::Error> read_entry(const json& value, const std::string& sour
   if (const json* articles = f.object("articles", true); articles && !f.error()) {
     util::JsonFields a(*articles, source, pointer + "/articles");
     a.allow_only({"access", "rectification", "erasure", "objection", "complaint", "delisting"});
-    for (const char* right : {"access", "rectification", "erasure", "objection", "complaint", "delisting"}) {
+    for (const char* right :
+         {"access", "rectification", "erasure", "objection", "complaint", "delisting"}) {
       if (a.has(right)) {
         Localized cite = read_localized(a, right, false);
         if (!cite.empty()) {
           j.articles.emplace(right, std::move(cite));
         }
       } else if (!a.error()) {
-        a.fail(std::string("missing required \"") + right + "\"", right, "add it (null when the law does not give it)");
+        a.fail(std::string("missing required \"") + right + "\"",
+               right,
+               "add it (null when the law does not give it)");
       }
     }
     if (a.error()) {
@@ -161,7 +179,9 @@ std::optional<util::Error> read_entry(const json& value, const std::string& sour
   if (const json* regional = f.object("regional_authorities"); regional && !f.error()) {
     for (const auto& [region, id] : regional->items()) {
       if (!id.is_string()) {
-        f.fail_at("expected a string", "regional_authorities/" + util::pointer_escape(region), "give an authority id");
+        f.fail_at("expected a string",
+                  "regional_authorities/" + util::pointer_escape(region),
+                  "give an authority id");
       }
     }
   }
@@ -176,7 +196,8 @@ std::optional<util::Error> read_entry(const json& value, const std::string& sour
   (void)f.string("source", true);
   if (const json* remedies = f.array("registry_remedies", true); remedies && !f.error()) {
     for (std::size_t i = 0; i < remedies->size(); ++i) {
-      util::JsonFields r((*remedies)[i], source, pointer + "/registry_remedies/" + std::to_string(i));
+      util::JsonFields r(
+          (*remedies)[i], source, pointer + "/registry_remedies/" + std::to_string(i));
       r.allow_only({"id", "name", "how", "url", "categories", "confidence", "source"});
       RegistryRemedy remedy;
       remedy.id = r.string("id", true);
@@ -223,17 +244,19 @@ bool is_alpha2(std::string_view text)
 // "US-NY", "fr-38": an ISO 3166-2 subdivision code.
 bool is_subdivision(std::string_view text)
 {
-  return text.size() >= 4 && text.size() <= 6 && is_alpha2(text.substr(0, 2)) && text[2] == '-'
-         && std::all_of(text.begin() + 3, text.end(), [](char c) {
-              return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            });
+  return text.size() >= 4 && text.size() <= 6 && is_alpha2(text.substr(0, 2)) && text[2] == '-' &&
+         std::all_of(text.begin() + 3, text.end(), [](char c) {
+           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+         });
 }
 
 } // namespace
 
-util::Result<Jurisdictions> Jurisdictions::load(const std::string& path, const std::vector<Authority>& known)
+util::Result<Jurisdictions> Jurisdictions::load(const std::string& path,
+                                                const std::vector<Authority>& known)
 {
-  auto value = classify::load_rules_json(path, "empreinte/jurisdictions/v1", {"authorities", "derive", "jurisdictions"});
+  auto value = classify::load_rules_json(
+      path, "empreinte/jurisdictions/v1", {"authorities", "derive", "jurisdictions"});
   if (!value) {
     return value.error();
   }
@@ -255,12 +278,14 @@ util::Result<Jurisdictions> Jurisdictions::from_json(const json& value,
   out.m_authorities = known;
   for (std::size_t i = 0; i < authorities->size(); ++i) {
     std::optional<util::Error> error;
-    Authority a = read_authority((*authorities)[i], source, "/authorities/" + std::to_string(i), error);
+    Authority a =
+        read_authority((*authorities)[i], source, "/authorities/" + std::to_string(i), error);
     if (error) {
       return *error;
     }
     if (out.authority(a.id)) {
-      return util::input_error("authority \"" + a.id + "\" is already declared", source + ": /authorities/" + std::to_string(i),
+      return util::input_error("authority \"" + a.id + "\" is already declared",
+                               source + ": /authorities/" + std::to_string(i),
                                "keep one of them");
     }
     out.m_authorities.push_back(std::move(a));
@@ -272,11 +297,13 @@ util::Result<Jurisdictions> Jurisdictions::from_json(const json& value,
     }
     const std::string where = source + ": /jurisdictions/" + std::to_string(i);
     if (!j.authority.empty() && !out.authority(j.authority)) {
-      return util::input_error("unknown authority \"" + j.authority + "\"", where + "/authority",
+      return util::input_error("unknown authority \"" + j.authority + "\"",
+                               where + "/authority",
                                "declare it in /authorities or in remedies.json");
     }
     if (out.find(j.id)) {
-      return util::input_error("jurisdiction \"" + j.id + "\" given twice", where + "/id", "keep one of them");
+      return util::input_error(
+          "jurisdiction \"" + j.id + "\" given twice", where + "/id", "keep one of them");
     }
     out.m_entries.push_back(std::move(j));
   }
@@ -289,7 +316,8 @@ util::Result<Jurisdictions> Jurisdictions::from_json(const json& value,
     }
   }
   if (!out.fallback()) {
-    return util::input_error("no INTL entry", source + ": /jurisdictions", "add the fallback entry INTL");
+    return util::input_error(
+        "no INTL entry", source + ": /jurisdictions", "add the fallback entry INTL");
   }
   util::JsonFields d(*derive, source, "/derive");
   d.allow_only({"phone_prefixes", "country_names"});
@@ -303,7 +331,8 @@ util::Result<Jurisdictions> Jurisdictions::from_json(const json& value,
     if (id.is_null()) {
       out.m_phone_prefixes[prefix] = "";
     } else if (!id.is_string() || !out.find(id.get<std::string>())) {
-      return util::input_error("not a jurisdiction id", where, "use the id of an entry of /jurisdictions, or null");
+      return util::input_error(
+          "not a jurisdiction id", where, "use the id of an entry of /jurisdictions, or null");
     } else {
       out.m_phone_prefixes[prefix] = id.get<std::string>();
     }
@@ -440,8 +469,10 @@ util::Result<JurisdictionChoice> Jurisdictions::choose(const profile::Profile& p
       return JurisdictionChoice{j, ChosenBy::given, person.country};
     }
     return util::input_error("unknown country \"" + person.country + "\"",
-                             source == "command line" ? "command line: --country" : source + ": /country",
-                             "give an ISO code (FR, GB, CH, BE, US-CA, CA-QC...) or a country name in English or French");
+                             source == "command line" ? "command line: --country"
+                                                      : source + ": /country",
+                             "give an ISO code (FR, GB, CH, BE, US-CA, CA-QC...) or a country name "
+                             "in English or French");
   }
   const Jurisdiction* by_phone = nullptr;
   std::string phone;

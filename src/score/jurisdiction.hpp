@@ -2,8 +2,8 @@
 // (rules/jurisdictions.json), and how the person's jurisdiction is chosen from the profile.
 #pragma once
 
-#include "classify/places.hpp"
 #include "classify/phrase_index.hpp"
+#include "classify/places.hpp"
 #include "profile/profile.hpp"
 #include "util/result.hpp"
 
@@ -25,7 +25,10 @@ struct Localized
 {
   std::string en;
   std::string fr;
-  const std::string& in(const std::string& lang) const { return lang == "fr" && !fr.empty() ? fr : en; }
+  const std::string& in(const std::string& lang) const
+  {
+    return lang == "fr" && !fr.empty() ? fr : en;
+  }
   bool empty() const { return en.empty() && fr.empty(); }
 };
 
@@ -59,7 +62,7 @@ struct RegistryRemedy
   Localized name;
   Localized how;
   std::string url;
-  std::string confidence;           // high, medium
+  std::string confidence;              // high, medium
   std::vector<std::string> categories; // site categories it fits (registry, directory...)
 };
 
@@ -116,7 +119,8 @@ class Jurisdictions
 public:
   // Reads rules/jurisdictions.json; `known` are the authorities of rules/remedies.json, which
   // entries may name besides the file's own.
-  static util::Result<Jurisdictions> load(const std::string& path, const std::vector<Authority>& known);
+  static util::Result<Jurisdictions> load(const std::string& path,
+                                          const std::vector<Authority>& known);
   static util::Result<Jurisdictions> from_json(const nlohmann::json& value,
                                                const std::string& source,
                                                const std::vector<Authority>& known);
@@ -156,10 +160,10 @@ public:
 
 private:
   std::vector<Jurisdiction> m_entries;
-  std::vector<Authority> m_authorities; // remedies.json's and this file's
+  std::vector<Authority> m_authorities;                // remedies.json's and this file's
   std::map<std::string, std::string> m_phone_prefixes; // "+44" -> "GB"; "" for shared codes
-  std::vector<std::string> m_name_ids;  // payloads of m_names
-  classify::PhraseIndex m_names;        // folded country and region names
+  std::vector<std::string> m_name_ids;                 // payloads of m_names
+  classify::PhraseIndex m_names;                       // folded country and region names
 };
 
 } // namespace empreinte::score
