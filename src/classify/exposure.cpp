@@ -187,17 +187,33 @@ bool email_names_subject(const Subject& s, const std::string& email)
   });
 }
 
-// A page that lists several people (a leak, a team page, results, or any page showing several
-// e-mail addresses): there an e-mail or phone that is not in the profile belongs to someone else,
-// unless the address carries the person's name. It never counts as their exposure, and so never
-// reaches their letters (docs/remedies.md).
+// An address at the domain of one of the person's own addresses: a colleague's, on a team page.
+bool same_domain_as_own(const Subject& s, const std::string& email)
+{
+  const std::string domain = util::ascii_lower(email.substr(email.find('@') + 1));
+  return std::any_of(s.emails.begin(), s.emails.end(), [&](const std::string& own) {
+    return own.substr(own.find('@') + 1) == domain;
+  });
+}
+
+// A page that lists several people (a leak, a team page, results; or a page showing two or more
+// e-mail addresses that are neither in the profile nor carry the person's name, or one at the
+// domain of the person's own address): there an e-mail or phone that is not in the profile
+// belongs to someone else, unless the address carries the person's name. It never counts as
+// their exposure, and so never reaches their letters (docs/remedies.md).
 void drop_other_peoples_contacts(const Subject& s, traces::Trace& trace)
 {
-  const auto emails = std::count_if(trace.sensitive.begin(), trace.sensitive.end(), [](const auto& item) {
-    return item.category == "email";
-  });
+  std::size_t others = 0;
+  bool colleague = false;
+  for (const auto& item : trace.sensitive) {
+    if (item.category == "email" && !item.known && !email_names_subject(s, item.text)) {
+      ++others;
+      colleague = colleague || same_domain_as_own(s, item.text);
+    }
+  }
   const std::string& c = trace.category;
-  const bool listing = c == "leak" || c == "employer" || c == "organisation" || c == "sports_results" || emails > 1;
+  const bool listing = c == "leak" || c == "employer" || c == "organisation" || c == "sports_results"
+                       || others > 1 || colleague;
   if (!listing) {
     return;
   }

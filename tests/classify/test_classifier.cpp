@@ -222,7 +222,8 @@ TEST_CASE("classifier: other people's e-mails and phones on a leak page are not 
 
   // An address that carries the person's name is theirs even when the profile lacks it.
   const auto team = judge(trace("https://www.some-unknown-site.example/equipe", "Margaux Lefranc - équipe",
-                                "Margaux Lefranc m.lefranc@garonne-sante.example, Paul Durand p.durand@garonne-sante.example"));
+                                "Margaux Lefranc m.lefranc@garonne-sante.example, Paul Durand p.durand@garonne-sante.example, "
+                                "Inès Roy i.roy@garonne-sante.example"));
   std::vector<std::string> emails;
   for (const auto& s : team.sensitive) {
     if (s.category == "email") {
@@ -230,4 +231,15 @@ TEST_CASE("classifier: other people's e-mails and phones on a leak page are not 
     }
   }
   CHECK(emails == std::vector<std::string>{"m.lefranc@garonne-sante.example"});
+
+  // A colleague's address at the domain of the person's own is the colleague's.
+  const auto colleague = judge(trace("https://www.some-unknown-site.example/contact", "Margaux Lefranc",
+                                     "Margaux Lefranc " + own + " ; Paul Durand paul.durand@example.net"));
+  emails.clear();
+  for (const auto& s : colleague.sensitive) {
+    if (s.category == "email") {
+      emails.push_back(s.text);
+    }
+  }
+  CHECK(emails == std::vector<std::string>{own});
 }
