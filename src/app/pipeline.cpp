@@ -114,12 +114,14 @@ report::Report run_audit(const profile::Profile& subject,
   // The country was checked when the profile was read; here a bad one falls back to INTL.
   auto chosen = choose_jurisdiction(subject, rules, remedies, "profile");
   const score::JurisdictionChoice where =
-    chosen ? *chosen : score::JurisdictionChoice{remedies.jurisdictions().fallback()};
+      chosen ? *chosen : score::JurisdictionChoice{remedies.jurisdictions().fallback()};
   if (where.jurisdiction) {
     const score::Authority* authority = remedies.complaint_authority(*where.jurisdiction);
     r.jurisdiction = report::JurisdictionUsed{
-      *where.jurisdiction, where.how, where.from,
-      authority ? std::optional<score::Authority>(*authority) : std::nullopt};
+        *where.jurisdiction,
+        where.how,
+        where.from,
+        authority ? std::optional<score::Authority>(*authority) : std::nullopt};
     for (auto& t : r.traces) {
       if (t.about_subject >= report::Report::k_about_threshold) {
         const classify::Site* site = rules.sites.find(t.host);

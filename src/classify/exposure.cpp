@@ -212,20 +212,21 @@ void drop_other_peoples_contacts(const Subject& s, traces::Trace& trace)
     }
   }
   const std::string& c = trace.category;
-  const bool listing = c == "leak" || c == "employer" || c == "organisation" || c == "sports_results"
-                       || others > 1 || colleague;
+  const bool listing = c == "leak" || c == "employer" || c == "organisation" ||
+                       c == "sports_results" || others > 1 || colleague;
   if (!listing) {
     return;
   }
-  trace.sensitive.erase(std::remove_if(trace.sensitive.begin(),
-                                       trace.sensitive.end(),
-                                       [&](const traces::SensitiveItem& item) {
-                                         if (item.known || (item.category != "email" && item.category != "phone")) {
-                                           return false;
-                                         }
-                                         return item.category == "phone" || !email_names_subject(s, item.text);
-                                       }),
-                        trace.sensitive.end());
+  trace.sensitive.erase(
+      std::remove_if(trace.sensitive.begin(),
+                     trace.sensitive.end(),
+                     [&](const traces::SensitiveItem& item) {
+                       if (item.known || (item.category != "email" && item.category != "phone")) {
+                         return false;
+                       }
+                       return item.category == "phone" || !email_names_subject(s, item.text);
+                     }),
+      trace.sensitive.end());
 }
 
 } // namespace

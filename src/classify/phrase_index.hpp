@@ -68,8 +68,10 @@ public:
     }
     if (auto it = m_by_first.find(words[hit.start]); it != m_by_first.end()) {
       for (const auto& e : it->second) {
-        if (e.words.size() == hit.length
-            && std::equal(e.words.begin(), e.words.end(), words.begin() + static_cast<std::ptrdiff_t>(hit.start))) {
+        if (e.words.size() == hit.length &&
+            std::equal(e.words.begin(),
+                       e.words.end(),
+                       words.begin() + static_cast<std::ptrdiff_t>(hit.start))) {
           out.push_back(e.id);
         }
       }

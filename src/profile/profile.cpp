@@ -97,8 +97,8 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from)
 bool looks_like_email(const std::string& e)
 {
   const auto at = e.find('@');
-  return at != std::string::npos && at != 0 && at + 1 != e.size()
-         && e.find_first_of(" \t<>,;\"") == std::string::npos;
+  return at != std::string::npos && at != 0 && at + 1 != e.size() &&
+         e.find_first_of(" \t<>,;\"") == std::string::npos;
 }
 
 bool has_letter(const std::string& text)
@@ -129,14 +129,15 @@ util::Status check_text(std::string_view value, const std::string& where)
 
 util::Status check_flags_text(const ProfileFlags& f)
 {
-  const std::pair<const char*, const std::string*> single[] = {{"--first", &f.first_name},
-                                                               {"--last", &f.last_name},
-                                                               {"--job", &f.job_title},
-                                                               {"--employer", &f.employer},
-                                                               {"--location", &f.location},
-                                                               {"--country", &f.country},
-                                                               {"--postal-address", &f.postal_address},
-                                                               {"--reply-email", &f.reply_email}};
+  const std::pair<const char*, const std::string*> single[] = {
+      {"--first", &f.first_name},
+      {"--last", &f.last_name},
+      {"--job", &f.job_title},
+      {"--employer", &f.employer},
+      {"--location", &f.location},
+      {"--country", &f.country},
+      {"--postal-address", &f.postal_address},
+      {"--reply-email", &f.reply_email}};
   for (const auto& [flag, value] : single) {
     if (auto s = check_text(*value, std::string("command line: ") + flag); !s) {
       return s;
@@ -226,14 +227,14 @@ util::Status validate(const Profile& p, const std::string& source)
     return from_file ? source + ": /" + key : "command line: " + flag;
   };
   const std::pair<const char*, const std::string*> single[] = {
-    {"first_name", &p.first_name},
-    {"last_name", &p.last_name},
-    {"job/title", &p.job.title},
-    {"job/employer", &p.job.employer},
-    {"location", &p.location},
-    {"country", &p.country},
-    {"postal_address", &p.postal_address},
-    {"reply_email", &p.reply_email}};
+      {"first_name", &p.first_name},
+      {"last_name", &p.last_name},
+      {"job/title", &p.job.title},
+      {"job/employer", &p.job.employer},
+      {"location", &p.location},
+      {"country", &p.country},
+      {"postal_address", &p.postal_address},
+      {"reply_email", &p.reply_email}};
   const char* single_flags[] = {"--first",
                                 "--last",
                                 "--job",
@@ -301,7 +302,8 @@ util::Status validate(const Profile& p, const std::string& source)
                        "write it as name@domain");
   }
   if (!p.country.empty() && util::words(p.country).empty()) {
-    return input_error("empty country", where("country", "--country"),
+    return input_error("empty country",
+                       where("country", "--country"),
                        "give an ISO code such as FR, GB, CH, US-CA or CA-QC, or a country name");
   }
   for (std::size_t i = 0; i < p.phones.size(); ++i) {

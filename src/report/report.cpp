@@ -316,14 +316,17 @@ json jurisdiction_json(const Report& r)
   if (used.authority) {
     authority = {{"id", used.authority->id},
                  {"name", used.authority->name},
-                 {"complaint_url", used.authority->complaint_url.empty() ? json(nullptr) : json(used.authority->complaint_url)}};
+                 {"complaint_url",
+                  used.authority->complaint_url.empty() ? json(nullptr)
+                                                        : json(used.authority->complaint_url)}};
   }
   json deadline = nullptr;
   if (const auto& d = j.deadline) {
     const bool months = d->months > 0;
     const int extension = months ? d->extension_months : d->extension_days;
     deadline = {{months ? "months" : "days", months ? d->months : d->days},
-                {months ? "extension_months" : "extension_days", extension ? json(extension) : json(nullptr)},
+                {months ? "extension_months" : "extension_days",
+                 extension ? json(extension) : json(nullptr)},
                 {"cite", d->cite.in(r.lang)}};
   }
   return {{"id", j.id},

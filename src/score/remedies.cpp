@@ -21,12 +21,16 @@ Localized localized(util::JsonFields& f, std::string_view key, bool required)
 }
 
 // The placeholders action and advice texts may hold.
-bool placeholders_known(const Localized& text, std::initializer_list<std::string_view> allowed, std::string& unknown)
+bool placeholders_known(const Localized& text,
+                        std::initializer_list<std::string_view> allowed,
+                        std::string& unknown)
 {
   for (const std::string* t : {&text.en, &text.fr}) {
-    for (std::size_t open = t->find('{'); open != std::string::npos; open = t->find('{', open + 1)) {
+    for (std::size_t open = t->find('{'); open != std::string::npos;
+         open = t->find('{', open + 1)) {
       const std::size_t close = t->find('}', open);
-      const std::string name = t->substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
+      const std::string name =
+          t->substr(open + 1, close == std::string::npos ? std::string::npos : close - open - 1);
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         unknown = name;
         return false;
@@ -40,7 +44,8 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
 {
   for (const auto& [name, value] : values) {
     const std::string key = "{" + name + "}";
-    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+    for (std::size_t at = text.find(key); at != std::string::npos;
+         at = text.find(key, at + value.size())) {
       text.replace(at, key.size(), value);
     }
   }
@@ -49,13 +54,15 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
 
 bool in_list(const std::vector<std::string>& ids, const Jurisdiction& j)
 {
-  return std::find(ids.begin(), ids.end(), j.id) != ids.end()
-         || (!j.parent.empty() && std::find(ids.begin(), ids.end(), j.parent) != ids.end());
+  return std::find(ids.begin(), ids.end(), j.id) != ids.end() ||
+         (!j.parent.empty() && std::find(ids.begin(), ids.end(), j.parent) != ids.end());
 }
 
 bool has_category(const traces::Trace& t, std::string_view category)
 {
-  return std::any_of(t.sensitive.begin(), t.sensitive.end(), [&](const auto& s) { return s.category == category; });
+  return std::any_of(t.sensitive.begin(), t.sensitive.end(), [&](const auto& s) {
+    return s.category == category;
+  });
 }
 
 } // namespace
@@ -72,7 +79,8 @@ util::Result<Remedies> Remedies::load(const std::string& path)
     return remedies;
   }
   const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-  auto jurisdictions = Jurisdictions::load((dir / "jurisdictions.json").string(), remedies->m_authorities);
+  auto jurisdictions =
+      Jurisdictions::load((dir / "jurisdictions.json").string(), remedies->m_authorities);
   if (!jurisdictions) {
     return jurisdictions.error();
   }
@@ -100,7 +108,17 @@ util::Result<Remedies> Remedies::from_json(const json& value, const std::string&
   Remedies r;
   for (std::size_t i = 0; i < actions->size(); ++i) {
     util::JsonFields f((*actions)[i], source, "/actions/" + std::to_string(i));
-    f.allow_only({"id", "kind", "title", "how", "url", "right", "requires", "jurisdictions", "url_for", "otherwise", "source"});
+    f.allow_only({"id",
+                  "kind",
+                  "title",
+                  "how",
+                  "url",
+                  "right",
+                  "requires",
+                  "jurisdictions",
+                  "url_for",
+                  "otherwise",
+                  "source"});
     RemedyAction a;
     a.id = f.string("id", true);
     a.kind = f.string("kind", true);
@@ -113,26 +131,36 @@ util::Result<Remedies> Remedies::from_json(const json& value, const std::string&
     a.url_for = f.strings("url_for");
     a.otherwise = f.string("otherwise");
     (void)f.string("source");
-    static const char* const k_rights[] = {"", "access", "rectification", "erasure", "objection", "complaint", "delisting"};
-    static const char* const k_conditions[] = {"own", "own_account", "not_own", "minors", "delisting", "authority"};
-    if (!f.error() && std::find(std::begin(k_rights), std::end(k_rights), a.right) == std::end(k_rights)) {
-      f.fail("unknown right \"" + a.right + "\"", "right", "use access, rectification, erasure, objection, complaint or delisting");
+    static const char* const k_rights[] = {
+        "", "access", "rectification", "erasure", "objection", "complaint", "delisting"};
+    static const char* const k_conditions[] = {
+        "own", "own_account", "not_own", "minors", "delisting", "authority"};
+    if (!f.error() &&
+        std::find(std::begin(k_rights), std::end(k_rights), a.right) == std::end(k_rights)) {
+      f.fail("unknown right \"" + a.right + "\"",
+             "right",
+             "use access, rectification, erasure, objection, complaint or delisting");
     }
     for (std::size_t c = 0; c < a.conditions.size() && !f.error(); ++c) {
-      if (std::find(std::begin(k_conditions), std::end(k_conditions), a.conditions[c]) == std::end(k_conditions)) {
-        f.fail_at("unknown condition \"" + a.conditions[c] + "\"", "requires/" + std::to_string(c),
+      if (std::find(std::begin(k_conditions), std::end(k_conditions), a.conditions[c]) ==
+          std::end(k_conditions)) {
+        f.fail_at("unknown condition \"" + a.conditions[c] + "\"",
+                  "requires/" + std::to_string(c),
                   "use own, own_account, not_own, minors, delisting or authority");
       }
     }
     std::string unknown;
     for (const Localized* text : {&a.title, &a.how}) {
-      if (!f.error() && !placeholders_known(*text, {"law", "article", "deadline", "authority"}, unknown)) {
-        f.fail("unknown placeholder {" + unknown + "}", text == &a.title ? "title" : "how",
+      if (!f.error() &&
+          !placeholders_known(*text, {"law", "article", "deadline", "authority"}, unknown)) {
+        f.fail("unknown placeholder {" + unknown + "}",
+               text == &a.title ? "title" : "how",
                "use {law}, {article}, {deadline} or {authority}");
       }
     }
     if (!f.error() && a.right.empty() && a.how.en.find("{article}") != std::string::npos) {
-      f.fail("{article} without a right", "how", "say which right the action exercises in \"right\"");
+      f.fail(
+          "{article} without a right", "how", "say which right the action exercises in \"right\"");
     }
     if (f.error()) {
       return *f.error();
@@ -141,7 +169,8 @@ util::Result<Remedies> Remedies::from_json(const json& value, const std::string&
   }
   for (const auto& [id, a] : r.m_actions) {
     if (!a.otherwise.empty() && !r.m_actions.count(a.otherwise)) {
-      return util::input_error("unknown action \"" + a.otherwise + "\"", source + ": /actions (" + id + "/otherwise)",
+      return util::input_error("unknown action \"" + a.otherwise + "\"",
+                               source + ": /actions (" + id + "/otherwise)",
                                "declare it in /actions");
     }
   }
@@ -214,15 +243,23 @@ util::Result<Remedies> Remedies::from_json(const json& value, const std::string&
     g.when = f.string("when", true);
     g.title = localized(f, "title", true);
     g.how = localized(f, "how", true);
-    static const char* const k_when[] = {"always", "pseudonym_linked", "no_professional_presence", "sensitive_on_networks",
-                                         "contact_data_exposed", "law_known", "no_law", "no_country"};
+    static const char* const k_when[] = {"always",
+                                         "pseudonym_linked",
+                                         "no_professional_presence",
+                                         "sensitive_on_networks",
+                                         "contact_data_exposed",
+                                         "law_known",
+                                         "no_law",
+                                         "no_country"};
     if (!f.error() && std::find(std::begin(k_when), std::end(k_when), g.when) == std::end(k_when)) {
-      f.fail("unknown condition \"" + g.when + "\"", "when", "see rules/schemas/remedies.schema.json");
+      f.fail(
+          "unknown condition \"" + g.when + "\"", "when", "see rules/schemas/remedies.schema.json");
     }
     std::string unknown;
     for (const Localized* text : {&g.title, &g.how}) {
       if (!f.error() && !placeholders_known(*text, {"jurisdiction", "law", "notes"}, unknown)) {
-        f.fail("unknown placeholder {" + unknown + "}", text == &g.title ? "title" : "how",
+        f.fail("unknown placeholder {" + unknown + "}",
+               text == &g.title ? "title" : "how",
                "use {jurisdiction}, {law} or {notes}");
       }
     }
@@ -263,7 +300,8 @@ const Authority* Remedies::authority(const std::string& key) const
     return m_jurisdictions.authority(j->authority);
   }
   const std::string lower = util::ascii_lower(key);
-  const auto& all = m_jurisdictions.authorities().empty() ? m_authorities : m_jurisdictions.authorities();
+  const auto& all =
+      m_jurisdictions.authorities().empty() ? m_authorities : m_jurisdictions.authorities();
   for (const auto& a : all) {
     if (a.id == lower || util::ascii_lower(a.country) == lower) {
       return &a;
@@ -272,7 +310,8 @@ const Authority* Remedies::authority(const std::string& key) const
   return nullptr;
 }
 
-const Jurisdiction& Remedies::law_for(const Jurisdiction& person, const std::string& site_country) const
+const Jurisdiction& Remedies::law_for(const Jurisdiction& person,
+                                      const std::string& site_country) const
 {
   if (person.has_law() || site_country.empty()) {
     return person;
@@ -285,8 +324,10 @@ const Jurisdiction& Remedies::registry_jurisdiction(const Jurisdiction& person,
                                                     const std::string& category,
                                                     const std::string& site_country) const
 {
-  if ((category == "registry" || category == "aggregator") && !site_country.empty() && site_country != "INTL") {
-    if (const Jurisdiction* site = m_jurisdictions.for_code(site_country); site && site->id != "INTL") {
+  if ((category == "registry" || category == "aggregator") && !site_country.empty() &&
+      site_country != "INTL") {
+    if (const Jurisdiction* site = m_jurisdictions.for_code(site_country);
+        site && site->id != "INTL") {
       return *site;
     }
   }
@@ -329,9 +370,9 @@ std::optional<traces::Action> Remedies::make(const std::string& id,
     }
     return condition == "authority" && authority != nullptr;
   };
-  const bool applies = std::all_of(a->conditions.begin(), a->conditions.end(), holds)
-                       && (a->jurisdictions.empty() || in_list(a->jurisdictions, person))
-                       && (a->right.empty() || law.article(a->right, lang));
+  const bool applies = std::all_of(a->conditions.begin(), a->conditions.end(), holds) &&
+                       (a->jurisdictions.empty() || in_list(a->jurisdictions, person)) &&
+                       (a->right.empty() || law.article(a->right, lang));
   if (!applies) {
     return a->otherwise.empty() ? std::nullopt : make(a->otherwise, t, person, site_country, lang);
   }
@@ -367,10 +408,11 @@ std::optional<traces::Action> Remedies::make(const std::string& id,
   }
   const std::string* article = a->right.empty() ? nullptr : law.article(a->right, lang);
   const std::vector<std::pair<std::string, std::string>> values{
-    {"law", law.law.short_name.in(lang)},
-    {"article", article ? *article : std::string()},
-    {"deadline", law.deadline ? deadline_words(*law.deadline, lang) : deadline_words(Deadline{}, lang)},
-    {"authority", authority ? authority->name : std::string()}};
+      {"law", law.law.short_name.in(lang)},
+      {"article", article ? *article : std::string()},
+      {"deadline",
+       law.deadline ? deadline_words(*law.deadline, lang) : deadline_words(Deadline{}, lang)},
+      {"authority", authority ? authority->name : std::string()}};
   return traces::Action{a->id, a->kind, fill(a->title.in(lang), values), fill(how, values), url};
 }
 
@@ -400,8 +442,8 @@ std::vector<traces::Action> Remedies::for_trace(const traces::Trace& t,
   auto add_registry_remedies = [&] {
     const Jurisdiction& where = registry_jurisdiction(person, category, site_country);
     for (const auto& r : where.registry_remedies) {
-      if (std::find(r.categories.begin(), r.categories.end(), category) == r.categories.end()
-          || std::any_of(out.begin(), out.end(), [&](const auto& o) { return o.id == r.id; })) {
+      if (std::find(r.categories.begin(), r.categories.end(), category) == r.categories.end() ||
+          std::any_of(out.begin(), out.end(), [&](const auto& o) { return o.id == r.id; })) {
         continue;
       }
       const RemedyAction* same = action(r.id); // the id of a remedies.json action: its kind
@@ -410,7 +452,8 @@ std::vector<traces::Action> Remedies::for_trace(const traces::Trace& t,
   };
   // The platform's own settings and forms first: the right link for each.
   if (!t.platform.empty()) {
-    for (const char* id : {"privacy-settings", "delete-account", "delete-content", "report-platform"}) {
+    for (const char* id :
+         {"privacy-settings", "delete-account", "delete-content", "report-platform"}) {
       add(id);
     }
   }
@@ -462,16 +505,19 @@ std::vector<GlobalAdvice> Remedies::advice(const std::vector<Finding>& findings,
   const bool law = j && j->has_law();
   std::vector<GlobalAdvice> out;
   for (const auto& g : m_global) {
-    if (g.when == "always" || (g.when == "pseudonym_linked" && pseudonym_linked)
-        || (g.when == "no_professional_presence" && !presence)
-        || (g.when == "sensitive_on_networks" && sensitive_on_networks)
-        || (g.when == "contact_data_exposed" && contact) || (g.when == "law_known" && j && law)
-        || (g.when == "no_law" && j && !law) || (g.when == "no_country" && j && where.how == ChosenBy::fallback)) {
+    if (g.when == "always" || (g.when == "pseudonym_linked" && pseudonym_linked) ||
+        (g.when == "no_professional_presence" && !presence) ||
+        (g.when == "sensitive_on_networks" && sensitive_on_networks) ||
+        (g.when == "contact_data_exposed" && contact) || (g.when == "law_known" && j && law) ||
+        (g.when == "no_law" && j && !law) ||
+        (g.when == "no_country" && j && where.how == ChosenBy::fallback)) {
       GlobalAdvice filled = g;
       if (j) {
         for (const char* lang : {"en", "fr"}) {
           const std::vector<std::pair<std::string, std::string>> values{
-            {"jurisdiction", j->name.in(lang)}, {"law", j->law.short_name.in(lang)}, {"notes", j->notes.in(lang)}};
+              {"jurisdiction", j->name.in(lang)},
+              {"law", j->law.short_name.in(lang)},
+              {"notes", j->notes.in(lang)}};
           std::string& title = std::string(lang) == "fr" ? filled.title.fr : filled.title.en;
           std::string& how = std::string(lang) == "fr" ? filled.how.fr : filled.how.en;
           title = fill(title, values);

@@ -8,8 +8,8 @@
 #include "util/result.hpp"
 
 #include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 

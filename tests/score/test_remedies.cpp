@@ -36,13 +36,16 @@ const score::Jurisdiction& where(const std::string& id)
   return *j;
 }
 
-std::vector<traces::Action> actions_for(const traces::Trace& t, const std::string& lang, const std::string& country = "FR")
+std::vector<traces::Action>
+actions_for(const traces::Trace& t, const std::string& lang, const std::string& country = "FR")
 {
   return remedies().for_trace(t, where(country), "", lang);
 }
 
 // The jurisdiction chosen for a profile with these fields.
-std::string chosen(const std::string& country, const std::string& location, const std::vector<std::string>& phones = {})
+std::string chosen(const std::string& country,
+                   const std::string& location,
+                   const std::vector<std::string>& phones = {})
 {
   profile::Profile p;
   p.first_name = "Alex";
@@ -88,14 +91,16 @@ TEST_CASE("remedies: own accounts get the platform's settings and deletion links
   post.platform_page = "post";
   const auto on_post = actions_for(post, "en");
   CHECK_FALSE(has(on_post, "delete-account"));
-  const auto del = std::find_if(on_post.begin(), on_post.end(), [](const auto& a) { return a.id == "delete-content"; });
+  const auto del = std::find_if(
+      on_post.begin(), on_post.end(), [](const auto& a) { return a.id == "delete-content"; });
   REQUIRE(del != on_post.end());
   CHECK(del->url == post.url);
 }
 
 TEST_CASE("remedies: someone else's post is reported or asked about, never 'delete your account'")
 {
-  const auto actions = actions_for(trace("www.instagram.com", traces::Kind::inherited, "social", "instagram"), "en");
+  const auto actions =
+      actions_for(trace("www.instagram.com", traces::Kind::inherited, "social", "instagram"), "en");
   CHECK_FALSE(has(actions, "delete-account"));
   CHECK_FALSE(has(actions, "privacy-settings"));
   CHECK_FALSE(has(actions, "delete-content"));
@@ -104,7 +109,8 @@ TEST_CASE("remedies: someone else's post is reported or asked about, never 'dele
 
 TEST_CASE("remedies: directories and brokers get their opt-out route, GDPR rights and delisting")
 {
-  const auto actions = actions_for(trace("www.pagesjaunes.fr", traces::Kind::involuntary, "directory"), "fr");
+  const auto actions =
+      actions_for(trace("www.pagesjaunes.fr", traces::Kind::involuntary, "directory"), "fr");
   REQUIRE_FALSE(actions.empty());
   CHECK(actions.front().id == "opt-out-site");
   CHECK(actions.front().how.find("liste rouge") != std::string::npos); // the site's own advice, in French
@@ -183,7 +189,8 @@ TEST_CASE("remedies: the law, authority and registers follow the person's jurisd
   CHECK(ch.find("FDPIC") != std::string::npos);
   CHECK(ch.find("CNIL") == std::string::npos);
   // A register page: the registers of the site's country.
-  const auto register_page = trace("find-and-update.company-information.service.gov.uk", traces::Kind::involuntary, "registry");
+  const auto register_page = trace(
+      "find-and-update.company-information.service.gov.uk", traces::Kind::involuntary, "registry");
   const auto registry = text(remedies().for_trace(register_page, where("FR"), "GB", "en"));
   CHECK(registry.find("companies-house") != std::string::npos);
   CHECK(registry.find("rcs-hide-address") == std::string::npos);
@@ -200,10 +207,14 @@ TEST_CASE("remedies: minor-data and press actions only where they apply")
   post.sensitive.push_back({"minors", "collégienne", false});
   CHECK(has(actions_for(post, "fr"), "gdpr-erasure-minor"));
   CHECK_FALSE(has(actions_for(post, "en", "GB"), "gdpr-erasure-minor")); // a French law
-  CHECK(has(actions_for(trace("www.lemonde.fr", traces::Kind::inherited, "news"), "fr"), "press-anonymise"));
-  CHECK_FALSE(has(actions_for(trace("www.pagesjaunes.fr", traces::Kind::involuntary, "directory"), "fr"), "press-anonymise"));
+  CHECK(has(actions_for(trace("www.lemonde.fr", traces::Kind::inherited, "news"), "fr"),
+            "press-anonymise"));
+  CHECK_FALSE(
+      has(actions_for(trace("www.pagesjaunes.fr", traces::Kind::involuntary, "directory"), "fr"),
+          "press-anonymise"));
   // The person's own forum post: delete it; no letter, no complaint.
-  const auto own = actions_for(trace("www.example-forum.fr", traces::Kind::voluntary, "forum"), "fr");
+  const auto own =
+      actions_for(trace("www.example-forum.fr", traces::Kind::voluntary, "forum"), "fr");
   CHECK(has(own, "delete-content"));
   CHECK_FALSE(has(own, "gdpr-erasure"));
   CHECK_FALSE(has(own, "dpa-complaint"));
