@@ -19,12 +19,13 @@ _empreinte()
     --birth-year) return ;;
     --config) _filedir; return ;;
     --corpus) _filedir -d; return ;;
+    --country) return ;;
     --date) return ;;
     --email) return ;;
     --employer) return ;;
     --fail-on) COMPREPLY=($(compgen -W "exposure-up new new-high" -- "$cur")); return ;;
     --first) return ;;
-    --format) COMPREPLY=($(compgen -W "csv html json md text" -- "$cur")); return ;;
+    --format) COMPREPLY=($(compgen -W "csv eml html json md text txt" -- "$cur")); return ;;
     --http-status) return ;;
     --is-me) return ;;
     --job) return ;;
@@ -42,11 +43,13 @@ _empreinte()
     --pages) return ;;
     --persona) COMPREPLY=($(compgen -W "declan-ashworth fabrice-delhez helene-vasseur maelys-keller melanie-thibodeau noreen-kiely" -- "$cur")); return ;;
     --phone) return ;;
+    --postal-address) return ;;
     --profile) _filedir; return ;;
     --proxy) return ;;
     --pseudonym) return ;;
     --query) return ;;
     --read-pages) return ;;
+    --reply-email) return ;;
     --request-timeout) return ;;
     --right) COMPREPLY=($(compgen -W "delist erasure objection rectification" -- "$cur")); return ;;
     --sent) return ;;
@@ -61,19 +64,19 @@ _empreinte()
   local opts subs
   case $cmd in
     "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache history diff review mark requests" ;;
-    "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
     "cache clear") opts="--help --quiet -q" subs="" ;;
-    "classify") opts="--help --birth-year --email --employer --first --format --is-me --job --lang --last --location --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
+    "classify") opts="--help --birth-year --country --email --employer --first --format --is-me --job --lang --last --location --network --not-me --other-name --output --phone --postal-address --profile --pseudonym --quiet --reply-email -o -q" subs="" ;;
     "demo") opts="--help --format --lang --max-queries --no-cache --output --pages --persona --quiet --read-pages --redact -o -q" subs="" ;;
     "diff") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
     "history") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
-    "letter") opts="--help --authority --lang --output --right --trace -o" subs="" ;;
+    "letter") opts="--help --authority --format --lang --output --quiet --right --trace -o -q" subs="" ;;
     "mark") opts="--help --lang --me --not-me --profile" subs="" ;;
     "parse") opts="--help --backend --backends-dir --config --format --http-status --output --quiet --url -o -q" subs="" ;;
-    "plan") opts="--help --birth-year --email --employer --first --format --is-me --job --lang --last --location --max-queries --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
+    "plan") opts="--help --birth-year --country --email --employer --first --format --is-me --job --lang --last --location --max-queries --network --not-me --other-name --output --phone --postal-address --profile --pseudonym --quiet --reply-email -o -q" subs="" ;;
     "requests") opts="--help" subs="add list extend done complaint" ;;
     "requests add") opts="--help --jurisdiction --lang --right --sent --subject --via" subs="" ;;
     "requests complaint") opts="--help --authority --lang --output -o" subs="" ;;

@@ -7,6 +7,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from audit' -l backends-dir -r 
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l birth-year -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l config -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l corpus -r -F
+complete -c empreinte -n '__fish_seen_subcommand_from audit' -l country -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l email -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l employer -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l fail-on -x -a 'new new-high exposure-up'
@@ -26,6 +27,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from audit' -l other-name -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l output -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l pages -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l phone -x
+complete -c empreinte -n '__fish_seen_subcommand_from audit' -l postal-address -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l profile -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l proxy -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l pseudonym -x
@@ -33,6 +35,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from audit' -l quiet
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l read-pages -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l redact
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l refresh
+complete -c empreinte -n '__fish_seen_subcommand_from audit' -l reply-email -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l request-timeout -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l timeout -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l user-agent -x
@@ -63,6 +66,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from cache' -a 'clear'
 complete -c empreinte -n '__fish_seen_subcommand_from cache && __fish_seen_subcommand_from clear' -l quiet
 complete -c empreinte -n '__fish_seen_subcommand_from cache && __fish_seen_subcommand_from clear' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l birth-year -x
+complete -c empreinte -n '__fish_seen_subcommand_from classify' -l country -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l email -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l employer -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l first -x
@@ -77,9 +81,11 @@ complete -c empreinte -n '__fish_seen_subcommand_from classify' -l not-me -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l other-name -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l output -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l phone -x
+complete -c empreinte -n '__fish_seen_subcommand_from classify' -l postal-address -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l profile -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l pseudonym -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -l quiet
+complete -c empreinte -n '__fish_seen_subcommand_from classify' -l reply-email -x
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from classify' -F
@@ -110,11 +116,14 @@ complete -c empreinte -n '__fish_seen_subcommand_from history' -l subject -x
 complete -c empreinte -n '__fish_seen_subcommand_from history' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from history' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -l authority -x
+complete -c empreinte -n '__fish_seen_subcommand_from letter' -l format -x -a 'txt md eml'
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -l lang -x -a 'fr en'
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -l output -r -F
+complete -c empreinte -n '__fish_seen_subcommand_from letter' -l quiet
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -l right -x -a 'erasure rectification objection'
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -l trace -x
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -s o -r -F
+complete -c empreinte -n '__fish_seen_subcommand_from letter' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from letter' -F
 complete -c empreinte -n '__fish_seen_subcommand_from mark' -l lang -x -a 'en fr'
 complete -c empreinte -n '__fish_seen_subcommand_from mark' -l me -x
@@ -132,6 +141,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from parse' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from parse' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from parse' -F
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l birth-year -x
+complete -c empreinte -n '__fish_seen_subcommand_from plan' -l country -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l email -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l employer -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l first -x
@@ -147,9 +157,11 @@ complete -c empreinte -n '__fish_seen_subcommand_from plan' -l not-me -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l other-name -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l output -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l phone -x
+complete -c empreinte -n '__fish_seen_subcommand_from plan' -l postal-address -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l profile -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l pseudonym -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -l quiet
+complete -c empreinte -n '__fish_seen_subcommand_from plan' -l reply-email -x
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from plan' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from requests' -a 'add list extend done complaint'

@@ -275,6 +275,13 @@ int run(AuditCommand cmd, bool demo)
   if (!subject) {
     return report_error(subject.error());
   }
+  // A country that is none is refused before any search is sent.
+  const bool country_flag = !cmd.subject.country.empty() || cmd.subject.profile_file.empty();
+  if (auto where = choose_jurisdiction(
+        *subject, *rules, *remedies, country_flag ? "command line" : cmd.subject.profile_file);
+      !where) {
+    return report_error(where.error());
+  }
   auto backend = open_backend(cmd, *data);
   if (!backend) {
     return report_error(backend.error());

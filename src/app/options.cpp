@@ -37,6 +37,13 @@ void add_profile_options(CLI::App& c, profile::ProfileFlags& f)
   c.add_option("--not-me", f.not_me, "URL known to be about someone else (repeatable)")
     ->group(group);
   c.add_option("--is-me", f.is_me, "URL you confirm is about you (repeatable)")->group(group);
+  c.add_option("--country",
+               f.country,
+               "Where you live, for the law that protects you: ISO code (FR, GB, US-CA, CA-QC) or name")
+    ->group(group);
+  c.add_option("--postal-address", f.postal_address, "Your postal address, for the letters' sender block")
+    ->group(group);
+  c.add_option("--reply-email", f.reply_email, "Where answers to your letters should go")->group(group);
 }
 
 void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::string>& formats)

@@ -22,7 +22,7 @@ struct OutputOptions
 };
 
 // --profile, --first, --last, --other-name, --pseudonym, --network, --job, --employer,
-// --location, --email, --phone, --not-me.
+// --location, --email, --phone, --not-me, --country, --postal-address, --reply-email.
 void add_profile_options(CLI::App& command, profile::ProfileFlags& flags);
 
 // A --proxy value (or the config's): a URL curl can use as a proxy, checked before anything is

@@ -39,6 +39,14 @@ util::Result<score::Remedies> load_remedies(const DataPaths& data)
   return score::Remedies::load(data.rules("remedies.json").string());
 }
 
+util::Result<score::JurisdictionChoice> choose_jurisdiction(const profile::Profile& subject,
+                                                            const classify::Rules& rules,
+                                                            const score::Remedies& remedies,
+                                                            const std::string& source)
+{
+  return remedies.jurisdictions().choose(subject, rules.places, source);
+}
+
 void read_pages(std::vector<traces::Trace>& traces, read::PageReader& reader, int limit)
 {
   std::vector<std::size_t> order(traces.size());
@@ -103,12 +111,25 @@ report::Report run_audit(const profile::Profile& subject,
     refs.push_back({q.id, q.family, q.target, !answered});
   }
   r.findings = score::make_findings(subject, refs, r.traces, report::Report::k_about_threshold);
-  for (auto& t : r.traces) {
-    if (t.about_subject >= report::Report::k_about_threshold) {
-      t.actions = remedies.for_trace(t, r.lang);
+  // The country was checked when the profile was read; here a bad one falls back to INTL.
+  auto chosen = choose_jurisdiction(subject, rules, remedies, "profile");
+  const score::JurisdictionChoice where =
+      chosen ? *chosen : score::JurisdictionChoice{remedies.jurisdictions().fallback()};
+  if (where.jurisdiction) {
+    const score::Authority* authority = remedies.complaint_authority(*where.jurisdiction);
+    r.jurisdiction = report::JurisdictionUsed{
+        *where.jurisdiction,
+        where.how,
+        where.from,
+        authority ? std::optional<score::Authority>(*authority) : std::nullopt};
+    for (auto& t : r.traces) {
+      if (t.about_subject >= report::Report::k_about_threshold) {
+        const classify::Site* site = rules.sites.find(t.host);
+        t.actions = remedies.for_trace(t, *where.jurisdiction, site ? site->country : "", r.lang);
+      }
     }
   }
-  r.advice = remedies.advice(r.findings, r.traces, report::Report::k_about_threshold);
+  r.advice = remedies.advice(r.findings, r.traces, where, report::Report::k_about_threshold);
   return r;
 }
 

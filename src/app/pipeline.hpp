@@ -34,6 +34,14 @@ util::Result<classify::Rules> load_rules(const DataPaths& data);
 // What to do about traces (rules/remedies.json).
 util::Result<score::Remedies> load_remedies(const DataPaths& data);
 
+// The person's jurisdiction: the profile's country, else derived from its location or phones
+// (docs/remedies.md). An input error naming `source` (the profile file or "command line") when
+// the country given is not one.
+util::Result<score::JurisdictionChoice> choose_jurisdiction(const profile::Profile& subject,
+                                                            const classify::Rules& rules,
+                                                            const score::Remedies& remedies,
+                                                            const std::string& source);
+
 // Runs the plan on `backend`, merges the results, reads the most promising pages with
 // `reader` (none when null), classifies and scores them and attaches the actions and advice.
 // Failed queries and unread pages are data in the report, not errors.

@@ -36,6 +36,10 @@ Judged judge(const Subject& s, const Rules& rules, traces::Trace& trace, const T
   trace.kind = j.kind.kind;
   trace.confidence = j.kind.confidence;
   trace.platform = j.kind.platform.platform ? j.kind.platform.platform->id : std::string();
+  trace.platform_page = !j.kind.platform.platform                   ? ""
+                        : j.kind.platform.type == PageType::profile ? "profile"
+                        : j.kind.platform.type == PageType::post    ? "post"
+                                                                    : "";
   trace.category = j.kind.own_site ? "own_site" : j.kind.category;
   trace.own_site = j.kind.own_site;
   judge_exposure(s, rules, text, j.identity, j.kind, trace);

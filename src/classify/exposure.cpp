@@ -168,6 +168,67 @@ struct Collected
   }
 };
 
+// An e-mail address whose local part carries the person's surname or pseudonym
+// ("d.ashworth@...", "lysnyx.pro@...").
+bool email_names_subject(const Subject& s, const std::string& email)
+{
+  const std::string local = slug_of(email.substr(0, email.find('@')));
+  for (const auto& words : s.surnames) {
+    std::string surname;
+    for (const auto& w : words) {
+      surname += w;
+    }
+    if (surname.size() >= 3 && local.find(surname) != std::string::npos) {
+      return true;
+    }
+  }
+  return std::any_of(s.pseudonym_slugs.begin(), s.pseudonym_slugs.end(), [&](const std::string& p) {
+    return p.size() >= 3 && local.find(p) != std::string::npos;
+  });
+}
+
+// An address at the domain of one of the person's own addresses: a colleague's, on a team page.
+bool same_domain_as_own(const Subject& s, const std::string& email)
+{
+  const std::string domain = util::ascii_lower(email.substr(email.find('@') + 1));
+  return std::any_of(s.emails.begin(), s.emails.end(), [&](const std::string& own) {
+    return own.substr(own.find('@') + 1) == domain;
+  });
+}
+
+// A page that lists several people (a leak, a team page, results; or a page showing two or more
+// e-mail addresses that are neither in the profile nor carry the person's name, or one at the
+// domain of the person's own address): there an e-mail or phone that is not in the profile
+// belongs to someone else, unless the address carries the person's name. It never counts as
+// their exposure, and so never reaches their letters (docs/remedies.md).
+void drop_other_peoples_contacts(const Subject& s, traces::Trace& trace)
+{
+  std::size_t others = 0;
+  bool colleague = false;
+  for (const auto& item : trace.sensitive) {
+    if (item.category == "email" && !item.known && !email_names_subject(s, item.text)) {
+      ++others;
+      colleague = colleague || same_domain_as_own(s, item.text);
+    }
+  }
+  const std::string& c = trace.category;
+  const bool listing = c == "leak" || c == "employer" || c == "organisation" ||
+                       c == "sports_results" || others > 1 || colleague;
+  if (!listing) {
+    return;
+  }
+  trace.sensitive.erase(
+      std::remove_if(trace.sensitive.begin(),
+                     trace.sensitive.end(),
+                     [&](const traces::SensitiveItem& item) {
+                       if (item.known || (item.category != "email" && item.category != "phone")) {
+                         return false;
+                       }
+                       return item.category == "phone" || !email_names_subject(s, item.text);
+                     }),
+      trace.sensitive.end());
+}
+
 } // namespace
 
 void judge_exposure(const Subject& s,
@@ -223,6 +284,7 @@ void judge_exposure(const Subject& s,
                         != s.phone_tails.end();
     }
   }
+  drop_other_peoples_contacts(s, trace);
   const bool named = identity.name != nullptr;
   // "@clairedmt_archi Madame Dumontet": a surname beside the pseudonym ties them too.
   trace.pseudonym_link = (named || identity.surname_only) && identity.pseudonym;

@@ -3,6 +3,7 @@
 
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,26 @@ public:
       }
     }
     return hits;
+  }
+
+  // Every payload whose phrase is exactly the words of `hit` (a phrase given for several ids).
+  std::vector<std::size_t> ids_at(const std::vector<std::string>& words, const Hit& hit) const
+  {
+    std::vector<std::size_t> out;
+    if (hit.start + hit.length > words.size()) {
+      return out;
+    }
+    if (auto it = m_by_first.find(words[hit.start]); it != m_by_first.end()) {
+      for (const auto& e : it->second) {
+        if (e.words.size() == hit.length &&
+            std::equal(e.words.begin(),
+                       e.words.end(),
+                       words.begin() + static_cast<std::ptrdiff_t>(hit.start))) {
+          out.push_back(e.id);
+        }
+      }
+    }
+    return out;
   }
 
   bool empty() const { return m_by_first.empty(); }

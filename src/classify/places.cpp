@@ -108,6 +108,19 @@ const Place* Places::resolve(const std::string& location) const
   return hits.empty() ? nullptr : &m_places[hits.front().id];
 }
 
+std::vector<const Place*> Places::resolve_all(const std::string& location) const
+{
+  std::vector<const Place*> out;
+  const auto words = util::words(location);
+  const auto hits = m_all.find_all(words);
+  if (!hits.empty()) {
+    for (std::size_t id : m_all.ids_at(words, hits.front())) {
+      out.push_back(&m_places[id]);
+    }
+  }
+  return out;
+}
+
 bool Places::same_area(const Place& a, const Place& b)
 {
   if (&a == &b || (a.name == b.name && a.country == b.country)) {

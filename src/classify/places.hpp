@@ -27,6 +27,9 @@ public:
   std::vector<const Place*> find(const std::vector<std::string>& words) const;
   // The place or region a profile's location names ("Grenoble", "Isère"), or nullptr.
   const Place* resolve(const std::string& location) const;
+  // Every place the first place name in `location` may be ("Manchester": England and New
+  // Hampshire), in the order of the rules; empty when it names none.
+  std::vector<const Place*> resolve_all(const std::string& location) const;
   // True when two places share a region (or are the same place).
   static bool same_area(const Place& a, const Place& b);
   std::size_t size() const { return m_places.size(); }

@@ -32,7 +32,10 @@ Result<Profile> profile_from_json(const json& value, const std::string& source)
                 "emails",
                 "phones",
                 "not_me",
-                "is_me"});
+                "is_me",
+                "country",
+                "postal_address",
+                "reply_email"});
   Profile p;
   p.first_name = f.string("first_name", true);
   p.last_name = f.string("last_name", true);
@@ -61,6 +64,9 @@ Result<Profile> profile_from_json(const json& value, const std::string& source)
   p.phones = f.strings("phones");
   p.not_me = f.strings("not_me");
   p.is_me = f.strings("is_me");
+  p.country = f.string("country");
+  p.postal_address = f.string("postal_address");
+  p.reply_email = f.string("reply_email");
   if (f.error()) {
     return *f.error();
   }
@@ -88,6 +94,13 @@ namespace {
 void append(std::vector<std::string>& to, const std::vector<std::string>& from)
 {
   to.insert(to.end(), from.begin(), from.end());
+}
+
+bool looks_like_email(const std::string& e)
+{
+  const auto at = e.find('@');
+  return at != std::string::npos && at != 0 && at + 1 != e.size() &&
+         e.find_first_of(" \t<>,;\"") == std::string::npos;
 }
 
 bool has_letter(const std::string& text)
@@ -118,11 +131,15 @@ util::Status check_text(std::string_view value, const std::string& where)
 
 util::Status check_flags_text(const ProfileFlags& f)
 {
-  const std::pair<const char*, const std::string*> single[] = {{"--first", &f.first_name},
-                                                               {"--last", &f.last_name},
-                                                               {"--job", &f.job_title},
-                                                               {"--employer", &f.employer},
-                                                               {"--location", &f.location}};
+  const std::pair<const char*, const std::string*> single[] = {
+      {"--first", &f.first_name},
+      {"--last", &f.last_name},
+      {"--job", &f.job_title},
+      {"--employer", &f.employer},
+      {"--location", &f.location},
+      {"--country", &f.country},
+      {"--postal-address", &f.postal_address},
+      {"--reply-email", &f.reply_email}};
   for (const auto& [flag, value] : single) {
     if (auto s = check_text(*value, std::string("command line: ") + flag); !s) {
       return s;
@@ -185,6 +202,15 @@ Result<Profile> profile_from_flags(const ProfileFlags& flags)
   append(p.phones, flags.phones);
   append(p.not_me, flags.not_me);
   append(p.is_me, flags.is_me);
+  if (!flags.country.empty()) {
+    p.country = flags.country;
+  }
+  if (!flags.postal_address.empty()) {
+    p.postal_address = flags.postal_address;
+  }
+  if (!flags.reply_email.empty()) {
+    p.reply_email = flags.reply_email;
+  }
   if (p.first_name.empty() && p.last_name.empty()) {
     return input_error("no subject to audit",
                        "command line",
@@ -205,12 +231,22 @@ util::Status validate(const Profile& p, const std::string& source)
     return from_file ? source + ": /" + key : "command line: " + flag;
   };
   const std::pair<const char*, const std::string*> single[] = {
-    {"first_name", &p.first_name},
-    {"last_name", &p.last_name},
-    {"job/title", &p.job.title},
-    {"job/employer", &p.job.employer},
-    {"location", &p.location}};
-  const char* single_flags[] = {"--first", "--last", "--job", "--employer", "--location"};
+      {"first_name", &p.first_name},
+      {"last_name", &p.last_name},
+      {"job/title", &p.job.title},
+      {"job/employer", &p.job.employer},
+      {"location", &p.location},
+      {"country", &p.country},
+      {"postal_address", &p.postal_address},
+      {"reply_email", &p.reply_email}};
+  const char* single_flags[] = {"--first",
+                                "--last",
+                                "--job",
+                                "--employer",
+                                "--location",
+                                "--country",
+                                "--postal-address",
+                                "--reply-email"};
   for (std::size_t i = 0; i < std::size(single); ++i) {
     if (auto s = check_text(*single[i].second, where(single[i].first, single_flags[i])); !s) {
       return s;
@@ -266,12 +302,21 @@ util::Status validate(const Profile& p, const std::string& source)
   }
   for (std::size_t i = 0; i < p.emails.size(); ++i) {
     const auto& e = p.emails[i];
-    const auto at = e.find('@');
-    if (at == std::string::npos || at == 0 || at + 1 == e.size()) {
+    if (!looks_like_email(e)) {
       return input_error("\"" + e + "\" is not an e-mail address",
                          where("emails/" + std::to_string(i), "--email"),
                          "write it as name@domain");
     }
+  }
+  if (!p.reply_email.empty() && !looks_like_email(p.reply_email)) {
+    return input_error("\"" + p.reply_email + "\" is not an e-mail address",
+                       where("reply_email", "--reply-email"),
+                       "write it as name@domain");
+  }
+  if (!p.country.empty() && util::words(p.country).empty()) {
+    return input_error("empty country",
+                       where("country", "--country"),
+                       "give an ISO code such as FR, GB, CH, US-CA or CA-QC, or a country name");
   }
   for (std::size_t i = 0; i < p.phones.size(); ++i) {
     const auto digits = std::count_if(
@@ -318,6 +363,15 @@ nlohmann::ordered_json profile_to_json(const Profile& p)
   list("phones", p.phones);
   list("not_me", p.not_me);
   list("is_me", p.is_me);
+  if (!p.country.empty()) {
+    out["country"] = p.country;
+  }
+  if (!p.postal_address.empty()) {
+    out["postal_address"] = p.postal_address;
+  }
+  if (!p.reply_email.empty()) {
+    out["reply_email"] = p.reply_email;
+  }
   return out;
 }
 

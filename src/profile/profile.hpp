@@ -31,6 +31,11 @@ struct Profile
   std::vector<std::string> phones; // idem
   std::vector<std::string> not_me; // URLs the person knows are about someone else
   std::vector<std::string> is_me;  // URLs the person confirmed are about them
+  // Where the person lives, for the law that protects them: an ISO 3166 code ("FR", "GB",
+  // "US-CA", "CA-QC") or a country name; "" = derived from location or phone (score/jurisdiction).
+  std::string country;
+  std::string postal_address; // one line, parts separated by commas; for letters' sender block
+  std::string reply_email;    // where answers to letters should go
 };
 
 // Values given on the command line; they add to (lists) or replace (scalars) a profile file.
@@ -50,6 +55,9 @@ struct ProfileFlags
   std::vector<std::string> phones;
   std::vector<std::string> not_me;
   std::vector<std::string> is_me;
+  std::string country;
+  std::string postal_address;
+  std::string reply_email;
 
   bool any_subject() const;
 };

@@ -14,6 +14,12 @@ constexpr CatalogueEntry k_entries[] = {
   // Warnings shown first in every format (Report::warnings).
   {"warning.thin_profile", "Your profile gives little but your name, so pages about namesakes may be counted as yours and yours as theirs. Add what you can of: {0} (docs/profile.md).", "Votre profil ne donne guère que votre nom : des pages d'homonymes peuvent être comptées comme vôtres, et les vôtres comme les leurs. Ajoutez ce que vous pouvez parmi : {0} (docs/profile.md)."},
 
+  // Why the report follows one jurisdiction's law (Report::jurisdiction, docs/remedies.md).
+  {"jurisdiction.default", "no country in your profile and none found in your location or phone: add \"country\" to your profile (docs/profile.md)", "aucun pays dans votre profil ni dans votre lieu ou votre téléphone : ajoutez « country » à votre profil (docs/profile.md)"},
+  {"jurisdiction.given", "the country in your profile ({0})", "le pays de votre profil ({0})"},
+  {"jurisdiction.location", "your location ({0})", "votre lieu ({0})"},
+  {"jurisdiction.phone", "the country code of your phone number", "l'indicatif de votre numéro de téléphone"},
+
   // Where evidence was seen (util::Message::where).
   {"where.description", "page description", "description de la page"},
   {"where.page", "page", "page"},

@@ -184,6 +184,15 @@ void redact(Report& r)
   for (auto& p : r.subject.phones) {
     p = k_mask;
   }
+  if (!r.subject.postal_address.empty()) {
+    r.subject.postal_address = k_mask;
+  }
+  if (!r.subject.reply_email.empty()) {
+    r.subject.reply_email = k_mask;
+  }
+  if (r.jurisdiction && r.jurisdiction->how == score::ChosenBy::phone) {
+    r.jurisdiction->from = k_mask;
+  }
   for (auto& t : r.traces) {
     t.url = mask(t.url, secrets);
     t.title = mask(t.title, secrets);

@@ -288,6 +288,7 @@ json trace_to_json(const traces::Trace& t, const std::string& lang)
           {"pseudonym_link", t.pseudonym_link},
           {"job_link", t.job_link},
           {"platform", t.platform.empty() ? json(nullptr) : json(t.platform)},
+          {"platform_page", t.platform_page.empty() ? json(nullptr) : json(t.platform_page)},
           {"category", t.category.empty() ? json(nullptr) : json(t.category)},
           {"risk", traces::risk_name(t.risk)},
           {"risk_reasons", messages_json(t.risk_reasons, lang)},
@@ -343,6 +344,57 @@ json finding_json(const score::Finding& f, const std::string& lang)
 } // namespace
 
 namespace {
+
+std::string jurisdiction_reason(const JurisdictionUsed& used, const std::string& lang)
+{
+  switch (used.how) {
+  case score::ChosenBy::given:
+    return tr(lang, "jurisdiction.given", {used.from});
+  case score::ChosenBy::location:
+    return tr(lang, "jurisdiction.location", {used.from});
+  case score::ChosenBy::phone:
+    return tr(lang, "jurisdiction.phone");
+  case score::ChosenBy::fallback:
+    break;
+  }
+  return tr(lang, "jurisdiction.default");
+}
+
+json jurisdiction_json(const Report& r)
+{
+  if (!r.jurisdiction) {
+    return nullptr;
+  }
+  const auto& used = *r.jurisdiction;
+  const auto& j = used.jurisdiction;
+  json authority = nullptr;
+  if (used.authority) {
+    authority = {{"id", used.authority->id},
+                 {"name", used.authority->name},
+                 {"complaint_url",
+                  used.authority->complaint_url.empty() ? json(nullptr)
+                                                        : json(used.authority->complaint_url)}};
+  }
+  json deadline = nullptr;
+  if (const auto& d = j.deadline) {
+    const bool months = d->months > 0;
+    const int extension = months ? d->extension_months : d->extension_days;
+    deadline = {{months ? "months" : "days", months ? d->months : d->days},
+                {months ? "extension_months" : "extension_days",
+                 extension ? json(extension) : json(nullptr)},
+                {"cite", d->cite.in(r.lang)}};
+  }
+  return {{"id", j.id},
+          {"name", j.name.in(r.lang)},
+          {"law", j.has_law() ? json(j.law.short_name.in(r.lang)) : json(nullptr)},
+          {"law_name", j.law.name.in(r.lang)},
+          {"authority", authority},
+          {"deadline", deadline},
+          {"delisting", j.delisting},
+          {"chosen_by", score::chosen_by_name(used.how)},
+          {"from", used.from.empty() ? json(nullptr) : json(used.from)},
+          {"reason", jurisdiction_reason(used, r.lang)}};
+}
 
 json advice_json(const Report& r)
 {
@@ -405,6 +457,7 @@ json to_json(const Report& r)
           {"generated_at", r.generated_at},
           {"lang", r.lang},
           {"subject", profile::profile_to_json(r.subject)},
+          {"jurisdiction", jurisdiction_json(r)},
           {"complete", r.complete()},
           {"score",
            {{"partial", !r.complete()},

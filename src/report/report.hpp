@@ -27,6 +27,15 @@ struct QueryRun
   search::QueryOutcome outcome;
 };
 
+// Where the person lives for the law, copied from the rules so that the report stands alone.
+struct JurisdictionUsed
+{
+  score::Jurisdiction jurisdiction;
+  score::ChosenBy how = score::ChosenBy::fallback;
+  std::string from; // the profile value it came from, or ""
+  std::optional<score::Authority> authority;
+};
+
 struct Report
 {
   std::string tool_version;
@@ -48,6 +57,8 @@ struct Report
   std::string corpus_dir;
   std::string written_to_dir;
   std::optional<SinceLast> since_last; // set by the history when the subject was audited before
+  // The person's jurisdiction, which the actions and letters follow, and how it was chosen.
+  std::optional<JurisdictionUsed> jurisdiction;
 
   // True when every query ended ok or empty.
   bool complete() const;

@@ -85,6 +85,7 @@ struct Trace
   bool pseudonym_link = false;          // ties a pseudonym to the real name
   bool job_link = false;                // ties the job title or employer to the name
   std::string platform;                 // platform id (rules/platforms.json) or ""
+  std::string platform_page;            // "profile" (an account's own page), "post", or ""
   std::string category;                 // site category (rules/sites.json), "social", or ""
   bool own_site = false;                // on a site the person owns
 

@@ -448,7 +448,8 @@ TEST_CASE("cli: letter prints a pre-filled GDPR letter for one trace of a saved 
     }
   }
   REQUIRE_FALSE(id.empty());
-  const auto fr = test::run_empreinte({"letter", report.string(), "--trace", id, "--right", "erasure"});
+  const auto fr = test::run_empreinte(
+      {"letter", report.string(), "--trace", id, "--right", "erasure", "--lang", "fr"});
   INFO(fr.err);
   REQUIRE(fr.exit_code == 0);
   CHECK(fr.out.find(url) != std::string::npos);

@@ -2,6 +2,7 @@
 // have never seen (all people, sites and numbers here are invented).
 #include "classify/classifier.hpp"
 #include "classify/rules.hpp"
+#include "score/scores.hpp"
 #include "traces/url_normalise.hpp"
 #include "util/text.hpp"
 
@@ -214,4 +215,62 @@ TEST_CASE("classifier: pages in is_me are certainly the person's, pages in not_m
   const auto other = judge(page, p);
   CHECK(other.about_subject == 0.0);
   CHECK(other.evidence.front().key == "identity.not_me");
+}
+
+TEST_CASE(
+    "classifier: other people's e-mails and phones on a leak page are not the person's exposure")
+{
+  const std::string own = "margaux.lefranc@example.net";
+  const auto leak = judge(trace("https://justpaste.it/x7k2q",
+                                "Margaux Lefranc combo list",
+                                "Margaux Lefranc " + own +
+                                    ":azerty12 paul.durand@example.org:soleil75 "
+                                    "+33 6 12 34 56 78 j.benoit@example.com:marseille13"));
+  REQUIRE(leak.category == "leak");
+  REQUIRE(leak.about_subject >= 0.5);
+  std::vector<std::string> data;
+  for (const auto& s : leak.sensitive) {
+    if (s.category == "email" || s.category == "phone") {
+      data.push_back(s.text);
+    }
+  }
+  CHECK(data == std::vector<std::string>{own}); // the person's own address, nobody else's
+
+  // The same page with only the person's line scores the same: the others add nothing.
+  const auto alone = judge(trace("https://justpaste.it/x7k2q",
+                                 "Margaux Lefranc combo list",
+                                 "Margaux Lefranc " + own + ":azerty12"));
+  std::vector<traces::Trace> a{leak};
+  std::vector<traces::Trace> b{alone};
+  a.front().found_by = b.front().found_by = {traces::Sighting{"name-1", "corpus", 1}};
+  CHECK(score::score_traces(a).exposure == score::score_traces(b).exposure);
+  CHECK(a.front().exposure_points > 0.0);
+  CHECK(a.front().exposure_points == doctest::Approx(b.front().exposure_points));
+
+  // An address that carries the person's name is theirs even when the profile lacks it.
+  const auto team = judge(trace("https://www.some-unknown-site.example/equipe",
+                                "Margaux Lefranc - équipe",
+                                "Margaux Lefranc m.lefranc@garonne-sante.example, Paul Durand "
+                                "p.durand@garonne-sante.example, "
+                                "Inès Roy i.roy@garonne-sante.example"));
+  std::vector<std::string> emails;
+  for (const auto& s : team.sensitive) {
+    if (s.category == "email") {
+      emails.push_back(s.text);
+    }
+  }
+  CHECK(emails == std::vector<std::string>{"m.lefranc@garonne-sante.example"});
+
+  // A colleague's address at the domain of the person's own is the colleague's.
+  const auto colleague =
+      judge(trace("https://www.some-unknown-site.example/contact",
+                  "Margaux Lefranc",
+                  "Margaux Lefranc " + own + " ; Paul Durand paul.durand@example.net"));
+  emails.clear();
+  for (const auto& s : colleague.sensitive) {
+    if (s.category == "email") {
+      emails.push_back(s.text);
+    }
+  }
+  CHECK(emails == std::vector<std::string>{own});
 }
