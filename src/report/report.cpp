@@ -345,7 +345,7 @@ json to_json(const Report& r)
                         {"statuses", statuses},
                         {"advice", h.failed() ? json(health_advice(h, r.lang)) : json(nullptr)}});
   }
-  return {{"schema", k_schema},
+  json out = {{"schema", k_schema},
           {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
           {"generated_at", r.generated_at},
           {"lang", r.lang},
@@ -365,6 +365,10 @@ json to_json(const Report& r)
           {"backends", backends},
           {"queries", queries},
           {"traces", traces}};
+  if (r.accounts) {
+    out["accounts"] = accounts::to_json(*r.accounts);
+  }
+  return out;
 }
 
 } // namespace empreinte::report

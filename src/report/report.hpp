@@ -1,6 +1,7 @@
 // The audit's result: what was searched, how each search ended, and the traces found.
 #pragma once
 
+#include "accounts/summary.hpp"
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
 #include "score/findings.hpp"
@@ -10,6 +11,7 @@
 #include "traces/trace.hpp"
 
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -39,6 +41,8 @@ struct Report
   // What the person should know before reading on (a profile too thin to tell namesakes
   // apart...), shown first in every format.
   std::vector<util::Message> warnings;
+  // The account check of the pseudonyms (audit --accounts); its found accounts are traces too.
+  std::optional<accounts::Summary> accounts;
 
   // True when every query ended ok or empty.
   bool complete() const;
