@@ -7,22 +7,25 @@ _empreinte()
   local i cmd=
   for ((i = 1; i < cword; i++)); do
     case "$cmd:${words[i]}" in
-      ":plan"|":audit"|":demo"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|"backends:check"|"cache:clear"|"rules:lint")
+      ":plan"|":audit"|":demo"|":accounts"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|"accounts:self-check"|"backends:check"|"cache:clear"|"rules:lint")
         cmd="${cmd:+$cmd }${words[i]}" ;;
     esac
   done
   case $prev in
+    --account-sites) return ;;
     --authority) return ;;
     --backend) COMPREPLY=($(compgen -W "brave corpus duckduckgo google-cse mojeek searxng startpage" -- "$cur")); return ;;
     --backend-opt) return ;;
     --backends-dir) _filedir -d; return ;;
     --birth-year) return ;;
+    --concurrency) return ;;
     --config) _filedir; return ;;
     --corpus) _filedir -d; return ;;
     --email) return ;;
     --employer) return ;;
     --first) return ;;
     --format) COMPREPLY=($(compgen -W "html json md text" -- "$cur")); return ;;
+    --host-interval) return ;;
     --http-status) return ;;
     --job) return ;;
     --lang) COMPREPLY=($(compgen -W "en fr" -- "$cur")); return ;;
@@ -43,6 +46,7 @@ _empreinte()
     --read-pages) return ;;
     --request-timeout) return ;;
     --right) COMPREPLY=($(compgen -W "erasure objection rectification" -- "$cur")); return ;;
+    --sites) return ;;
     --timeout) return ;;
     --trace) return ;;
     --url) return ;;
@@ -51,8 +55,10 @@ _empreinte()
   esac
   local opts subs
   case $cmd in
-    "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache" ;;
-    "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --email --employer --first --format --job --lang --last --location --max-queries --network --no-cache --not-me --other-name --output --pages --phone --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "") opts="--help --version" subs="plan audit demo accounts classify rules letter parse backends cache" ;;
+    "accounts") opts="--help --all --all-sites --birth-year --concurrency --email --employer --first --format --host-interval --job --last --location --network --no-cache --no-read --not-me --nsfw --other-name --output --phone --profile --proxy --pseudonym --quiet --refresh --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="self-check" ;;
+    "accounts self-check") opts="--help --all-sites --concurrency --format --host-interval --no-cache --no-read --nsfw --output --proxy --quiet --refresh --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="" ;;
+    "audit") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --birth-year --config --corpus --email --employer --first --format --job --lang --last --location --max-queries --network --no-cache --not-me --other-name --output --pages --phone --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
