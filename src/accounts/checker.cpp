@@ -4,6 +4,7 @@
 
 #include "util/url.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -110,10 +111,18 @@ void run_checks(std::vector<Check>& checks,
     request.url = rewrite(url);
     request.headers = headers;
     request.max_body_bytes = k_max_answer_bytes;
+    // A 5xx is not kept (the site may be back tomorrow) unless the site's rules use it.
+    const Detect& d = checks[i].site->detect;
+    auto listed = [&d](int status) {
+      return std::find(d.found_status.begin(), d.found_status.end(), status)
+               != d.found_status.end()
+             || std::find(d.absent_status.begin(), d.absent_status.end(), status)
+                  != d.absent_status.end();
+    };
     engine.submit(lane, std::move(request),
-                  [&options, key, judge_answer](search::HttpResponse r) {
+                  [&options, key, judge_answer, listed](search::HttpResponse r) {
                     if (options.cache && r.error == search::TransportError::none && r.status > 0
-                        && r.status < 500 && r.status != 429) {
+                        && r.status != 429 && (r.status < 500 || listed(r.status))) {
                       (void)options.cache->put(key, envelope(r));
                     }
                     judge_answer(std::move(r));

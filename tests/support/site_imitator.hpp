@@ -4,6 +4,7 @@
 #pragma once
 
 #include "accounts/sites.hpp"
+#include "util/text.hpp"
 #include "util/url.hpp"
 
 #include <httplib.h>
@@ -30,8 +31,9 @@ public:
     }
   }
 
-  void add_route(const accounts::Site& s, const std::string& t, bool page)
+  void add_route(const accounts::Site& s, const std::string& with_fragment, bool page)
   {
+    const std::string t = with_fragment.substr(0, with_fragment.find('#')); // never sent
     {
       Route r;
       r.site = &s;
@@ -44,7 +46,7 @@ public:
       r.host = u->host + (u->port.empty() ? "" : ":" + u->port);
       for (const auto& h : s.headers) {
         if (h.rfind("Host: ", 0) == 0) {
-          r.host = h.substr(6); // the site's own Host header (Venmo's probe)
+          r.host = util::ascii_lower(h.substr(6)); // the site's own Host (Venmo's probe)
         }
       }
       // What comes before and after {user} in "path?query".
@@ -64,7 +66,7 @@ public:
   // Answers like the site would; false when no site has this host and path.
   bool answer(const httplib::Request& req, httplib::Response& res) const
   {
-    const auto it = m_routes.find(req.get_header_value("Host"));
+    const auto it = m_routes.find(util::ascii_lower(req.get_header_value("Host")));
     if (it == m_routes.end()) {
       return false;
     }
