@@ -8,6 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 using namespace empreinte;
@@ -190,4 +191,18 @@ TEST_CASE("accounts cli: audit --accounts makes the accounts found voluntary tra
        test::source_dir() + "/training/corpus", "--accounts"});
     CHECK(refused.exit_code == 2);
   }
+}
+
+TEST_CASE("accounts cli: rules lint loads the site lists with the same strict loader")
+{
+  test::TempDir dir;
+  std::filesystem::copy(test::source_dir() + "/rules", dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
+  json sites = json::parse(test::slurp(dir.path() / "rules" / "accounts.json"));
+  sites["sites"][2]["detect"]["presenseStrs"] = json::array({"x"}); // maigret's misspelling
+  dir.write("rules/accounts.json", sites.dump(2));
+  const auto r = test::run_empreinte({"rules", "lint", (dir.path() / "rules").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("accounts.json: /sites/2/detect") != std::string::npos);
+  CHECK(r.out.find("presenseStrs") != std::string::npos);
 }
