@@ -7,16 +7,18 @@ _empreinte()
   local i cmd=
   for ((i = 1; i < cword; i++)); do
     case "$cmd:${words[i]}" in
-      ":plan"|":audit"|":demo"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|":history"|":diff"|":review"|":mark"|":requests"|"backends:check"|"cache:clear"|"requests:add"|"requests:list"|"requests:extend"|"requests:done"|"requests:complaint"|"rules:lint")
+      ":plan"|":audit"|":demo"|":accounts"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|":history"|":diff"|":review"|":mark"|":requests"|"accounts:self-check"|"backends:check"|"cache:clear"|"requests:add"|"requests:list"|"requests:extend"|"requests:done"|"requests:complaint"|"rules:lint")
         cmd="${cmd:+$cmd }${words[i]}" ;;
     esac
   done
   case $prev in
+    --account-sites) return ;;
     --authority) return ;;
     --backend) COMPREPLY=($(compgen -W "brave corpus duckduckgo google-cse mojeek searxng startpage" -- "$cur")); return ;;
     --backend-opt) return ;;
     --backends-dir) _filedir -d; return ;;
     --birth-year) return ;;
+    --concurrency) return ;;
     --config) _filedir; return ;;
     --corpus) _filedir -d; return ;;
     --country) return ;;
@@ -26,6 +28,7 @@ _empreinte()
     --fail-on) COMPREPLY=($(compgen -W "exposure-up new new-high" -- "$cur")); return ;;
     --first) return ;;
     --format) COMPREPLY=($(compgen -W "csv eml html json md text txt" -- "$cur")); return ;;
+    --host-interval) return ;;
     --http-status) return ;;
     --is-me) return ;;
     --job) return ;;
@@ -53,6 +56,7 @@ _empreinte()
     --request-timeout) return ;;
     --right) COMPREPLY=($(compgen -W "delist erasure objection rectification" -- "$cur")); return ;;
     --sent) return ;;
+    --sites) return ;;
     --subject) return ;;
     --timeout) return ;;
     --trace) return ;;
@@ -63,8 +67,10 @@ _empreinte()
   esac
   local opts subs
   case $cmd in
-    "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache history diff review mark requests" ;;
-    "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "") opts="--help --version" subs="plan audit demo accounts classify rules letter parse backends cache history diff review mark requests" ;;
+    "accounts") opts="--help --all --all-sites --birth-year --concurrency --country --email --employer --first --format --host-interval --is-me --job --last --location --network --no-cache --no-read --not-me --nsfw --other-name --output --phone --postal-address --profile --proxy --pseudonym --quiet --refresh --reply-email --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="self-check" ;;
+    "accounts self-check") opts="--help --all-sites --concurrency --format --host-interval --no-cache --no-read --nsfw --output --proxy --quiet --refresh --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="" ;;
+    "audit") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;

@@ -89,6 +89,7 @@ int run(int argc, char** argv)
   Runner runner;
   add_plan_command(app, runner);
   add_audit_commands(app, runner);
+  add_accounts_command(app, runner);
   add_classify_command(app, runner);
   add_rules_command(app, runner);
   add_letter_command(app, runner);

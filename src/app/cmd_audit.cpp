@@ -1,5 +1,6 @@
 // `empreinte audit` and `empreinte demo`: the main job, on a corpus of saved pages.
 #include "app/audit_history.hpp"
+#include "app/accounts_run.hpp"
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
@@ -50,6 +51,9 @@ struct AuditCommand
   int read_pages = -1; // --read-pages; -1: by backend
   std::string lang; // --lang; empty: from the environment
   AuditHistoryOptions history; // audit only: the demo never touches the history
+  bool accounts = false;                  // --accounts: check the pseudonyms across sites
+  std::vector<std::string> account_sites; // --account-sites
+  bool all_account_sites = false;         // --all-account-sites
 };
 
 // The cache directory, or nullopt with --no-cache or when there is none (a warning says what
@@ -286,6 +290,31 @@ int run(AuditCommand cmd, bool demo)
   if (!backend) {
     return report_error(backend.error());
   }
+  std::optional<accounts::Summary> account_check;
+  if (cmd.accounts) {
+    if (dynamic_cast<search::CorpusBackend*>(backend->backend.get()) != nullptr) {
+      return report_error(util::input_error("the account check asks the sites themselves: it "
+                                            "cannot run on an offline corpus",
+                                            "--accounts", "drop --accounts, or audit on the web"));
+    }
+    AccountFlags flags;
+    flags.sites = cmd.account_sites;
+    flags.all_sites = cmd.all_account_sites;
+    flags.timeout_s = cmd.timeout_s;
+    flags.request_timeout_s = cmd.request_timeout_s;
+    flags.proxy = cmd.proxy;
+    flags.user_agent = cmd.user_agent;
+    flags.no_cache = cmd.no_cache;
+    flags.refresh = cmd.refresh;
+    flags.quiet = cmd.output.quiet;
+    auto summary = check_pseudonyms(*data, *subject, flags);
+    if (!summary) {
+      return report_error(summary.error());
+    }
+    note(cmd.output, fmt::format("account check: {} requests sent, {} answers from the cache",
+                                 summary->requests_sent, summary->cache_hits));
+    account_check = std::move(*summary);
+  }
   cmd.settings.lang = resolve_lang(cmd.lang);
   const bool offline = dynamic_cast<search::CorpusBackend*>(backend->backend.get()) != nullptr;
   if (cmd.settings.pages == 0) {
@@ -297,7 +326,7 @@ int run(AuditCommand cmd, bool demo)
     cmd.settings.read_pages = cmd.read_pages;
   }
   report::Report r = run_audit(*subject, *rules, *remedies, *backend->backend, cmd.settings,
-                               backend->reader.get());
+                               backend->reader.get(), account_check ? &*account_check : nullptr);
   if (auto* web = dynamic_cast<search::WebSearch*>(backend->backend.get())) {
     auto* pages = dynamic_cast<read::WebPageReader*>(backend->reader.get());
     note(cmd.output,
@@ -312,6 +341,15 @@ int run(AuditCommand cmd, bool demo)
     if (!cmd.output.output.empty() && cmd.output.output != "-") {
       const auto out_dir = std::filesystem::absolute(cmd.output.output, ec).parent_path();
       r.written_to_dir = ec ? "" : out_dir.lexically_normal().string();
+    }
+    // An action that links to the page itself ("delete what you published": the post) would
+    // open the live address: offline, the trace's own link (the saved page) is the one to use.
+    for (auto& t : r.traces) {
+      for (auto& a : t.actions) {
+        if (a.url == t.url) {
+          a.url.clear();
+        }
+      }
     }
   }
   std::optional<AuditHistory> history;
@@ -366,10 +404,15 @@ int run(AuditCommand cmd, bool demo)
   if (!r.complete()) {
     note(cmd.output, "audit incomplete: some queries failed (see the report)");
   }
-  if (history) {
-    return history->exit_code(r.complete());
+  const bool accounts_incomplete = account_check && account_check->incomplete();
+  if (accounts_incomplete) {
+    note(cmd.output, "audit incomplete: some sites of the account check could not be checked");
   }
-  return r.complete() ? k_exit_ok : k_exit_incomplete;
+  const bool complete = r.complete() && !accounts_incomplete;
+  if (history) {
+    return history->exit_code(complete);
+  }
+  return complete ? k_exit_ok : k_exit_incomplete;
 }
 
 void add_search_options(CLI::App& sub, AuditCommand& cmd)
@@ -424,6 +467,18 @@ void add_web_options(CLI::App& sub, AuditCommand& cmd)
     ->group(group);
   sub.add_flag("--refresh", cmd.refresh, "Ignore cached responses (new ones are still stored)")
     ->group(group);
+  const char* accounts = "Accounts (see 'empreinte accounts --help')";
+  sub.add_flag("--accounts", cmd.accounts,
+               "Also look for the pseudonyms' accounts across sites; those found become your "
+               "traces, with what their profile pages show")
+    ->group(accounts);
+  sub.add_option("--account-sites", cmd.account_sites,
+                 "With --accounts: only these site ids (comma-separated)")
+    ->delimiter(',')
+    ->group(accounts);
+  sub.add_flag("--all-account-sites", cmd.all_account_sites,
+               "With --accounts: every site of the list, not only the default set")
+    ->group(accounts);
 }
 
 } // namespace

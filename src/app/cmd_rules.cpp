@@ -1,4 +1,5 @@
 // `empreinte rules lint [DIR]`: checks rules files the way the classifier loads them.
+#include "accounts/sites.hpp"
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
@@ -7,6 +8,7 @@
 #include "search/backend_def.hpp"
 
 #include <fmt/format.h>
+#include <filesystem>
 #include <memory>
 
 namespace empreinte::app {
@@ -26,6 +28,26 @@ int run_lint(const std::string& dir_flag)
   auto problems = classify::lint_rules(dir);
   if (auto remedies = score::Remedies::load(dir + "/remedies.json"); !remedies) {
     problems.push_back({remedies.error().where, remedies.error().what});
+  }
+  // The account-check sites, through the loader `empreinte accounts` uses; each site's known
+  // and absent names must fit its own username rule (else its self-check cannot run).
+  const std::string accounts_path = dir + "/accounts.json";
+  if (std::filesystem::exists(accounts_path)) {
+    const std::string wmn = dir + "/accounts-wmn.json";
+    auto sites =
+      accounts::load_sites(accounts_path, std::filesystem::exists(wmn) ? wmn : std::string());
+    if (!sites) {
+      problems.push_back({sites.error().where, sites.error().what});
+    } else {
+      for (const auto& site : sites->sites) {
+        for (const auto& name : {site.known, site.absent}) {
+          if (!site.applies_to(name)) {
+            problems.push_back({accounts_path + ": site " + site.id,
+                                "example name \"" + name + "\" does not fit its username rule"});
+          }
+        }
+      }
+    }
   }
   // Backend definitions are rules too: the same strict loader as at run time.
   if (auto defs = search::load_backend_defs({std::filesystem::path(dir) / "backends"}); !defs) {

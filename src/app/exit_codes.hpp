@@ -16,4 +16,13 @@ constexpr const char* k_exit_help = "Exit codes: 0 success, 1 runtime error, 2 u
                                     "happened, 5 a --fail-on condition happened and the audit is "
                                     "incomplete.";
 
+constexpr const char* k_exit_help_accounts =
+  "Exit codes: 0 every site answered (found or not found), 1 runtime error, 2 usage or input "
+  "error, 3 incomplete (some sites blocked, rate-limited, failed or timed out; the output says "
+  "which).";
+
+constexpr const char* k_exit_help_self_check =
+  "Exit codes: 0 every site passed (known name found, absent name not found), 1 runtime error, "
+  "2 usage or input error, 3 some site failed or could not be checked.";
+
 } // namespace empreinte::app

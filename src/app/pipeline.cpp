@@ -4,6 +4,7 @@
 #include "classify/classifier.hpp"
 #include "score/profile_check.hpp"
 #include "traces/merge.hpp"
+#include "traces/url_normalise.hpp"
 #include "util/clock.hpp"
 
 #include <algorithm>
@@ -76,7 +77,8 @@ report::Report run_audit(const profile::Profile& subject,
                          const score::Remedies& remedies,
                          search::Backend& backend,
                          const AuditSettings& settings,
-                         read::PageReader* reader)
+                         read::PageReader* reader,
+                         const accounts::Summary* accounts)
 {
   report::Report r;
   r.tool_version = EMPREINTE_VERSION;
@@ -94,12 +96,37 @@ report::Report run_audit(const profile::Profile& subject,
     }
   }
   r.traces = traces::merge(queries, outcomes);
+  if (accounts) {
+    // An account the searches found too keeps its search sightings and gains the check's.
+    for (auto& t : accounts::found_traces(*accounts)) {
+      // The person says this account is someone else's.
+      if (std::any_of(subject.not_me.begin(), subject.not_me.end(), [&](const std::string& u) {
+            return traces::normalise_url(u).value_or(u) == t.url;
+          })) {
+        continue;
+      }
+      const auto same = std::find_if(r.traces.begin(), r.traces.end(),
+                                     [&](const traces::Trace& o) { return o.id == t.id; });
+      if (same == r.traces.end()) {
+        r.traces.push_back(std::move(t));
+      } else {
+        same->found_by.insert(same->found_by.end(), t.found_by.begin(), t.found_by.end());
+        if (same->page.status == traces::PageStatus::not_read) {
+          same->page = t.page;
+        }
+      }
+    }
+    r.accounts = *accounts;
+  }
   const classify::Classifier classifier(subject, rules, settings.tuning);
   if (reader && settings.read_pages != 0) {
     classifier.classify_all(r.traces); // from the snippets, to choose which pages to read
     read_pages(r.traces, *reader, settings.read_pages);
   }
   classifier.classify_all(r.traces);
+  if (accounts) {
+    mark_account_traces(r.traces, *accounts);
+  }
   r.scores = score::score_traces(r.traces, report::Report::k_about_threshold);
   std::vector<score::QueryRef> refs;
   for (const auto& q : queries) {
@@ -111,6 +138,20 @@ report::Report run_audit(const profile::Profile& subject,
     refs.push_back({q.id, q.family, q.target, !answered});
   }
   r.findings = score::make_findings(subject, refs, r.traces, report::Report::k_about_threshold);
+  if (accounts) {
+    for (auto& f : r.findings) {
+      if (f.family == plan::Family::pseudonym) {
+        std::size_t found = 0;
+        std::size_t naming = 0;
+        for (const auto& row : accounts->rows) {
+          found += row.status == accounts::Status::found ? 1 : 0;
+          naming += row.profile && row.profile->ties_name() ? 1 : 0;
+        }
+        f.counts["accounts_found"] = static_cast<double>(found);
+        f.counts["accounts_naming_you"] = static_cast<double>(naming);
+      }
+    }
+  }
   // The country was checked when the profile was read; here a bad one falls back to INTL.
   auto chosen = choose_jurisdiction(subject, rules, remedies, "profile");
   const score::JurisdictionChoice where =
@@ -131,6 +172,61 @@ report::Report run_audit(const profile::Profile& subject,
   }
   r.advice = remedies.advice(r.findings, r.traces, where, report::Report::k_about_threshold);
   return r;
+}
+
+void mark_account_traces(std::vector<traces::Trace>& traces, const accounts::Summary& accounts)
+{
+  for (const auto& row : accounts.rows) {
+    if (row.status != accounts::Status::found) {
+      continue;
+    }
+    const auto url = traces::normalise_url(row.url);
+    const auto t = url ? std::find_if(traces.begin(), traces.end(),
+                                      [&](const traces::Trace& o) { return o.url == *url; })
+                       : traces.end();
+    if (t == traces.end()
+        || std::none_of(t->found_by.begin(), t->found_by.end(), [](const traces::Sighting& s) {
+             return s.query == accounts::k_account_query;
+           })) {
+      continue; // left out (--not-me)
+    }
+    const bool names = row.profile && row.profile->ties_name();
+    // The person gave the pseudonym as theirs: an account under it is theirs unless they say
+    // otherwise (--not-me), though another person may hold the same handle on one site.
+    t->kind = traces::Kind::voluntary;
+    t->confidence = std::max(t->confidence, 0.9);
+    t->about_subject = std::max(t->about_subject, names ? 0.95 : 0.6);
+    t->pseudonym_link = t->pseudonym_link || names;
+    std::vector<util::Message> said;
+    said.push_back({"account.found", {row.pseudonym, row.site_name, row.reason}, {}});
+    if (row.profile) {
+      const auto& e = *row.profile;
+      if (names) {
+        said.push_back({"account.real_name", {e.real_name}, {}, "page", ""});
+      }
+      if (!e.city.empty()) {
+        said.push_back({"account.city", {e.city}, {}, "page", ""});
+      }
+      if (!e.job.empty()) {
+        said.push_back({"account.job", {e.job}, {}, "page", ""});
+      }
+      if (!e.photo.empty()) {
+        said.push_back({"account.photo", {}, {}, "page", ""});
+      }
+      if (!e.links.empty()) {
+        std::string links;
+        for (const auto& l : e.links) {
+          links += (links.empty() ? "" : ", ") + l;
+        }
+        said.push_back({"account.links", {links}, {}, "page", ""});
+      }
+    }
+    t->evidence.insert(t->evidence.begin(), said.begin(), said.end());
+    if (t->category.empty()) {
+      t->category = row.category == "forum" ? "forum" : row.category == "blog" ? "blog_host"
+                                                                               : "social";
+    }
+  }
 }
 
 } // namespace empreinte::app

@@ -1,6 +1,7 @@
 // The audit pipeline: profile -> plan -> search -> traces -> classify -> report.
 #pragma once
 
+#include "accounts/summary.hpp"
 #include "app/data_paths.hpp"
 #include "classify/rules.hpp"
 #include "classify/subject.hpp"
@@ -44,13 +45,19 @@ util::Result<score::JurisdictionChoice> choose_jurisdiction(const profile::Profi
 
 // Runs the plan on `backend`, merges the results, reads the most promising pages with
 // `reader` (none when null), classifies and scores them and attaches the actions and advice.
-// Failed queries and unread pages are data in the report, not errors.
+// Failed queries and unread pages are data in the report, not errors. The accounts found by
+// an account check (`accounts`, when not null) join the traces as the person's own.
 report::Report run_audit(const profile::Profile& subject,
                          const classify::Rules& rules,
                          const score::Remedies& remedies,
                          search::Backend& backend,
                          const AuditSettings& settings,
-                         read::PageReader* reader = nullptr);
+                         read::PageReader* reader = nullptr,
+                         const accounts::Summary* accounts = nullptr);
+
+// Makes the traces of accounts found the person's own (voluntary), with what their profile
+// page shows as evidence, once the classifier has judged them.
+void mark_account_traces(std::vector<traces::Trace>& traces, const accounts::Summary& accounts);
 
 // Reads the pages of the `limit` traces most likely about the person (by the verdicts already
 // on them; -1: all) and puts what was read on the traces.

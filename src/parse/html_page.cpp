@@ -129,10 +129,12 @@ constexpr std::size_t k_max_item_bytes = 512;     // each of them
 constexpr std::size_t k_max_ld_bytes = 256 * 1024; // JSON-LD read per page
 constexpr std::size_t k_max_ld_nodes = 20000;      // JSON values walked per page
 
-void add_listed(std::vector<std::string>& list, std::string value)
+constexpr std::size_t k_max_links = 256; // absolute links kept per page (bios sit after menus)
+
+void add_listed(std::vector<std::string>& list, std::string value, std::size_t cap = k_max_listed)
 {
   value = util::truncate_utf8(util::squeeze_spaces(value), k_max_item_bytes);
-  if (value.empty() || list.size() >= k_max_listed
+  if (value.empty() || list.size() >= cap
       || std::find(list.begin(), list.end(), value) != list.end()) {
     return;
   }
@@ -351,6 +353,10 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
       if (limits.signals && href && rel_has(rel, "author")) {
         add_listed(signals.author_links, href);
       }
+      if (limits.signals && href && element.tag == GUMBO_TAG_A
+          && (strncasecmp(href, "http://", 7) == 0 || strncasecmp(href, "https://", 8) == 0)) {
+        add_listed(signals.links, href, k_max_links);
+      }
       break;
     }
     case GUMBO_TAG_META: {
@@ -370,6 +376,10 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
         signals.site_name = util::truncate_utf8(util::squeeze_spaces(content), k_max_item_bytes);
       } else if (limits.signals && property && strcasecmp(property, "og:type") == 0) {
         signals.og_type = util::truncate_utf8(util::squeeze_spaces(content), 64);
+      } else if (limits.signals && signals.image.empty()
+                 && ((property && strcasecmp(property, "og:image") == 0)
+                     || (name && strcasecmp(name, "twitter:image") == 0))) {
+        signals.image = util::truncate_utf8(util::squeeze_spaces(content), k_max_item_bytes);
       } else if (limits.signals && name && strcasecmp(name, "author") == 0) {
         signals.meta_author = util::truncate_utf8(util::squeeze_spaces(content), k_max_item_bytes);
       }

@@ -25,6 +25,9 @@ struct PageSignals
   std::vector<std::string> ld_same_as;   // sameAs URLs of JSON-LD Person nodes
   std::string ld_profile_name;           // the person a JSON-LD ProfilePage is about
   std::string ld_profile_handle;         // its alternateName (the handle)
+  std::string image;                     // og:image, else twitter:image (a profile photo on
+                                         // profile pages)
+  std::vector<std::string> links;        // absolute http(s) hrefs of <a>, in order (capped)
 };
 
 // The indexable parts of one page; all valid UTF-8 with white space squeezed.

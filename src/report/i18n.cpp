@@ -27,6 +27,14 @@ constexpr CatalogueEntry k_entries[] = {
   {"where.title", "title", "titre"},
   {"where.url", "address", "adresse"},
 
+  // Accounts found by the account check (src/app/pipeline.cpp, mark_account_traces).
+  {"account.city", "the profile shows your city ({0})", "le profil montre votre ville ({0})"},
+  {"account.found", "an account named {0} on {1} ({2})", "un compte nommé {0} sur {1} ({2})"},
+  {"account.job", "the profile shows your job or employer ({0})", "le profil montre votre métier ou votre employeur ({0})"},
+  {"account.links", "the profile links to other accounts: {0}", "le profil renvoie vers d'autres comptes : {0}"},
+  {"account.photo", "the profile has a photo", "le profil a une photo"},
+  {"account.real_name", "the profile shows your name ({0}): it ties the pseudonym to you", "le profil montre votre nom ({0}) : il relie le pseudonyme à vous"},
+
   // Identity (src/classify/identity.cpp).
   {"identity.age", "the age stated fits your year of birth", "l'âge indiqué correspond à votre année de naissance"},
   {"identity.deceased", "a death notice or lifespan for the name: someone else", "un avis de décès ou des dates de vie pour ce nom : quelqu'un d'autre"},

@@ -476,6 +476,9 @@ json to_json(const Report& r)
   if (r.since_last) {
     out["since_last"] = since_last_json(*r.since_last, r.scores.exposure, r.scores.control);
   }
+  if (r.accounts) {
+    out["accounts"] = accounts::to_json(*r.accounts);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The audit's result: what was searched, how each search ended, and the traces found.
 #pragma once
 
+#include "accounts/summary.hpp"
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
 #include "report/since_last.hpp"
@@ -11,6 +12,7 @@
 #include "traces/trace.hpp"
 
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -59,6 +61,8 @@ struct Report
   std::optional<SinceLast> since_last; // set by the history when the subject was audited before
   // The person's jurisdiction, which the actions and letters follow, and how it was chosen.
   std::optional<JurisdictionUsed> jurisdiction;
+  // The account check of the pseudonyms (audit --accounts); its found accounts are traces too.
+  std::optional<accounts::Summary> accounts;
 
   // True when every query ended ok or empty.
   bool complete() const;

@@ -52,6 +52,7 @@ struct Transfer
   Job job;
   CURL* easy = nullptr;
   curl_slist* headers = nullptr;
+  curl_slist* connect_to = nullptr;
   std::string body;
   std::string retry_after;
   std::string location;
@@ -262,6 +263,13 @@ struct HttpEngine::Impl
       t->headers = curl_slist_append(t->headers, h.c_str());
     }
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+    if (!options.connect_to.empty()) {
+      for (const auto& c : options.connect_to) {
+        t->connect_to = curl_slist_append(t->connect_to, c.c_str());
+      }
+      curl_easy_setopt(e, CURLOPT_CONNECT_TO, t->connect_to);
+      curl_easy_setopt(e, CURLOPT_NOPROXY, "*"); // a proxy would defeat the loopback override
+    }
     if (r.method == "POST") {
       curl_easy_setopt(e, CURLOPT_POST, 1L);
       curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, static_cast<long>(r.body.size()));
@@ -360,6 +368,7 @@ struct HttpEngine::Impl
   {
     curl_multi_remove_handle(multi, e);
     curl_slist_free_all(t.headers);
+    curl_slist_free_all(t.connect_to);
     curl_easy_cleanup(e);
   }
 

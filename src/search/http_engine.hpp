@@ -61,6 +61,10 @@ struct EngineOptions
   std::string proxy; // "" = curl's environment variables (http_proxy, HTTPS_PROXY, ALL_PROXY...)
   std::string user_agent;
   std::size_t max_body_bytes = 8u * 1024 * 1024;
+  // Test-only: curl CONNECT_TO entries ("::127.0.0.1:8080" sends every host to a loopback
+  // server, keeping the Host header), so loopback servers can imitate named sites; no proxy
+  // is used then.
+  std::vector<std::string> connect_to;
 };
 
 // Runs requests grouped in lanes (one per search engine): at most `concurrency` of a lane in

@@ -21,11 +21,12 @@ bash_complete() {
     _empreinte
     echo "${COMPREPLY[*]}"' _ "$src" "$1"
 }
-check "bash: commands" "$(bash_complete "empreinte ")" "plan audit demo classify rules letter parse backends cache"
+check "bash: commands" "$(bash_complete "empreinte ")" "plan audit demo accounts classify rules letter parse backends cache"
 check "bash: options of audit, after a value" "$(bash_complete "empreinte audit --first Camille --ba")" "--backend --backend-opt --backends-dir"
 check "bash: --backend names" "$(bash_complete "empreinte audit --backend mo")" "mojeek"
 check "bash: --format values of demo" "$(bash_complete "empreinte demo --format ht")" "html"
 check "bash: subcommand of backends" "$(bash_complete "empreinte backends ch")" "check"
+check "bash: subcommand of accounts" "$(bash_complete "empreinte accounts se")" "self-check"
 check "bash: options of backends check" "$(bash_complete "empreinte backends check --q")" "--query --quiet"
 
 # fish: `complete -C` with the file as a vendor completion.

@@ -1,0 +1,208 @@
+// End to end: the real binary checks accounts on loopback sites that imitate the shipped
+// rules (through the test-only EMPREINTE_TEST_ACCOUNTS_CONNECT), prints text and JSON that
+// validate, self-checks, and `audit --accounts` turns the accounts found into traces.
+#include "accounts/sites.hpp"
+#include "support/loopback.hpp"
+#include "support/process.hpp"
+#include "support/site_imitator.hpp"
+#include "support/temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+using namespace empreinte;
+using json = nlohmann::json;
+
+namespace {
+
+// Imitates the shipped sites: "knownname" and each site's `known` name have accounts. The
+// profile page of knownname on GitHub names Camille Martin.
+struct ImitatedSites
+{
+  accounts::SiteList list;
+  test::LoopbackServer server;
+  std::unique_ptr<test::SiteImitator> imitator;
+
+  ImitatedSites()
+  {
+    auto loaded = accounts::load_sites(test::source_dir() + "/rules/accounts.json");
+    REQUIRE(loaded);
+    list = std::move(*loaded);
+    std::set<std::string> existing = {"knownname"};
+    for (const auto& s : list.sites) {
+      existing.insert(s.known);
+    }
+    imitator = std::make_unique<test::SiteImitator>(list, existing);
+    server.http().new_task_queue = [] { return new httplib::ThreadPool(32); };
+    server.http().Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path == "/robots.txt") {
+        res.status = 404;
+      } else if (req.get_header_value("Host") == "github.com" && req.path == "/knownname") {
+        res.set_content("<html><head><title>knownname</title></head><body><h1>Camille "
+                        "Martin</h1><p>Architect, Lyon</p></body></html>",
+                        "text/html");
+      } else if (!imitator->answer(req, res)) {
+        res.status = 500;
+      }
+    });
+    server.start();
+  }
+
+  std::map<std::string, std::string> env() const
+  {
+    return {{"EMPREINTE_TEST_ACCOUNTS_CONNECT", "127.0.0.1:" + std::to_string(server.port())}};
+  }
+};
+
+// Validates `text` against $defs/accounts of the report schema.
+std::string accounts_schema_violations(const std::string& text)
+{
+  test::TempDir dir;
+  const auto file = dir.write("accounts.json", text);
+  const auto r = test::run_process(
+    {"/usr/bin/python3", "-c",
+     "import json, sys, jsonschema\n"
+     "s = json.load(open(sys.argv[1]))\n"
+     "d = json.load(open(sys.argv[2]))\n"
+     "v = jsonschema.Draft202012Validator({'$defs': s['$defs'], '$ref': '#/$defs/accounts'})\n"
+     "errors = [e.message for e in v.iter_errors(d)]\n"
+     "print('\\n'.join(errors))\n"
+     "sys.exit(1 if errors else 0)\n",
+     test::source_dir() + "/reports/report.schema.json", file.string()},
+    {{"PYTHONNOUSERSITE", "1"}});
+  return r.exit_code == 0 ? std::string() : r.out + r.err;
+}
+
+} // namespace
+
+TEST_CASE("accounts cli: found and not found, text and JSON, profile evidence")
+{
+  ImitatedSites sites;
+  const std::vector<std::string> base = {"accounts", "--first", "Camille", "--last", "Martin",
+                                         "--location", "Lyon", "--pseudonym", "knownname",
+                                         "--sites", "github,gitlab,hashnode", "--host-interval",
+                                         "0"};
+  auto args = base;
+  args.insert(args.end(), {"--format", "json", "--quiet"});
+  const auto r = test::run_empreinte(args, sites.env());
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  const json j = json::parse(r.out, nullptr, false);
+  REQUIRE(j.is_object());
+  CHECK(j["schema"] == "empreinte/accounts-report/v1");
+  CHECK(accounts_schema_violations(r.out).empty());
+  CHECK(j["counts"]["found"] == 3);
+  REQUIRE(j["checks"].size() == 3);
+  CHECK(j["checks"][0]["site"] == "github");
+  CHECK(j["checks"][0]["url"] == "https://github.com/knownname");
+  CHECK(j["checks"][0]["control"]["status"] == "not_found");
+  CHECK(j["checks"][0]["profile"]["ties_name"] == true);
+  CHECK(j["checks"][0]["profile"]["city"] == "Lyon");
+  CHECK(j["checks"][1]["profile"]["ties_name"] == false);
+
+  const auto text = test::run_empreinte(base, sites.env());
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("TIES THE PSEUDONYM TO YOU") != std::string::npos);
+  CHECK(text.out.find("knownname on GitHub: https://github.com/knownname") != std::string::npos);
+
+  SUBCASE("a cached re-run sends nothing")
+  {
+    const auto again = test::run_empreinte(args, sites.env());
+    const json k = json::parse(again.out, nullptr, false);
+    REQUIRE(k.is_object());
+    CHECK(k["requests_sent"] == 0);
+    CHECK(k["counts"] == j["counts"]);
+  }
+  SUBCASE("an unknown site id is a usage error with a suggestion")
+  {
+    const auto bad = test::run_empreinte({"accounts", "--pseudonym", "x", "--sites", "githu"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("did you mean: github") != std::string::npos);
+  }
+  SUBCASE("no pseudonym is a usage error")
+  {
+    const auto none = test::run_empreinte({"accounts", "--first", "A", "--last", "B"});
+    CHECK(none.exit_code == 2);
+  }
+}
+
+TEST_CASE("accounts cli: self-check passes on sites that behave, fails on one that says yes")
+{
+  ImitatedSites sites;
+  const auto ok = test::run_empreinte({"accounts", "self-check", "github", "gitlab",
+                                       "--host-interval", "0", "--no-cache"},
+                                      sites.env());
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("ok   github") != std::string::npos);
+  CHECK(ok.out.find("2 of 2 sites passed") != std::string::npos);
+}
+
+TEST_CASE("accounts cli: audit --accounts makes the accounts found voluntary traces")
+{
+  ImitatedSites sites;
+  test::LoopbackServer search;
+  search.http().Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR)
+                                + "/fixtures/search/mojeek/html_query-javascript-tutorial_10results.html"),
+                    "text/html");
+  });
+  search.start();
+  test::TempDir dir;
+  json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/mojeek.json"));
+  def["request"]["url"] = search.url() + "/mojeek";
+  def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
+  dir.write("backends/mojeek.json", def.dump(2));
+  const auto r = test::run_empreinte(
+    {"audit", "--first", "Camille", "--last", "Martin", "--pseudonym", "knownname",
+     "--max-queries", "2", "--backend", "mojeek", "--backends-dir",
+     (dir.path() / "backends").string(), "--read-pages", "0", "--accounts", "--account-sites",
+     "github,gitlab", "--format", "json", "--quiet"},
+    sites.env());
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  const json report = json::parse(r.out, nullptr, false);
+  REQUIRE(report.is_object());
+  CHECK(test::schema_violations(r.out).empty());
+  CHECK(report["accounts"]["counts"]["found"] == 2);
+  const json* github = nullptr;
+  for (const auto& t : report["traces"]) {
+    if (t["url"] == "https://github.com/knownname") {
+      github = &t;
+    }
+  }
+  REQUIRE(github != nullptr);
+  CHECK((*github)["kind"] == "voluntary");
+  CHECK((*github)["pseudonym_link"] == true);
+  CHECK((*github)["found_by"][0]["query"] == "accounts");
+  for (const auto& f : report["findings"]) {
+    if (f.contains("pseudonyms")) {
+      CHECK(f["counts"]["accounts_found"] == 2);
+      CHECK(f["counts"]["accounts_naming_you"] == 1);
+      CHECK(f["linked"] == true);
+    }
+  }
+  SUBCASE("not on an offline corpus")
+  {
+    const auto offline = test::run_empreinte({"demo", "--quiet"});
+    CHECK(offline.exit_code == 0);
+    const auto refused = test::run_empreinte(
+      {"audit", "--first", "A", "--last", "B", "--corpus",
+       test::source_dir() + "/training/corpus", "--accounts"});
+    CHECK(refused.exit_code == 2);
+  }
+}
+
+TEST_CASE("accounts cli: rules lint loads the site lists with the same strict loader")
+{
+  test::TempDir dir;
+  std::filesystem::copy(test::source_dir() + "/rules", dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
+  json sites = json::parse(test::slurp(dir.path() / "rules" / "accounts.json"));
+  sites["sites"][2]["detect"]["presenseStrs"] = json::array({"x"}); // maigret's misspelling
+  dir.write("rules/accounts.json", sites.dump(2));
+  const auto r = test::run_empreinte({"rules", "lint", (dir.path() / "rules").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("accounts.json: /sites/2/detect") != std::string::npos);
+  CHECK(r.out.find("presenseStrs") != std::string::npos);
+}
