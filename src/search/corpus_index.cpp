@@ -80,8 +80,14 @@ void list_pages(const fs::path& dir,
   }
 }
 
+struct PageFiles
+{
+  std::vector<PageFile> pages;
+  std::vector<std::string> skipped; // over k_max_page_bytes: named in a warning, not indexed
+};
+
 // Lists and reads every page; every problem is collected so the user fixes them in one go.
-util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
+util::Result<PageFiles> read_pages(const fs::path& dir)
 {
   std::error_code ec;
   const auto status = fs::status(dir, ec);
@@ -111,10 +117,19 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
   }
   std::sort(paths.begin(), paths.end());
 
-  std::vector<PageFile> pages;
+  PageFiles files;
+  auto& pages = files.pages;
   std::uintmax_t total = 0;
   for (const auto& path : paths) {
     const std::string relative = path.lexically_relative(dir).generic_string();
+    // A page too large to be one (a dump, a video saved as .html) is skipped with a warning:
+    // one odd file never makes the whole corpus unusable.
+    std::error_code size_ec;
+    if (fs::is_regular_file(path, size_ec) && fs::file_size(path, size_ec) > k_max_page_bytes
+        && !size_ec) {
+      files.skipped.push_back(relative);
+      continue;
+    }
     auto content = util::read_file(path, k_max_page_bytes);
     if (!content) {
       problems.push_back(relative + ": " + content.error().what);
@@ -149,7 +164,13 @@ util::Result<std::vector<PageFile>> read_pages(const fs::path& dir)
                              dir.string(),
                              "fix or remove these files");
   }
-  return pages;
+  if (pages.empty()) {
+    return util::input_error("no HTML page under " + std::to_string(k_max_page_bytes / (1024 * 1024))
+                               + " MiB in the corpus folder",
+                             dir.string(),
+                             "save pages there, one file per page, named after their URL");
+  }
+  return files;
 }
 
 std::string fingerprint(const std::vector<PageFile>& pages)
@@ -389,16 +410,18 @@ util::Status build_in_file(const fs::path& path,
 util::Result<CorpusIndex> CorpusIndex::open(const fs::path& dir,
                                             const std::optional<fs::path>& cache_dir)
 {
-  auto pages = read_pages(dir);
-  if (!pages) {
-    return pages.error();
+  auto files = read_pages(dir);
+  if (!files) {
+    return files.error();
   }
+  const auto* pages = &files->pages;
   const std::string key = fingerprint(*pages);
   std::error_code ec;
   const std::string canonical_dir = fs::weakly_canonical(dir, ec).string();
   auto opened = [&](util::Database db, bool rebuilt, std::string db_path) {
     CorpusIndex index(std::move(db), pages->size(), rebuilt, std::move(db_path));
     index.m_dir = canonical_dir.empty() ? fs::absolute(dir, ec) : fs::path(canonical_dir);
+    index.m_skipped = files->skipped;
     return index;
   };
 

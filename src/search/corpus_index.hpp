@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace empreinte::search {
 
@@ -30,6 +31,8 @@ public:
   // A warning for the user when the index could not be stored in the cache and was built in
   // memory instead (a full disk, a read-only cache); empty otherwise.
   const std::string& note() const { return m_note; }
+  // Pages over the size cap (16 MiB), relative to the folder: not indexed, named in a warning.
+  const std::vector<std::string>& skipped() const { return m_skipped; }
 
 private:
   CorpusIndex(util::Database db, std::size_t pages, bool rebuilt, std::string path)
@@ -45,6 +48,7 @@ private:
   bool m_rebuilt = false;
   std::string m_db_path;
   std::string m_note;
+  std::vector<std::string> m_skipped;
 };
 
 // The URL a page stands for when it has no canonical link: its path below the corpus folder,

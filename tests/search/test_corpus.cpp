@@ -311,3 +311,42 @@ TEST_CASE("corpus: ISO-8859-1 pages are decoded")
   REQUIRE(out.results.size() == 1);
   CHECK(out.results[0].snippet == "Hélène Vasseur");
 }
+
+TEST_CASE("corpus: a page over the size cap is left out and named, never failing the corpus")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  dir.write("corpus/huge.example/dump.html",
+            "<p>Hélène Vasseur</p>" + std::string(16u * 1024 * 1024, 'x'));
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  CHECK(index->page_count() == 5);
+  CHECK(index->skipped() == std::vector<std::string>{"huge.example/dump.html"});
+  search::CorpusBackend backend(std::move(*index));
+  CHECK(backend.skipped().size() == 1);
+  CHECK(urls(backend.search_text("\"Hélène Vasseur\"", 1)).size() == 4);
+}
+
+TEST_CASE("corpus: a page repeating the name tens of thousands of times gets a short snippet")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  std::string body;
+  for (int i = 0; i < 40'000; ++i) {
+    body += "Hélène Vasseur ";
+  }
+  dir.write("corpus/hostile.example/index.html", page("", "Annuaire", body));
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  search::CorpusBackend backend(std::move(*index));
+  const auto out = backend.search_text("\"Hélène Vasseur\"", 1);
+  REQUIRE(out.status == search::QueryStatus::ok);
+  CHECK(out.results.size() == 5);
+  const auto it = std::find_if(out.results.begin(), out.results.end(), [](const auto& r) {
+    return r.url == "https://hostile.example/";
+  });
+  REQUIRE(it != out.results.end());
+  CHECK(it->snippet.rfind("Hélène Vasseur Hélène Vasseur", 0) == 0);
+  CHECK(it->snippet.size() < 600);
+  CHECK(it->snippet.substr(it->snippet.size() - 3) == "…");
+}
