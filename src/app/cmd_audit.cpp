@@ -98,7 +98,8 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
                                  index->skipped().size(), skipped_list(index->skipped())));
   }
   if (index->rebuilt()) {
-    note(cmd.output, fmt::format("indexed {} pages of {}", index->page_count(), cmd.corpus));
+    note(cmd.output, fmt::format("indexed {} pages of {} ({} in all)", index->changed_pages(),
+                                 cmd.corpus, index->page_count()));
   }
   return std::unique_ptr<search::Backend>(
     std::make_unique<search::CorpusBackend>(std::move(*index)));
