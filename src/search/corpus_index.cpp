@@ -50,7 +50,7 @@ constexpr std::int64_t k_fts_buffer_bytes = 64 * 1024 * 1024;
 // Pages are extracted on every core this process may use and inserted by one thread.
 unsigned index_threads()
 {
-  return 1;
+  return util::available_cpus();
 }
 
 // What identifies a file's version without reading it.
@@ -644,6 +644,11 @@ util::Status update(util::Database& db,
 util::Status create(util::Database& db, const std::string& dir)
 {
   if (auto s = db.exec(k_schema); !s) {
+    return s;
+  }
+  if (auto s = db.exec("INSERT INTO pages_fts(pages_fts, rank) VALUES('hashsize', "
+                       + std::to_string(k_fts_buffer_bytes) + ")");
+      !s) {
     return s;
   }
   return write_meta(db, {{"version", k_index_version}, {"dir", dir}});

@@ -485,3 +485,15 @@ TEST_CASE("corpus: pages are inserted in path order whatever the threads")
   CHECK(paths == sorted);
   CHECK(integrity(*index) == "ok");
 }
+
+TEST_CASE("corpus: FTS5's pending-terms buffer is sized for bulk loads")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  auto stmt = index->db().prepare("SELECT v FROM pages_fts_config WHERE k = 'hashsize'");
+  REQUIRE(stmt);
+  REQUIRE(stmt->step());
+  CHECK(stmt->column_int(0) == 64 * 1024 * 1024);
+}
