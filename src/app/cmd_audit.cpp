@@ -291,7 +291,9 @@ int run(AuditCommand cmd, bool demo)
   const bool offline = corpus != nullptr;
   if (corpus && !corpus->skipped().empty()) {
     cmd.settings.warnings.push_back(util::Message{
-      "warning.corpus_skipped", {std::to_string(corpus->skipped().size()), skipped_list(corpus->skipped())}});
+      "warning.corpus_skipped",
+      {std::to_string(corpus->skipped().size()), skipped_list(corpus->skipped())},
+      {}});
   }
   if (cmd.settings.pages == 0) {
     cmd.settings.pages = offline ? k_corpus_pages : 1;
