@@ -72,6 +72,20 @@ std::optional<std::filesystem::path> cache_dir_unless_disabled(const AuditComman
   return *dir;
 }
 
+// "a.html, b.html and 3 more": skipped corpus pages, named.
+std::string skipped_list(const std::vector<std::string>& skipped)
+{
+  constexpr std::size_t k_named = 5;
+  std::string list;
+  for (std::size_t i = 0; i < skipped.size() && i < k_named; ++i) {
+    list += (i == 0 ? "" : ", ") + util::strip_controls(skipped[i]);
+  }
+  if (skipped.size() > k_named) {
+    list += fmt::format(" (+{})", skipped.size() - k_named);
+  }
+  return list;
+}
+
 util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& cmd)
 {
   if (cmd.corpus.empty()) {
@@ -87,8 +101,13 @@ util::Result<std::unique_ptr<search::Backend>> open_corpus(const AuditCommand& c
   if (!index->note().empty()) {
     note(cmd.output, "warning: " + index->note());
   }
+  if (!index->skipped().empty()) {
+    note(cmd.output, fmt::format("warning: {} corpus page(s) over 16 MiB left out: {}",
+                                 index->skipped().size(), skipped_list(index->skipped())));
+  }
   if (index->rebuilt()) {
-    note(cmd.output, fmt::format("indexed {} pages of {}", index->page_count(), cmd.corpus));
+    note(cmd.output, fmt::format("indexed {} pages of {} ({} in all)", index->changed_pages(),
+                                 cmd.corpus, index->page_count()));
   }
   return std::unique_ptr<search::Backend>(
     std::make_unique<search::CorpusBackend>(std::move(*index)));
@@ -316,7 +335,14 @@ int run(AuditCommand cmd, bool demo)
     account_check = std::move(*summary);
   }
   cmd.settings.lang = resolve_lang(cmd.lang);
-  const bool offline = dynamic_cast<search::CorpusBackend*>(backend->backend.get()) != nullptr;
+  const auto* corpus = dynamic_cast<search::CorpusBackend*>(backend->backend.get());
+  const bool offline = corpus != nullptr;
+  if (corpus && !corpus->skipped().empty()) {
+    cmd.settings.warnings.push_back(util::Message{
+      "warning.corpus_skipped",
+      {std::to_string(corpus->skipped().size()), skipped_list(corpus->skipped())},
+      {}});
+  }
   if (cmd.settings.pages == 0) {
     cmd.settings.pages = offline ? k_corpus_pages : 1;
   }

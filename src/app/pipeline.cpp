@@ -88,6 +88,7 @@ report::Report run_audit(const profile::Profile& subject,
   if (auto warning = score::thin_profile_warning(subject)) {
     r.warnings.push_back(std::move(*warning));
   }
+  r.warnings.insert(r.warnings.end(), settings.warnings.begin(), settings.warnings.end());
   const auto queries = plan::make_plan(subject, rules.networks, settings.plan);
   const auto outcomes = backend.search_all(queries, settings.pages);
   for (const auto& outcome : outcomes) {

@@ -27,6 +27,8 @@ struct AuditSettings
   // Result pages to read (the most promising first); -1: every page. Needs a reader.
   int read_pages = -1;
   classify::Tuning tuning; // the classifier's fitted constants (tests and bench/eval --lopo)
+  // Shown at the top of the report, after the profile's own (corpus pages left out...).
+  std::vector<util::Message> warnings = {};
 };
 
 // Every rules file of the data directory, loaded and compiled.

@@ -5,6 +5,7 @@
 #include "classify/identity.hpp"
 #include "classify/kind.hpp"
 #include "classify/trace_text.hpp"
+#include "util/cpus.hpp"
 
 #include <algorithm>
 #include <set>
@@ -46,13 +47,14 @@ Judged judge(const Subject& s, const Rules& rules, traces::Trace& trace, const T
   return j;
 }
 
-// Runs `work(i)` for every index, spread over the cores for large batches. Traces are judged
-// independently and the rules are read-only (RE2 matching is thread-safe).
+// Runs `work(i)` for every index, spread over the cores this process may use (its affinity
+// and cgroup quota, not the machine's) for large batches. Traces are judged independently and
+// the rules are read-only (RE2 matching is thread-safe).
 template<typename Work> void for_each_index(std::size_t count, const Work& work)
 {
   constexpr std::size_t k_min_per_thread = 256;
   const std::size_t threads =
-    std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), count / k_min_per_thread);
+    std::min<std::size_t>(util::available_cpus(), count / k_min_per_thread);
   if (threads <= 1) {
     for (std::size_t i = 0; i < count; ++i) {
       work(i);

@@ -86,17 +86,13 @@ util::Result<CueRules> CueRules::from_json(const json& value, const std::string&
     if (f.error()) {
       return *f.error();
     }
-    auto re = compile_pattern(pattern, f.where("pattern"));
-    if (!re) {
-      return re.error();
-    }
     const auto slot = static_cast<std::size_t>(cue.field);
     auto added = rules.m_sets[slot].add(pattern, f.where("pattern"));
     if (!added) {
       return added.error();
     }
     rules.m_set_to_cue[slot].push_back(rules.m_cues.size());
-    rules.m_patterns.push_back(std::move(*re));
+    rules.m_patterns.push_back(pattern);
     rules.m_cues.push_back(std::move(cue));
   }
   for (auto& set : rules.m_sets) {
@@ -130,11 +126,20 @@ std::vector<LintProblem> CueRules::lint_examples(const json& value, const std::s
   const json& list = value.at("cues");
   for (std::size_t i = 0; i < list.size() && i < m_patterns.size(); ++i) {
     const json& examples = list[i].value("examples", json::object());
+    if (examples.empty()) {
+      continue;
+    }
+    // Compiled here, for lint only: an audit never pays for it.
+    auto re = compile_pattern(m_patterns[i], source + ": /cues/" + std::to_string(i) + "/pattern");
+    if (!re) {
+      problems.push_back({re.error().where, re.error().what});
+      continue;
+    }
     for (const auto& [key, should] : {std::pair<const char*, bool>{"match", true}, {"no_match", false}}) {
       const json& items = examples.value(key, json::array());
       for (std::size_t j = 0; j < items.size(); ++j) {
         const std::string text = items[j].get<std::string>();
-        if (re2::RE2::PartialMatch(text, *m_patterns[i]) != should) {
+        if (re2::RE2::PartialMatch(text, **re) != should) {
           problems.push_back({source + ": /cues/" + std::to_string(i) + "/examples/" + key + "/"
                                 + std::to_string(j),
                               "\"" + text + "\" " + (should ? "does not match" : "matches")});

@@ -48,7 +48,7 @@ public:
 
 private:
   std::vector<Cue> m_cues;
-  std::vector<std::shared_ptr<const re2::RE2>> m_patterns; // one per cue, for examples
+  std::vector<std::string> m_patterns; // one per cue: `rules lint` compiles them itself
   std::array<PatternSet, 4> m_sets;
   std::array<std::vector<std::size_t>, 4> m_set_to_cue;
 };

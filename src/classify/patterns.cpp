@@ -47,13 +47,21 @@ util::Result<int> PatternSet::add(const std::string& pattern, const std::string&
                              where,
                              "use RE2 syntax: no lookahead, lookbehind or backreferences");
   }
-  auto single = compile_pattern(pattern, where);
-  if (!single) {
-    return single.error();
-  }
-  m_each.push_back(std::move(*single));
+  m_patterns.push_back(pattern);
   ++m_count;
   return index;
+}
+
+const std::vector<std::shared_ptr<const re2::RE2>>& PatternSet::fallback() const
+{
+  std::call_once(m_fallback->once, [this] {
+    for (const auto& pattern : m_patterns) {
+      auto single = compile_pattern(pattern, {});
+      // The set parsed it already; a pattern too large alone is left out of the fallback.
+      m_fallback->each.push_back(single ? std::move(*single) : nullptr);
+    }
+  });
+  return m_fallback->each;
 }
 
 util::Status PatternSet::compile()
@@ -75,8 +83,9 @@ std::vector<int> PatternSet::matches(std::string_view text) const
   if (!m_set->Match(re2::StringPiece(text.data(), text.size()), &out, &error)
       && error.kind != re2::RE2::Set::kNoError) {
     out.clear();
-    for (std::size_t i = 0; i < m_each.size(); ++i) {
-      if (re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *m_each[i])) {
+    const auto& each = fallback();
+    for (std::size_t i = 0; i < each.size(); ++i) {
+      if (each[i] && re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *each[i])) {
         out.push_back(static_cast<int>(i));
       }
     }

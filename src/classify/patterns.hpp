@@ -4,6 +4,7 @@
 #include "util/result.hpp"
 
 #include <memory>
+#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <string>
@@ -16,6 +17,8 @@ util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string&
                                                               const std::string& where);
 
 // Many patterns searched in one pass (RE2::Set); `matches` returns the indices that match.
+// Each pattern is compiled once, into the set; the one-by-one fallback is compiled only if a
+// run ever needs it.
 class PatternSet
 {
 public:
@@ -29,8 +32,17 @@ public:
   bool empty() const { return m_count == 0; }
 
 private:
+  // The patterns one by one, compiled on first use by the fallback (thread-safe).
+  struct Fallback
+  {
+    std::once_flag once;
+    std::vector<std::shared_ptr<const re2::RE2>> each;
+  };
+  const std::vector<std::shared_ptr<const re2::RE2>>& fallback() const;
+
   std::unique_ptr<re2::RE2::Set> m_set;
-  std::vector<std::shared_ptr<const re2::RE2>> m_each; // the same patterns, for the fallback
+  std::vector<std::string> m_patterns;
+  std::unique_ptr<Fallback> m_fallback = std::make_unique<Fallback>();
   int m_count = 0;
   bool m_compiled = false;
 };

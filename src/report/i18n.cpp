@@ -12,6 +12,7 @@ namespace {
 // clang-format off
 constexpr CatalogueEntry k_entries[] = {
   // Warnings shown first in every format (Report::warnings).
+  {"warning.corpus_skipped", "{0} page(s) of the corpus are over 16 MiB and were left out of the search: {1}.", "{0} page(s) du corpus dépassent 16 Mio et ont été laissées hors de la recherche : {1}."},
   {"warning.thin_profile", "Your profile gives little but your name, so pages about namesakes may be counted as yours and yours as theirs. Add what you can of: {0} (docs/profile.md).", "Votre profil ne donne guère que votre nom : des pages d'homonymes peuvent être comptées comme vôtres, et les vôtres comme les leurs. Ajoutez ce que vous pouvez parmi : {0} (docs/profile.md)."},
 
   // Why the report follows one jurisdiction's law (Report::jurisdiction, docs/remedies.md).

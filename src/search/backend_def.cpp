@@ -28,6 +28,27 @@ const BackendParam* BackendDef::param(std::string_view param_name) const
 
 namespace detail {
 
+namespace {
+
+// Compiled once per run, not on every call (RE2::FullMatch on a string literal compiles it).
+const re2::RE2& k_name_re()
+{
+  static const re2::RE2 re("[a-z0-9][a-z0-9-]{0,31}");
+  return re;
+}
+const re2::RE2& k_param_re()
+{
+  static const re2::RE2 re("[a-z][a-z0-9_]{0,31}");
+  return re;
+}
+const re2::RE2& k_env_re()
+{
+  static const re2::RE2 re("[A-Z][A-Z0-9_]*");
+  return re;
+}
+
+} // namespace
+
 util::Result<BackendDef> DefReader::read()
 {
   util::JsonFields root(m_root, m_source, "");
@@ -48,7 +69,7 @@ util::Result<BackendDef> DefReader::read()
               std::string("expected \"") + k_backend_schema + "\"");
   }
   m_def.name = root.string("name", true);
-  if (!root.error() && !re2::RE2::FullMatch(m_def.name, "[a-z0-9][a-z0-9-]{0,31}")) {
+  if (!root.error() && !re2::RE2::FullMatch(m_def.name, k_name_re())) {
     root.fail("invalid backend name \"" + m_def.name + "\"",
               "name",
               "use 1 to 32 lower-case letters, digits and dashes");
@@ -96,14 +117,14 @@ void DefReader::read_params(const json& value)
     f.allow_only({"description", "env", "default", "required", "secret"});
     BackendParam p;
     p.name = name;
-    if (name == "query" || name == "page" || !re2::RE2::FullMatch(name, "[a-z][a-z0-9_]{0,31}")) {
+    if (name == "query" || name == "page" || !re2::RE2::FullMatch(name, k_param_re())) {
       f.fail("invalid parameter name \"" + name + "\"",
              {},
              "use lower-case letters, digits and _; query and page are reserved");
     }
     p.description = f.string("description", true);
     p.env = f.string("env");
-    if (!p.env.empty() && !re2::RE2::FullMatch(p.env, "[A-Z][A-Z0-9_]*")) {
+    if (!p.env.empty() && !re2::RE2::FullMatch(p.env, k_env_re())) {
       f.fail("invalid environment variable name \"" + p.env + "\"",
              "env",
              "use upper-case letters, digits and _");

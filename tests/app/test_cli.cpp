@@ -663,3 +663,22 @@ TEST_CASE("cli: an unknown --lang is a usage error")
     CHECK(r.out.empty());
   }
 }
+
+TEST_CASE("cli: a corpus page over 16 MiB is left out, named on stderr and in the report")
+{
+  test::TempDir dir;
+  dir.write("corpus/www.example.org/camille.html",
+            "<html><head><title>Camille Martin</title></head><body><p>Camille Martin, Lyon.</p></body></html>");
+  dir.write("corpus/dump.example/huge.html", "<p>Camille Martin</p>" + std::string(17u * 1024 * 1024, 'x'));
+  const auto r = test::run_empreinte({"audit", "--first", "Camille", "--last", "Martin", "--corpus",
+                                      (dir.path() / "corpus").string(), "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("1 corpus page(s) over 16 MiB left out: dump.example/huge.html") != std::string::npos);
+  const json report = json::parse(r.out);
+  bool warned = false;
+  for (const auto& w : report["warnings"]) {
+    warned = warned || w.get<std::string>().find("1 page(s) of the corpus are over 16 MiB") == 0;
+  }
+  CHECK(warned);
+  CHECK(r.out.find("www.example.org/camille") != std::string::npos);
+}

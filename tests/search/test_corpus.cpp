@@ -3,6 +3,8 @@
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
+#include <chrono>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -138,7 +140,7 @@ TEST_CASE("corpus: 10 results a page")
   CHECK(three.results.back().rank == 25);
 }
 
-TEST_CASE("corpus: the index is cached by content and rebuilt when a page changes")
+TEST_CASE("corpus: the index is cached per folder and updated when a page changes")
 {
   test::TempDir dir;
   write_corpus(dir);
@@ -151,6 +153,15 @@ TEST_CASE("corpus: the index is cached by content and rebuilt when a page change
     }
     return n;
   };
+  {
+    // An index of the same folder left by an older version (named by content then).
+    auto old = util::Database::open((cache / "corpus-0123456789abcdef.sqlite").string(),
+                                    util::Database::Mode::read_write_create);
+    REQUIRE(old);
+    REQUIRE(old->exec("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                      "INSERT INTO meta VALUES('version', 'empreinte-corpus-index/2');"
+                      "INSERT INTO meta VALUES('dir', '" + fs::weakly_canonical(dir.path() / "corpus").string() + "')"));
+  }
   {
     auto first = search::CorpusIndex::open(dir.path() / "corpus", cache);
     REQUIRE(first);
@@ -166,7 +177,8 @@ TEST_CASE("corpus: the index is cached by content and rebuilt when a page change
   REQUIRE(third);
   CHECK(third->rebuilt());
   CHECK(third->page_count() == 6);
-  CHECK(count_indexes() == 1); // the stale index of the same folder is gone
+  CHECK(third->changed_pages() == 1);
+  CHECK(count_indexes() == 1); // the older version's index of the same folder is gone
   search::CorpusBackend backend(std::move(*third));
   CHECK(backend.search_text("Nouvelle", 1).results.size() == 1);
 }
@@ -310,4 +322,178 @@ TEST_CASE("corpus: ISO-8859-1 pages are decoded")
   const auto out = backend.search_text("\"Hélène Vasseur\"", 1);
   REQUIRE(out.results.size() == 1);
   CHECK(out.results[0].snippet == "Hélène Vasseur");
+}
+
+TEST_CASE("corpus: a page over the size cap is left out and named, never failing the corpus")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  dir.write("corpus/huge.example/dump.html",
+            "<p>Hélène Vasseur</p>" + std::string(16u * 1024 * 1024, 'x'));
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  CHECK(index->page_count() == 5);
+  CHECK(index->skipped() == std::vector<std::string>{"huge.example/dump.html"});
+  search::CorpusBackend backend(std::move(*index));
+  CHECK(backend.skipped().size() == 1);
+  CHECK(urls(backend.search_text("\"Hélène Vasseur\"", 1)).size() == 4);
+}
+
+TEST_CASE("corpus: a page repeating the name tens of thousands of times gets a short snippet")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  std::string body;
+  for (int i = 0; i < 40'000; ++i) {
+    body += "Hélène Vasseur ";
+  }
+  dir.write("corpus/hostile.example/index.html", page("", "Annuaire", body));
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  search::CorpusBackend backend(std::move(*index));
+  const auto out = backend.search_text("\"Hélène Vasseur\"", 1);
+  REQUIRE(out.status == search::QueryStatus::ok);
+  CHECK(out.results.size() == 5);
+  const auto it = std::find_if(out.results.begin(), out.results.end(), [](const auto& r) {
+    return r.url == "https://hostile.example/";
+  });
+  REQUIRE(it != out.results.end());
+  CHECK(it->snippet.rfind("Hélène Vasseur Hélène Vasseur", 0) == 0);
+  CHECK(it->snippet.size() < 600);
+  CHECK(it->snippet.substr(it->snippet.size() - 3) == "…");
+}
+
+namespace {
+
+std::string integrity(search::CorpusIndex& index)
+{
+  const auto s = index.db().exec("INSERT INTO pages_fts(pages_fts, rank) VALUES('integrity-check', 1)");
+  return s ? std::string("ok") : s.error().what;
+}
+
+std::vector<std::string> paths_by_id(search::CorpusIndex& index)
+{
+  std::vector<std::string> out;
+  auto stmt = index.db().prepare("SELECT path FROM pages ORDER BY id");
+  while (stmt && stmt->step()) {
+    out.push_back(stmt->column_text(0));
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("corpus: a warm run reads nothing, an update touches only what changed")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  const fs::path corpus = dir.path() / "corpus";
+  const fs::path cache = dir.path() / "cache";
+  fs::create_directories(cache);
+  std::string db_path;
+  {
+    auto first = search::CorpusIndex::open(corpus, cache);
+    REQUIRE(first);
+    CHECK(first->rebuilt());
+    CHECK(first->changed_pages() == 5);
+    db_path = first->db_path();
+  }
+  const auto inode_of = [](const std::string& p) {
+    struct stat st{};
+    return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+  };
+  const auto first_inode = inode_of(db_path);
+  SUBCASE("nothing changed: nothing is read")
+  {
+    // Unreadable now, but its metadata did not change: it is never opened.
+    fs::permissions(corpus / "noise.example" / "a.htm", fs::perms::none);
+    auto again = search::CorpusIndex::open(corpus, cache);
+    REQUIRE(again);
+    CHECK_FALSE(again->rebuilt());
+    CHECK(again->changed_pages() == 0);
+    CHECK(again->page_count() == 5);
+    fs::permissions(corpus / "noise.example" / "a.htm", fs::perms::owner_all);
+  }
+  SUBCASE("a file touched but not changed is hashed, not re-indexed")
+  {
+    const auto p = corpus / "noise.example" / "a.htm";
+    fs::last_write_time(p, fs::last_write_time(p) + std::chrono::seconds(5));
+    auto again = search::CorpusIndex::open(corpus, cache);
+    REQUIRE(again);
+    CHECK(again->changed_pages() == 0);
+    CHECK(paths_by_id(*again).size() == 5);
+  }
+  SUBCASE("one page changed, one added, one removed: the same index, updated")
+  {
+    dir.write("corpus/noise.example/a.htm", page("", "Recette", "Tarte aux myrtilles."));
+    dir.write("corpus/new.example/index.html", page("", "Nouvelle", "Hélène Vasseur encore"));
+    fs::remove(corpus / "notaire.example" / "index.html");
+    auto again = search::CorpusIndex::open(corpus, cache);
+    REQUIRE(again);
+    CHECK(again->rebuilt());
+    CHECK(again->changed_pages() == 3);
+    CHECK(again->page_count() == 5);
+    CHECK(again->db_path() == db_path);
+    CHECK(inode_of(db_path) == first_inode); // updated in place, never rebuilt
+    CHECK(integrity(*again) == "ok");
+    search::CorpusBackend backend(std::move(*again));
+    CHECK(backend.search_text("myrtilles", 1).results.size() == 1);
+    CHECK(backend.search_text("Poires", 1).status == search::QueryStatus::empty);
+    CHECK(backend.search_text("notaire", 1).status == search::QueryStatus::empty);
+    CHECK(backend.search_text("Nouvelle", 1).results.size() == 1);
+    CHECK(urls(backend.search_text("\"Hélène Vasseur\"", 1)).size() == 4);
+  }
+  SUBCASE("a bad page changes nothing and is named; once fixed, the index is updated")
+  {
+    dir.write("corpus/noise.example/a.htm", std::string("PK\0\3binary", 10));
+    dir.write("corpus/new.example/index.html", page("", "Nouvelle", "Hélène Vasseur encore"));
+    auto bad = search::CorpusIndex::open(corpus, cache);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().what.find("noise.example/a.htm: binary content") != std::string::npos);
+    dir.write("corpus/noise.example/a.htm", page("", "Recette", "Tarte aux myrtilles."));
+    auto fixed = search::CorpusIndex::open(corpus, cache);
+    REQUIRE(fixed);
+    CHECK(fixed->changed_pages() == 2);
+    CHECK(fixed->page_count() == 6);
+    CHECK(integrity(*fixed) == "ok");
+  }
+  SUBCASE("a page grown over the size cap leaves the index")
+  {
+    dir.write("corpus/noise.example/a.htm", std::string(16u * 1024 * 1024 + 1, 'x'));
+    auto again = search::CorpusIndex::open(corpus, cache);
+    REQUIRE(again);
+    CHECK(again->page_count() == 4);
+    CHECK(again->skipped() == std::vector<std::string>{"noise.example/a.htm"});
+    CHECK(integrity(*again) == "ok");
+  }
+}
+
+TEST_CASE("corpus: pages are inserted in path order whatever the threads")
+{
+  test::TempDir dir;
+  for (int i = 0; i < 120; ++i) {
+    dir.write("corpus/site" + std::to_string(i % 7) + ".example/p" + std::to_string(i) + ".html",
+              page("", "Page " + std::to_string(i), "Camille Martin " + std::string(static_cast<std::size_t>(i * 37 % 500), 'a')));
+  }
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  CHECK(index->page_count() == 120);
+  const auto paths = paths_by_id(*index);
+  CHECK(paths.size() == 120);
+  std::vector<std::string> sorted = paths;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(paths == sorted);
+  CHECK(integrity(*index) == "ok");
+}
+
+TEST_CASE("corpus: FTS5's pending-terms buffer is sized for bulk loads")
+{
+  test::TempDir dir;
+  write_corpus(dir);
+  auto index = search::CorpusIndex::open(dir.path() / "corpus", std::nullopt);
+  REQUIRE(index);
+  auto stmt = index->db().prepare("SELECT v FROM pages_fts_config WHERE k = 'hashsize'");
+  REQUIRE(stmt);
+  REQUIRE(stmt->step());
+  CHECK(stmt->column_int(0) == 64 * 1024 * 1024);
 }
