@@ -33,6 +33,7 @@ int run(int argc, char** argv)
   add_parse_command(app, runner);
   add_backends_command(app, runner);
   add_cache_command(app, runner);
+  add_batch_command(app, runner);
   add_quiz_command(app, runner);
 
   try {

@@ -28,6 +28,9 @@ void add_parse_command(CLI::App& app, Runner& runner);
 // `empreinte backends [check]`: the known search backends and their health.
 void add_backends_command(CLI::App& app, Runner& runner);
 
+// `empreinte batch`: many subjects, one profile a line, one JSON line out each.
+void add_batch_command(CLI::App& app, Runner& runner);
+
 // `empreinte quiz`: the trainees' quiz on a training persona.
 void add_quiz_command(CLI::App& app, Runner& runner);
 
