@@ -7,11 +7,12 @@ _empreinte()
   local i cmd=
   for ((i = 1; i < cword; i++)); do
     case "$cmd:${words[i]}" in
-      ":plan"|":audit"|":demo"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|"backends:check"|"cache:clear"|"rules:lint")
+      ":plan"|":audit"|":demo"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|":batch"|":quiz"|"backends:check"|"cache:clear"|"rules:lint")
         cmd="${cmd:+$cmd }${words[i]}" ;;
     esac
   done
   case $prev in
+    --answers) _filedir; return ;;
     --authority) return ;;
     --backend) COMPREPLY=($(compgen -W "brave corpus duckduckgo google-cse mojeek searxng startpage" -- "$cur")); return ;;
     --backend-opt) return ;;
@@ -19,12 +20,14 @@ _empreinte()
     --birth-year) return ;;
     --config) _filedir; return ;;
     --corpus) _filedir -d; return ;;
+    --count) return ;;
     --email) return ;;
     --employer) return ;;
     --first) return ;;
     --format) COMPREPLY=($(compgen -W "html json md text" -- "$cur")); return ;;
     --http-status) return ;;
     --job) return ;;
+    --jobs) return ;;
     --lang) COMPREPLY=($(compgen -W "en fr" -- "$cur")); return ;;
     --last) return ;;
     --location) return ;;
@@ -33,6 +36,7 @@ _empreinte()
     --not-me) return ;;
     --other-name) return ;;
     --output) _filedir; return ;;
+    --output-dir) _filedir -d; return ;;
     --pages) return ;;
     --persona) COMPREPLY=($(compgen -W "declan-ashworth fabrice-delhez helene-vasseur maelys-keller melanie-thibodeau noreen-kiely" -- "$cur")); return ;;
     --phone) return ;;
@@ -43,6 +47,7 @@ _empreinte()
     --read-pages) return ;;
     --request-timeout) return ;;
     --right) COMPREPLY=($(compgen -W "erasure objection rectification" -- "$cur")); return ;;
+    --seed) return ;;
     --timeout) return ;;
     --trace) return ;;
     --url) return ;;
@@ -51,10 +56,11 @@ _empreinte()
   esac
   local opts subs
   case $cmd in
-    "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache" ;;
+    "") opts="--help --version" subs="plan audit demo classify rules letter parse backends cache batch quiz" ;;
     "audit") opts="--help --backend --backend-opt --backends-dir --birth-year --config --corpus --email --employer --first --format --job --lang --last --location --max-queries --network --no-cache --not-me --other-name --output --pages --phone --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
+    "batch") opts="--help --backend --backend-opt --backends-dir --config --corpus --format --jobs --lang --max-queries --no-cache --output --output-dir --pages --proxy --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
     "cache clear") opts="--help --quiet -q" subs="" ;;
     "classify") opts="--help --birth-year --email --employer --first --format --job --lang --last --location --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
@@ -62,6 +68,7 @@ _empreinte()
     "letter") opts="--help --authority --lang --output --right --trace -o" subs="" ;;
     "parse") opts="--help --backend --backends-dir --config --format --http-status --output --quiet --url -o -q" subs="" ;;
     "plan") opts="--help --birth-year --email --employer --first --format --job --lang --last --location --max-queries --network --not-me --other-name --output --phone --profile --pseudonym --quiet -o -q" subs="" ;;
+    "quiz") opts="--help --answers --count --format --key --lang --output --persona --quiet --seed -o -q" subs="" ;;
     "rules") opts="--help" subs="lint" ;;
     "rules lint") opts="--help" subs="" ;;
     *) opts="--help" subs="" ;;
