@@ -106,8 +106,10 @@ TEST_CASE("batch: good and bad lines on the offline corpus, reports written to a
   CHECK(lines[3]["report"]["subject"]["last_name"] == "Ashworth");
   CHECK(lines[4]["line"] == 6);
   CHECK(lines[4]["error"]["what"].get<std::string>().find("myspace") != std::string::npos);
-  for (const auto& [n, name] : {std::pair{0, "0001-helene-vasseur.html"},
-                                std::pair{3, "0005-declan-ashworth.html"}}) {
+  for (const auto& written_report : {std::pair{0, "0001-helene-vasseur.html"},
+                                      std::pair{3, "0005-declan-ashworth.html"}}) {
+    const int n = written_report.first;
+    const std::string name = written_report.second; // not a structured binding: clang 14
     CAPTURE(name);
     CHECK(lines[n]["file"] == (out_dir / name).string());
     const std::string html = test::slurp(out_dir / name);
