@@ -651,8 +651,15 @@ Read ask_choice(std::istream& in, std::ostream& out, const std::string& lang,
 Read ask_many(std::istream& in, std::ostream& out, const std::string& lang,
               const std::vector<std::string>& options, std::vector<std::size_t>& chosen)
 {
+  // Three columns, padded by characters (French words have accents).
   for (std::size_t k = 0; k < options.size(); ++k) {
-    out << "    " << (k + 1) << ". " << options[k] << (k % 3 == 2 || k + 1 == options.size() ? "\n" : "    ");
+    const std::string cell = std::to_string(k + 1) + ". " + options[k];
+    out << "    " << cell;
+    if (k % 3 == 2 || k + 1 == options.size()) {
+      out << "\n";
+    } else {
+      out << std::string(util::char_count(cell) < 28 ? 28 - util::char_count(cell) : 1, ' ');
+    }
   }
   out << "    0. " << tr(lang, "quiz.nothing_exposed") << "\n";
   for (;;) {
