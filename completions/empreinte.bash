@@ -7,12 +7,13 @@ _empreinte()
   local i cmd=
   for ((i = 1; i < cword; i++)); do
     case "$cmd:${words[i]}" in
-      ":plan"|":audit"|":demo"|":accounts"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|":history"|":diff"|":review"|":mark"|":requests"|"accounts:self-check"|"backends:check"|"cache:clear"|"requests:add"|"requests:list"|"requests:extend"|"requests:done"|"requests:complaint"|"rules:lint")
+      ":plan"|":audit"|":demo"|":accounts"|":classify"|":rules"|":letter"|":parse"|":backends"|":cache"|":history"|":diff"|":review"|":mark"|":requests"|":batch"|":quiz"|"accounts:self-check"|"backends:check"|"cache:clear"|"requests:add"|"requests:list"|"requests:extend"|"requests:done"|"requests:complaint"|"rules:lint")
         cmd="${cmd:+$cmd }${words[i]}" ;;
     esac
   done
   case $prev in
     --account-sites) return ;;
+    --answers) _filedir; return ;;
     --authority) return ;;
     --backend) COMPREPLY=($(compgen -W "brave corpus duckduckgo google-cse mojeek searxng startpage" -- "$cur")); return ;;
     --backend-opt) return ;;
@@ -21,6 +22,7 @@ _empreinte()
     --concurrency) return ;;
     --config) _filedir; return ;;
     --corpus) _filedir -d; return ;;
+    --count) return ;;
     --country) return ;;
     --date) return ;;
     --email) return ;;
@@ -32,6 +34,7 @@ _empreinte()
     --http-status) return ;;
     --is-me) return ;;
     --job) return ;;
+    --jobs) return ;;
     --jurisdiction) return ;;
     --lang) COMPREPLY=($(compgen -W "en fr" -- "$cur")); return ;;
     --last) return ;;
@@ -43,6 +46,7 @@ _empreinte()
     --other-name) return ;;
     --outcome) COMPREPLY=($(compgen -W "no-answer refused removed" -- "$cur")); return ;;
     --output) _filedir; return ;;
+    --output-dir) _filedir -d; return ;;
     --pages) return ;;
     --persona) COMPREPLY=($(compgen -W "declan-ashworth fabrice-delhez helene-vasseur maelys-keller melanie-thibodeau noreen-kiely" -- "$cur")); return ;;
     --phone) return ;;
@@ -55,6 +59,7 @@ _empreinte()
     --reply-email) return ;;
     --request-timeout) return ;;
     --right) COMPREPLY=($(compgen -W "delist erasure objection rectification" -- "$cur")); return ;;
+    --seed) return ;;
     --sent) return ;;
     --sites) return ;;
     --subject) return ;;
@@ -67,12 +72,13 @@ _empreinte()
   esac
   local opts subs
   case $cmd in
-    "") opts="--help --version" subs="plan audit demo accounts classify rules letter parse backends cache history diff review mark requests" ;;
+    "") opts="--help --version" subs="plan audit demo accounts classify rules letter parse backends cache history diff review mark requests batch quiz" ;;
     "accounts") opts="--help --all --all-sites --birth-year --concurrency --country --email --employer --first --format --host-interval --is-me --job --last --location --network --no-cache --no-read --not-me --nsfw --other-name --output --phone --postal-address --profile --proxy --pseudonym --quiet --refresh --reply-email --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="self-check" ;;
     "accounts self-check") opts="--help --all-sites --concurrency --format --host-interval --no-cache --no-read --nsfw --output --proxy --quiet --refresh --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="" ;;
     "audit") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
+    "batch") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --config --corpus --format --jobs --lang --max-queries --no-cache --output --output-dir --pages --proxy --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
     "cache clear") opts="--help --quiet -q" subs="" ;;
     "classify") opts="--help --birth-year --country --email --employer --first --format --is-me --job --lang --last --location --network --not-me --other-name --output --phone --postal-address --profile --pseudonym --quiet --reply-email -o -q" subs="" ;;
@@ -83,6 +89,7 @@ _empreinte()
     "mark") opts="--help --lang --me --not-me --profile" subs="" ;;
     "parse") opts="--help --backend --backends-dir --config --format --http-status --output --quiet --url -o -q" subs="" ;;
     "plan") opts="--help --birth-year --country --email --employer --first --format --is-me --job --lang --last --location --max-queries --network --not-me --other-name --output --phone --postal-address --profile --pseudonym --quiet --reply-email -o -q" subs="" ;;
+    "quiz") opts="--help --answers --count --format --key --lang --output --persona --quiet --seed -o -q" subs="" ;;
     "requests") opts="--help" subs="add list extend done complaint" ;;
     "requests add") opts="--help --jurisdiction --lang --right --sent --subject --via" subs="" ;;
     "requests complaint") opts="--help --authority --lang --output -o" subs="" ;;

@@ -18,9 +18,9 @@ import sys
 import tempfile
 
 # Options whose values are files, folders, or names known to the program.
-FILE_OPTIONS = {"--profile", "--config", "-o", "--output"}
-DIR_OPTIONS = {"--corpus", "--backends-dir"}
-FILE_POSITIONALS = {"FILE", "RESULTS", "REPORT"}
+FILE_OPTIONS = {"--profile", "--config", "-o", "--output", "--answers"}
+DIR_OPTIONS = {"--corpus", "--backends-dir", "--output-dir"}
+FILE_POSITIONALS = {"FILE", "RESULTS", "REPORT", "PROFILES"}
 DIR_POSITIONALS = {"DIR"}
 
 

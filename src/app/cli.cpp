@@ -101,6 +101,8 @@ int run(int argc, char** argv)
   add_review_command(app, runner);
   add_mark_command(app, runner);
   add_requests_command(app, runner);
+  add_batch_command(app, runner);
+  add_quiz_command(app, runner);
 
   try {
     app.parse(argc, argv);

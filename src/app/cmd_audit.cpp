@@ -1,6 +1,7 @@
 // `empreinte audit` and `empreinte demo`: the main job, on a corpus of saved pages.
 #include "app/audit_history.hpp"
 #include "app/accounts_run.hpp"
+#include "app/audit_command.hpp"
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
@@ -32,29 +33,6 @@ namespace {
 constexpr int k_corpus_pages = 5;
 // Result pages read on the web when --read-pages is not given (docs/classification.md).
 constexpr int k_web_read_pages = 10;
-
-struct AuditCommand
-{
-  profile::ProfileFlags subject;
-  OutputOptions output;
-  SearchFlags search;
-  std::string corpus;
-  double timeout_s = 300;
-  double request_timeout_s = 20;
-  std::string proxy;
-  std::string user_agent;
-  bool refresh = false;
-  std::string persona = "helene-vasseur"; // demo only
-  AuditSettings settings{.plan = {}, .pages = 0}; // pages: by backend unless --pages
-  bool no_cache = false;
-  bool redact = false;
-  int read_pages = -1; // --read-pages; -1: by backend
-  std::string lang; // --lang; empty: from the environment
-  AuditHistoryOptions history; // audit only: the demo never touches the history
-  bool accounts = false;                  // --accounts: check the pseudonyms across sites
-  std::vector<std::string> account_sites; // --account-sites
-  bool all_account_sites = false;         // --all-account-sites
-};
 
 // The cache directory, or nullopt with --no-cache or when there is none (a warning says what
 // happens instead: `without`).
@@ -140,13 +118,6 @@ std::vector<std::string> chosen_backends(const AuditCommand& cmd,
   return keyless.empty() ? std::vector<std::string>{"duckduckgo"} : keyless;
 }
 
-// The search backend and the reader of its result pages.
-struct Searcher
-{
-  std::unique_ptr<search::Backend> backend;
-  std::unique_ptr<read::PageReader> reader;
-};
-
 util::Result<std::unique_ptr<read::PageReader>> open_web_reader(const AuditCommand& cmd,
                                                                 const DataPaths& data,
                                                                 const search::EngineOptions& engine)
@@ -186,6 +157,8 @@ util::Result<Searcher> open_offline(const AuditCommand& cmd)
   auto reader = std::make_unique<read::SavedPageReader>(index->dir());
   return Searcher{std::move(*corpus), std::move(reader)};
 }
+
+} // namespace
 
 util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& data)
 {
@@ -263,6 +236,60 @@ util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& da
                   std::move(*reader)};
 }
 
+void settle_settings(AuditCommand& cmd, const Searcher& searcher)
+{
+  cmd.settings.lang = resolve_lang(cmd.lang);
+  const auto* corpus = dynamic_cast<search::CorpusBackend*>(searcher.backend.get());
+  const bool offline = corpus != nullptr;
+  // Pages over the size cap were left out of the index: the report says which.
+  if (corpus && !corpus->skipped().empty()) {
+    cmd.settings.warnings.push_back(util::Message{
+      "warning.corpus_skipped",
+      {std::to_string(corpus->skipped().size()), skipped_list(corpus->skipped())},
+      {}});
+  }
+  if (cmd.settings.pages == 0) {
+    cmd.settings.pages = offline ? k_corpus_pages : 1;
+  }
+  if (cmd.read_pages < 0) {
+    cmd.settings.read_pages = offline ? -1 : k_web_read_pages;
+  } else {
+    cmd.settings.read_pages = cmd.read_pages;
+  }
+}
+
+util::Result<std::string> render_report(const report::Report& r,
+                                        const std::string& format,
+                                        const DataPaths& data,
+                                        bool for_stdout)
+{
+  if (format == "json") {
+    // Text is checked where it enters; replacing here is the last line of defence, so that a
+    // stray byte can never lose a report whose searches were all sent.
+    return report::to_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  }
+  if (format == "md") {
+    return report::render_markdown(r);
+  }
+  if (format == "csv") {
+    return report::render_csv(r);
+  }
+  if (format == "html") {
+    auto tmpl = util::read_file(data.root / "reports" / "templates" / "report.html.mustache");
+    if (!tmpl) {
+      return tmpl.error();
+    }
+    return report::render_html(r, *tmpl);
+  }
+  util::Style style;
+  style.enabled = for_stdout && util::use_color(stdout);
+  // A file gets 80 columns; a terminal its own width (or $COLUMNS).
+  style.width = for_stdout ? util::text_width(stdout) : 80;
+  return report::render_text(r, style);
+}
+
+namespace {
+
 int run(AuditCommand cmd, bool demo)
 {
   auto data = find_data_paths();
@@ -334,23 +361,8 @@ int run(AuditCommand cmd, bool demo)
                                  summary->requests_sent, summary->cache_hits));
     account_check = std::move(*summary);
   }
-  cmd.settings.lang = resolve_lang(cmd.lang);
-  const auto* corpus = dynamic_cast<search::CorpusBackend*>(backend->backend.get());
-  const bool offline = corpus != nullptr;
-  if (corpus && !corpus->skipped().empty()) {
-    cmd.settings.warnings.push_back(util::Message{
-      "warning.corpus_skipped",
-      {std::to_string(corpus->skipped().size()), skipped_list(corpus->skipped())},
-      {}});
-  }
-  if (cmd.settings.pages == 0) {
-    cmd.settings.pages = offline ? k_corpus_pages : 1;
-  }
-  if (cmd.read_pages < 0) {
-    cmd.settings.read_pages = offline ? -1 : k_web_read_pages;
-  } else {
-    cmd.settings.read_pages = cmd.read_pages;
-  }
+  settle_settings(cmd, *backend);
+  const bool offline = dynamic_cast<search::CorpusBackend*>(backend->backend.get()) != nullptr;
   report::Report r = run_audit(*subject, *rules, *remedies, *backend->backend, cmd.settings,
                                backend->reader.get(), account_check ? &*account_check : nullptr);
   if (auto* web = dynamic_cast<search::WebSearch*>(backend->backend.get())) {
@@ -389,33 +401,11 @@ int run(AuditCommand cmd, bool demo)
   if (cmd.redact) {
     report::redact(r);
   }
-  std::string content;
-  if (cmd.output.format == "json") {
-    // Text is checked where it enters; replacing here is the last line of defence, so that a
-    // stray byte can never lose a report whose searches were all sent.
-    content = report::to_json(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-  } else if (cmd.output.format == "md") {
-    content = report::render_markdown(r);
-  } else if (cmd.output.format == "csv") {
-    content = report::render_csv(r);
-  } else if (cmd.output.format == "html") {
-    auto tmpl = util::read_file(data->root / "reports" / "templates" / "report.html.mustache");
-    if (!tmpl) {
-      return report_error(tmpl.error());
-    }
-    auto html = report::render_html(r, *tmpl);
-    if (!html) {
-      return report_error(html.error());
-    }
-    content = std::move(*html);
-  } else {
-    util::Style style;
-    style.enabled = cmd.output.output.empty() && util::use_color(stdout);
-    // A file gets 80 columns; a terminal its own width (or $COLUMNS).
-    style.width = cmd.output.output.empty() ? util::text_width(stdout) : 80;
-    content = report::render_text(r, style);
+  auto content = render_report(r, cmd.output.format, *data, cmd.output.output.empty());
+  if (!content) {
+    return report_error(content.error());
   }
-  if (auto s = write_output(cmd.output, content); !s) {
+  if (auto s = write_output(cmd.output, *content); !s) {
     return report_error(s.error());
   }
   if (history) {
@@ -440,6 +430,8 @@ int run(AuditCommand cmd, bool demo)
   }
   return complete ? k_exit_ok : k_exit_incomplete;
 }
+
+} // namespace
 
 void add_search_options(CLI::App& sub, AuditCommand& cmd)
 {
@@ -506,8 +498,6 @@ void add_web_options(CLI::App& sub, AuditCommand& cmd)
                "With --accounts: every site of the list, not only the default set")
     ->group(accounts);
 }
-
-} // namespace
 
 void add_audit_commands(CLI::App& app, Runner& runner)
 {

@@ -30,6 +30,11 @@ void add_backends_command(CLI::App& app, Runner& runner);
 
 // `empreinte accounts [self-check]`: a pseudonym's accounts across sites.
 void add_accounts_command(CLI::App& app, Runner& runner);
+// `empreinte batch`: many subjects, one profile a line, one JSON line out each.
+void add_batch_command(CLI::App& app, Runner& runner);
+
+// `empreinte quiz`: the trainees' quiz on a training persona.
+void add_quiz_command(CLI::App& app, Runner& runner);
 
 // `empreinte cache clear`.
 void add_cache_command(CLI::App& app, Runner& runner);

@@ -72,6 +72,13 @@ void read_pages(std::vector<traces::Trace>& traces, read::PageReader& reader, in
   }
 }
 
+std::vector<plan::Query> plan_audit(const profile::Profile& subject,
+                                    const classify::Rules& rules,
+                                    const AuditSettings& settings)
+{
+  return plan::make_plan(subject, rules.networks, settings.plan);
+}
+
 report::Report run_audit(const profile::Profile& subject,
                          const classify::Rules& rules,
                          const score::Remedies& remedies,
@@ -79,6 +86,20 @@ report::Report run_audit(const profile::Profile& subject,
                          const AuditSettings& settings,
                          read::PageReader* reader,
                          const accounts::Summary* accounts)
+{
+  const auto queries = plan_audit(subject, rules, settings);
+  const auto outcomes = backend.search_all(queries, settings.pages);
+  return finish_audit(subject, rules, remedies, queries, outcomes, settings, reader, accounts);
+}
+
+report::Report finish_audit(const profile::Profile& subject,
+                            const classify::Rules& rules,
+                            const score::Remedies& remedies,
+                            const std::vector<plan::Query>& queries,
+                            const std::vector<search::QueryOutcome>& outcomes,
+                            const AuditSettings& settings,
+                            read::PageReader* reader,
+                            const accounts::Summary* accounts)
 {
   report::Report r;
   r.tool_version = EMPREINTE_VERSION;
@@ -89,8 +110,6 @@ report::Report run_audit(const profile::Profile& subject,
     r.warnings.push_back(std::move(*warning));
   }
   r.warnings.insert(r.warnings.end(), settings.warnings.begin(), settings.warnings.end());
-  const auto queries = plan::make_plan(subject, rules.networks, settings.plan);
-  const auto outcomes = backend.search_all(queries, settings.pages);
   for (const auto& outcome : outcomes) {
     if (outcome.query_index < queries.size()) {
       r.queries.push_back(report::QueryRun{queries[outcome.query_index], outcome});

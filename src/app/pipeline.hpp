@@ -61,6 +61,21 @@ report::Report run_audit(const profile::Profile& subject,
 // page shows as evidence, once the classifier has judged them.
 void mark_account_traces(std::vector<traces::Trace>& traces, const accounts::Summary& accounts);
 
+// The two halves of run_audit, for subjects that share one search (`empreinte batch` sends the
+// queries of several subjects to the backend at once): the queries of the plan, then the rest
+// from the backend's outcomes (their query_index into `queries`).
+std::vector<plan::Query> plan_audit(const profile::Profile& subject,
+                                    const classify::Rules& rules,
+                                    const AuditSettings& settings);
+report::Report finish_audit(const profile::Profile& subject,
+                            const classify::Rules& rules,
+                            const score::Remedies& remedies,
+                            const std::vector<plan::Query>& queries,
+                            const std::vector<search::QueryOutcome>& outcomes,
+                            const AuditSettings& settings,
+                            read::PageReader* reader = nullptr,
+                            const accounts::Summary* accounts = nullptr);
+
 // Reads the pages of the `limit` traces most likely about the person (by the verdicts already
 // on them; -1: all) and puts what was read on the traces.
 void read_pages(std::vector<traces::Trace>& traces, read::PageReader& reader, int limit);

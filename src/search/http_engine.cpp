@@ -433,6 +433,17 @@ int HttpEngine::add_lane(int concurrency, milliseconds min_interval)
   return static_cast<int>(m_impl->lanes.size() - 1);
 }
 
+void HttpEngine::hold_lane(int lane, std::chrono::steady_clock::time_point until)
+{
+  auto& l = m_impl->lanes.at(static_cast<std::size_t>(lane));
+  l.next_start = std::max(l.next_start, until);
+}
+
+std::chrono::steady_clock::time_point HttpEngine::lane_next_start(int lane) const
+{
+  return m_impl->lanes.at(static_cast<std::size_t>(lane)).next_start;
+}
+
 void HttpEngine::submit(int lane, HttpRequest request, Callback done)
 {
   Job job;

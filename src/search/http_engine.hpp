@@ -82,6 +82,11 @@ public:
   HttpEngine& operator=(const HttpEngine&) = delete;
 
   int add_lane(int concurrency, std::chrono::milliseconds min_interval);
+  // No request of `lane` starts before `until` (the min interval since the last request of an
+  // earlier run on the same engine: `batch` audits subject after subject).
+  void hold_lane(int lane, std::chrono::steady_clock::time_point until);
+  // When the next request of `lane` may start, by its min interval.
+  std::chrono::steady_clock::time_point lane_next_start(int lane) const;
   void submit(int lane, HttpRequest request, Callback done);
   // Ends every request of `lane` not started yet with TransportError::cancelled and `why` (on
   // the loop thread, from a callback); requests in flight finish normally.

@@ -329,6 +329,10 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     masks.push_back(b.mask());
     masks.back().add_url_credentials(m_options.engine.proxy);
   }
+  m_next_start.resize(m_backends.size());
+  for (std::size_t b = 0; b < m_backends.size(); ++b) {
+    engine.hold_lane(lanes[b], m_next_start[b]);
+  }
   // Every query on every engine; or, in the rotation, each query on one engine, in turn.
   const bool rotate = m_options.rotate && m_backends.size() > 1;
   std::vector<std::unique_ptr<Task>> tasks;
@@ -527,6 +531,9 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     ask(*t, {}, {});
   }
   engine.run();
+  for (std::size_t b = 0; b < m_backends.size(); ++b) {
+    m_next_start[b] = engine.lane_next_start(lanes[b]);
+  }
   distrust_silent_empties(tasks, unresponsive, m_options.cache);
   m_sent += engine.requests_sent();
   std::vector<QueryOutcome> out;

@@ -61,6 +61,9 @@ private:
   WebSearchOptions m_options;
   std::size_t m_sent = 0;
   std::size_t m_cache_hits = 0;
+  // Per backend, when its next request may start: kept from one search_all to the next, so
+  // that audits run one after another (batch) keep each engine's min interval between them.
+  std::vector<std::chrono::steady_clock::time_point> m_next_start;
 };
 
 } // namespace empreinte::search

@@ -27,6 +27,8 @@ check "bash: --backend names" "$(bash_complete "empreinte audit --backend mo")" 
 check "bash: --format values of demo" "$(bash_complete "empreinte demo --format ht")" "html"
 check "bash: subcommand of backends" "$(bash_complete "empreinte backends ch")" "check"
 check "bash: subcommand of accounts" "$(bash_complete "empreinte accounts se")" "self-check"
+check "bash: options of quiz" "$(bash_complete "empreinte quiz --an")" "--answers"
+check "bash: options of batch" "$(bash_complete "empreinte batch --out")" "--output-dir"
 check "bash: options of backends check" "$(bash_complete "empreinte backends check --q")" "--query --quiet"
 
 # fish: `complete -C` with the file as a vendor completion.
