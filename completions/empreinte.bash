@@ -78,7 +78,7 @@ _empreinte()
     "audit") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
-    "batch") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --config --corpus --format --jobs --lang --max-queries --no-cache --output --output-dir --pages --proxy --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "batch") opts="--help --backend --backend-opt --backends-dir --config --corpus --format --jobs --lang --max-queries --no-cache --output --output-dir --pages --proxy --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
     "cache clear") opts="--help --quiet -q" subs="" ;;
     "classify") opts="--help --birth-year --country --email --employer --first --format --is-me --job --lang --last --location --network --not-me --other-name --output --phone --postal-address --profile --pseudonym --quiet --reply-email -o -q" subs="" ;;

@@ -120,9 +120,6 @@ complete -c empreinte -n '__fish_seen_subcommand_from backends && __fish_seen_su
 complete -c empreinte -n '__fish_seen_subcommand_from backends && __fish_seen_subcommand_from check' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from backends && __fish_seen_subcommand_from check' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from backends && __fish_seen_subcommand_from check' -a 'brave corpus duckduckgo google-cse mojeek searxng startpage'
-complete -c empreinte -n '__fish_seen_subcommand_from batch' -l account-sites -x
-complete -c empreinte -n '__fish_seen_subcommand_from batch' -l accounts
-complete -c empreinte -n '__fish_seen_subcommand_from batch' -l all-account-sites
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l backend -x -a 'brave corpus duckduckgo google-cse mojeek searxng startpage'
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l backend-opt -x
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l backends-dir -r -F

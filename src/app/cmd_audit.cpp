@@ -485,6 +485,12 @@ void add_web_options(CLI::App& sub, AuditCommand& cmd)
     ->group(group);
   sub.add_flag("--refresh", cmd.refresh, "Ignore cached responses (new ones are still stored)")
     ->group(group);
+}
+
+// --accounts, --account-sites, --all-account-sites: `audit` only (batch and demo have no
+// account check).
+void add_account_options(CLI::App& sub, AuditCommand& cmd)
+{
   const char* accounts = "Accounts (see 'empreinte accounts --help')";
   sub.add_flag("--accounts", cmd.accounts,
                "Also look for the pseudonyms' accounts across sites; those found become your "
@@ -506,6 +512,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   sub->footer(k_exit_help);
   add_profile_options(*sub, audit->subject);
   add_web_options(*sub, *audit);
+  add_account_options(*sub, *audit);
   add_search_options(*sub, *audit);
   add_output_options(*sub, audit->output, {"text", "json", "md", "html", "csv"});
   add_lang_option(*sub, audit->lang);
