@@ -175,7 +175,7 @@ report::Report finish_audit(const profile::Profile& subject,
   // The country was checked when the profile was read; here a bad one falls back to INTL.
   auto chosen = choose_jurisdiction(subject, rules, remedies, "profile");
   const score::JurisdictionChoice where =
-      chosen ? *chosen : score::JurisdictionChoice{remedies.jurisdictions().fallback()};
+      chosen ? *chosen : score::JurisdictionChoice{remedies.jurisdictions().fallback(), score::ChosenBy::fallback, {}};
   if (where.jurisdiction) {
     const score::Authority* authority = remedies.complaint_authority(*where.jurisdiction);
     r.jurisdiction = report::JurisdictionUsed{
