@@ -55,6 +55,10 @@ util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& da
 // Settles what depends on the backend: result pages per query, pages to read, the language.
 void settle_settings(AuditCommand& cmd, const Searcher& searcher);
 
+// Offline corpus audits: every link of `r` opens the saved page (relative to the folder of
+// `output`, a file path, or absolute file:// links when it is ""), never the live address.
+void link_saved_pages(report::Report& r, const std::string& corpus, const std::string& output);
+
 // The report in `format` (text, json, md, html, csv); text for standard output gets its colours and
 // width when `for_stdout`, else 80 columns.
 util::Result<std::string> render_report(const report::Report& r,

@@ -258,6 +258,27 @@ void settle_settings(AuditCommand& cmd, const Searcher& searcher)
   }
 }
 
+void link_saved_pages(report::Report& r, const std::string& corpus, const std::string& output)
+{
+  std::error_code ec;
+  const auto corpus_dir = std::filesystem::absolute(corpus, ec);
+  r.corpus_dir = ec ? corpus : corpus_dir.lexically_normal().string();
+  r.written_to_dir.clear();
+  if (!output.empty()) {
+    const auto out_dir = std::filesystem::absolute(output, ec).parent_path();
+    r.written_to_dir = ec ? "" : out_dir.lexically_normal().string();
+  }
+  // An action that links to the page itself ("delete what you published": the post) would
+  // open the live address: offline, the trace's own link (the saved page) is the one to use.
+  for (auto& t : r.traces) {
+    for (auto& a : t.actions) {
+      if (a.url == t.url) {
+        a.url.clear();
+      }
+    }
+  }
+}
+
 util::Result<std::string> render_report(const report::Report& r,
                                         const std::string& format,
                                         const DataPaths& data,
@@ -373,22 +394,8 @@ int run(AuditCommand cmd, bool demo)
                      web->cache_hits() + (pages ? pages->cache_hits() : 0)));
   }
   if (offline) {
-    std::error_code ec;
-    const auto corpus_dir = std::filesystem::absolute(cmd.corpus, ec);
-    r.corpus_dir = ec ? cmd.corpus : corpus_dir.lexically_normal().string();
-    if (!cmd.output.output.empty() && cmd.output.output != "-") {
-      const auto out_dir = std::filesystem::absolute(cmd.output.output, ec).parent_path();
-      r.written_to_dir = ec ? "" : out_dir.lexically_normal().string();
-    }
-    // An action that links to the page itself ("delete what you published": the post) would
-    // open the live address: offline, the trace's own link (the saved page) is the one to use.
-    for (auto& t : r.traces) {
-      for (auto& a : t.actions) {
-        if (a.url == t.url) {
-          a.url.clear();
-        }
-      }
-    }
+    link_saved_pages(r, cmd.corpus,
+                     cmd.output.output == "-" ? std::string() : cmd.output.output);
   }
   std::optional<AuditHistory> history;
   if (!demo) {

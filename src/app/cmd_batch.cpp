@@ -156,13 +156,18 @@ private:
     if (m_cmd.output_dir.empty()) {
       return std::string();
     }
-    auto content = render_report(r, m_cmd.audit.output.format, m_data, false);
-    if (!content) {
-      return content.error();
-    }
     const std::string ext = m_cmd.audit.output.format == "text" ? "txt" : m_cmd.audit.output.format;
     const auto path = std::filesystem::path(m_cmd.output_dir)
                       / fmt::format("{:04}-{}.{}", line, slug(r.subject), ext);
+    // On an offline corpus, the links open the saved pages, relative to the report's folder.
+    report::Report linked = r;
+    if (!m_cmd.audit.corpus.empty()) {
+      link_saved_pages(linked, m_cmd.audit.corpus, path.string());
+    }
+    auto content = render_report(linked, m_cmd.audit.output.format, m_data, false);
+    if (!content) {
+      return content.error();
+    }
     if (auto s = util::write_file_atomic(path, *content); !s) {
       return s.error();
     }

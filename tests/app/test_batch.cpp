@@ -114,6 +114,11 @@ TEST_CASE("batch: good and bad lines on the offline corpus, reports written to a
     CHECK(lines[n]["file"] == (out_dir / name).string());
     const std::string html = test::slurp(out_dir / name);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    // An offline corpus: every trace links to its saved page, never to its live address.
+    for (const auto& t : lines[n]["report"]["traces"]) {
+      CHECK(html.find("href=\"" + t["url"].get<std::string>() + "\"") == std::string::npos);
+    }
+    CHECK(html.find("training/corpus/") != std::string::npos);
   }
   CHECK(std::distance(std::filesystem::directory_iterator(out_dir),
                       std::filesystem::directory_iterator()) == 2);
