@@ -185,23 +185,43 @@ std::vector<std::string> window_words(const TraceText& t, const Subject& s)
   return out;
 }
 
+namespace {
+
+IdentityMatch judge_unconfirmed(const Subject& s,
+                                const Rules& rules,
+                                const traces::Trace& trace,
+                                const TraceText& t,
+                                std::vector<util::Message>& out);
+
+} // namespace
+
 IdentityMatch judge_identity(const Subject& s,
                              const Rules& rules,
                              const traces::Trace& trace,
                              const TraceText& t,
                              std::vector<util::Message>& out)
 {
-  IdentityMatch m;
   // Confirmed as the person's (is_me): certain; the page is still read for what it shows
-  // (pseudonym, job, own data), which the links and exposure use.
+  // (pseudonym, job, own data), which the links and exposure use. The match points into
+  // `s.names`, so it is judged on `s` itself, never on a copy that dies here.
   if (std::find(s.is_me.begin(), s.is_me.end(), trace.url) != s.is_me.end()) {
-    Subject unconfirmed = s;
-    unconfirmed.is_me.clear();
     out.push_back(evidence("identity.is_me"));
-    m = judge_identity(unconfirmed, rules, trace, t, out);
+    IdentityMatch m = judge_unconfirmed(s, rules, trace, t, out);
     m.about = 1.0;
     return m;
   }
+  return judge_unconfirmed(s, rules, trace, t, out);
+}
+
+namespace {
+
+IdentityMatch judge_unconfirmed(const Subject& s,
+                                const Rules& rules,
+                                const traces::Trace& trace,
+                                const TraceText& t,
+                                std::vector<util::Message>& out)
+{
+  IdentityMatch m;
   const double k_against = s.tuning.against; // per contrary detail, when nothing of yours confirms
   if (std::find(s.not_me.begin(), s.not_me.end(), trace.url) != s.not_me.end()) {
     out.push_back(evidence("identity.not_me"));
@@ -436,5 +456,7 @@ IdentityMatch judge_identity(const Subject& s,
   m.about = std::clamp(score, 0.0, 0.98);
   return m;
 }
+
+} // namespace
 
 } // namespace empreinte::classify
