@@ -36,7 +36,7 @@ std::optional<search::HttpResponse> from_envelope(const std::string& text)
   return r;
 }
 
-std::string host_of(const std::string& url)
+std::string host_and_port(const std::string& url)
 {
   const auto u = util::parse_http_url(url);
   return u ? u->host + (u->port.empty() ? "" : ":" + u->port) : url;
@@ -138,7 +138,7 @@ void run_checks(std::vector<Check>& checks,
       continue;
     }
     const std::string url = c.site->request_url(c.name);
-    auto [it, inserted] = lanes.try_emplace(host_of(url), 0);
+    auto [it, inserted] = lanes.try_emplace(host_and_port(url), 0);
     if (inserted) {
       it->second = engine.add_lane(1, options.per_host_interval);
     }

@@ -11,7 +11,7 @@ namespace empreinte::accounts {
 
 namespace {
 
-std::string host_of(const std::string& url)
+std::string host_without_www(const std::string& url)
 {
   const auto u = util::parse_http_url(url);
   if (!u) {
@@ -37,7 +37,7 @@ std::set<std::string> account_hosts(const SiteList& list)
     // clear of GCC 12's false -Wrestrict on std::string::replace at -O2).
     const auto at = s.url.find("{user}");
     const std::string u = at == std::string::npos ? s.url : s.url.substr(0, at) + "x" + s.url.substr(at + 6);
-    if (auto h = host_of(u); !h.empty()) {
+    if (auto h = host_without_www(u); !h.empty()) {
       out.insert(h);
     }
   }
@@ -88,9 +88,9 @@ ProfileEvidence judge_profile(const traces::PageRead& page,
     }
   }
   e.photo = p.signals.image;
-  const std::string own = host_of(page_url);
+  const std::string own = host_without_www(page_url);
   auto add_link = [&](const std::string& href) {
-    const std::string h = host_of(href);
+    const std::string h = host_without_www(href);
     if (h.empty() || h == own
         || std::find(e.links.begin(), e.links.end(), href) != e.links.end()) {
       return;
@@ -104,7 +104,7 @@ ProfileEvidence judge_profile(const traces::PageRead& page,
     add_link(l);
   }
   for (const auto& l : p.signals.links) {
-    if (hosts.count(host_of(l))) {
+    if (hosts.count(host_without_www(l))) {
       add_link(l);
     }
   }

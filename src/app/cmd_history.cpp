@@ -12,8 +12,8 @@ namespace empreinte::app {
 
 namespace {
 
+using nlohmann::ordered_json;
 using report::tr;
-using json = nlohmann::ordered_json;
 
 struct HistoryCommand
 {
@@ -90,9 +90,9 @@ std::string render_text(const std::vector<history::RunSummary>& runs, const std:
   return out;
 }
 
-json render_json(const std::vector<history::RunSummary>& runs, const std::string& subject)
+ordered_json render_json(const std::vector<history::RunSummary>& runs, const std::string& subject)
 {
-  json list = json::array();
+  ordered_json list = ordered_json::array();
   for (const auto& r : runs) {
     list.push_back({{"run", r.id},
                     {"generated_at", r.generated_at},

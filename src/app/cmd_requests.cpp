@@ -20,9 +20,9 @@ namespace empreinte::app {
 
 namespace {
 
+using nlohmann::ordered_json;
 using report::tr;
 using report::tr_or;
-using json = nlohmann::ordered_json;
 
 struct RequestsCommand
 {
@@ -185,13 +185,15 @@ struct Latest
   std::string date;
 };
 
-json request_json(const history::Request& r,
-                  const history::RequestStatus& s,
-                  const std::string& page,
-                  const std::vector<history::RequestEvent>& events)
+ordered_json request_json(const history::Request& r,
+                          const history::RequestStatus& s,
+                          const std::string& page,
+                          const std::vector<history::RequestEvent>& events)
 {
-  auto opt = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
-  json list = json::array();
+  auto opt = [](const std::string& v) {
+    return v.empty() ? ordered_json(nullptr) : ordered_json(v);
+  };
+  ordered_json list = ordered_json::array();
   for (const auto& e : events) {
     list.push_back({{"at", e.at}, {"what", e.what}, {"detail", opt(e.detail)}});
   }
@@ -211,8 +213,9 @@ json request_json(const history::Request& r,
           {"outcome", opt(r.outcome)},
           {"done", opt(r.done)},
           {"overdue", s.overdue},
-          {"days_late", s.overdue ? json(s.days) : json(nullptr)},
-          {"days_left", s.open && !s.overdue && !s.due.empty() ? json(s.days) : json(nullptr)},
+          {"days_late", s.overdue ? ordered_json(s.days) : ordered_json(nullptr)},
+          {"days_left",
+           s.open && !s.overdue && !s.due.empty() ? ordered_json(s.days) : ordered_json(nullptr)},
           {"complaint_due", s.complaint_due},
           {"page", page},
           {"events", list}};
@@ -250,7 +253,7 @@ int run_list(const RequestsCommand& cmd)
   if (!rules) {
     return report_error(rules.error());
   }
-  json out_json = json::array();
+  ordered_json out_json = ordered_json::array();
   std::string text;
   util::Style style;
   style.enabled =
@@ -321,10 +324,10 @@ int run_list(const RequestsCommand& cmd)
   }
   std::string content;
   if (cmd.output.format == "json") {
-    content = json{{"schema", "empreinte/requests/v1"},
-                   {"subject", subject},
-                   {"today", today()},
-                   {"requests", out_json}}
+    content = ordered_json{{"schema", "empreinte/requests/v1"},
+                           {"subject", subject},
+                           {"today", today()},
+                           {"requests", out_json}}
                   .dump(2) +
               "\n";
   } else {

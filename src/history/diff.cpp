@@ -4,6 +4,7 @@
 #include "history/diff.hpp"
 
 #include "history/store.hpp"
+#include "history/stored_json.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,25 +17,11 @@ using nlohmann::json;
 
 namespace {
 
+using stored::integer;
+using stored::number;
+using stored::str;
+
 const char* const k_families[] = {"name", "network", "pseudonym", "job"};
-
-std::string str(const json& object, const char* key)
-{
-  if (!object.is_object()) {
-    return {};
-  }
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-double number(const json& object, const char* key)
-{
-  if (!object.is_object()) {
-    return 0;
-  }
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number() ? it->get<double>() : 0.0;
-}
 
 const json& list(const json& object, const char* key)
 {

@@ -5,7 +5,7 @@
 
 namespace empreinte::history {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
 namespace {
 
@@ -14,32 +14,32 @@ double round2(double v)
   return std::round(v * 100.0) / 100.0;
 }
 
-json exposed_json(const std::vector<Exposed>& items)
+ordered_json exposed_json(const std::vector<Exposed>& items)
 {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const auto& e : items) {
     out.push_back({{"category", e.category}, {"text", e.text}});
   }
   return out;
 }
 
-json state_json(const std::optional<TraceState>& s)
+ordered_json state_json(const std::optional<TraceState>& s)
 {
   if (!s) {
     return nullptr;
   }
   return {{"kind", s->kind},
           {"about_subject", round2(s->about)},
-          {"risk", s->risk.empty() ? json(nullptr) : json(s->risk)},
+          {"risk", s->risk.empty() ? ordered_json(nullptr) : ordered_json(s->risk)},
           {"exposure_points", round2(s->exposure_points)},
           {"exposed", exposed_json(s->exposed)},
           {"families", s->families}};
 }
 
-json side_json(const AuditSide& s)
+ordered_json side_json(const AuditSide& s)
 {
-  return {{"run", s.run ? json(*s.run) : json(nullptr)},
-          {"file", s.file.empty() ? json(nullptr) : json(s.file)},
+  return {{"run", s.run ? ordered_json(*s.run) : ordered_json(nullptr)},
+          {"file", s.file.empty() ? ordered_json(nullptr) : ordered_json(s.file)},
           {"generated_at", s.generated_at},
           {"complete", s.complete},
           {"backends", s.backends},
@@ -47,32 +47,33 @@ json side_json(const AuditSide& s)
           {"about_you", s.about_you}};
 }
 
-json optional_bool(const std::optional<bool>& v)
+ordered_json optional_bool(const std::optional<bool>& v)
 {
-  return v ? json(*v) : json(nullptr);
+  return v ? ordered_json(*v) : ordered_json(nullptr);
 }
 
 } // namespace
 
-json diff_to_json(const Diff& d, const std::string& tool_version)
+ordered_json diff_to_json(const Diff& d, const std::string& tool_version)
 {
-  json traces = json::array();
+  ordered_json traces = ordered_json::array();
   for (const auto& t : d.traces) {
     const bool mine = (t.before && t.before->about_you()) || (t.after && t.after->about_you());
-    traces.push_back({{"change", change_name(t.change)},
-                      {"id", t.id},
-                      {"url", t.url},
-                      {"title", t.title},
-                      {"domain", t.domain},
-                      {"about_you", mine},
-                      {"before", state_json(t.before)},
-                      {"after", state_json(t.after)},
-                      {"what", t.what},
-                      {"exposed_added", exposed_json(t.exposed_added)},
-                      {"exposed_removed", exposed_json(t.exposed_removed)},
-                      {"reason", t.reason.empty() ? json(nullptr) : json(t.reason)}});
+    traces.push_back(
+        {{"change", change_name(t.change)},
+         {"id", t.id},
+         {"url", t.url},
+         {"title", t.title},
+         {"domain", t.domain},
+         {"about_you", mine},
+         {"before", state_json(t.before)},
+         {"after", state_json(t.after)},
+         {"what", t.what},
+         {"exposed_added", exposed_json(t.exposed_added)},
+         {"exposed_removed", exposed_json(t.exposed_removed)},
+         {"reason", t.reason.empty() ? ordered_json(nullptr) : ordered_json(t.reason)}});
   }
-  json families = json::array();
+  ordered_json families = ordered_json::array();
   for (const auto& f : d.families) {
     families.push_back({{"family", f.family},
                         {"before", f.before},
@@ -84,28 +85,29 @@ json diff_to_json(const Diff& d, const std::string& tool_version)
                         {"queries", {{"before", f.queries_before}, {"after", f.queries_after}}},
                         {"failed", {{"before", f.failed_before}, {"after", f.failed_after}}}});
   }
-  json findings = json::array();
+  ordered_json findings = ordered_json::array();
   for (const auto& f : d.findings) {
     findings.push_back({{"family", f.family},
                         {"key", f.key},
                         {"before", optional_bool(f.before)},
                         {"after", optional_bool(f.after)}});
   }
-  json requests = json::array();
+  ordered_json requests = ordered_json::array();
   for (const auto& r : d.requests) {
-    requests.push_back({{"id", r.id},
-                        {"trace", r.trace},
-                        {"url", r.url},
-                        {"right", r.right},
-                        {"sent", r.sent},
-                        {"outcome", r.outcome.empty() ? json(nullptr) : json(r.outcome)},
-                        {"state", r.state}});
+    requests.push_back(
+        {{"id", r.id},
+         {"trace", r.trace},
+         {"url", r.url},
+         {"right", r.right},
+         {"sent", r.sent},
+         {"outcome", r.outcome.empty() ? ordered_json(nullptr) : ordered_json(r.outcome)},
+         {"state", r.state}});
   }
   auto score = [](int before, int after) {
-    return json{{"before", before}, {"after", after}, {"change", after - before}};
+    return ordered_json{{"before", before}, {"after", after}, {"change", after - before}};
   };
-  json counts = json::object();
-  json mine = json::object();
+  ordered_json counts = ordered_json::object();
+  ordered_json mine = ordered_json::object();
   for (Change c : {Change::added, Change::gone, Change::not_seen, Change::changed}) {
     counts[change_name(c)] = d.count(c);
     mine[change_name(c)] = d.count(c, true);

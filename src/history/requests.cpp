@@ -2,6 +2,7 @@
 // receipt: a letter by post arrives a few days later, so the real deadline is a little later).
 #include "history/requests.hpp"
 
+#include "history/stored_json.hpp"
 #include "util/fs.hpp"
 #include "util/json_fields.hpp"
 
@@ -12,6 +13,10 @@ namespace empreinte::history {
 using nlohmann::json;
 
 namespace {
+
+using stored::integer;
+using stored::number;
+using stored::str;
 
 // The GDPR applies in the EU and the EEA; the UK kept it as the UK GDPR.
 const char* const k_gdpr_countries[] = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
@@ -46,13 +51,6 @@ std::string text(const json& object, const char* key, const char* lang)
     return v[lang].get<std::string>();
   }
   return {};
-}
-
-int integer(const json& object, const char* key)
-{
-  return object.is_object() && object.contains(key) && object[key].is_number_integer()
-             ? object[key].get<int>()
-             : 0;
 }
 
 } // namespace

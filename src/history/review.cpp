@@ -1,6 +1,7 @@
 // The most exposing page first: if the person stops after two answers, those two mattered most.
 #include "history/review.hpp"
 
+#include "history/stored_json.hpp"
 #include "traces/url_normalise.hpp"
 
 #include <algorithm>
@@ -12,16 +13,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string str(const json& o, const char* key)
-{
-  return o.is_object() && o.contains(key) && o[key].is_string() ? o[key].get<std::string>()
-                                                                : std::string();
-}
-
-double number(const json& o, const char* key)
-{
-  return o.is_object() && o.contains(key) && o[key].is_number() ? o[key].get<double>() : 0.0;
-}
+using stored::integer;
+using stored::number;
+using stored::str;
 
 int risk_rank(const std::string& risk)
 {

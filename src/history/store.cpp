@@ -3,6 +3,7 @@
 #include "history/store.hpp"
 
 #include "history/digest.hpp"
+#include "history/stored_json.hpp"
 #include "util/clock.hpp"
 #include "util/text.hpp"
 
@@ -20,6 +21,10 @@ namespace empreinte::history {
 using nlohmann::json;
 
 namespace {
+
+using stored::integer;
+using stored::number;
+using stored::str;
 
 constexpr const char* k_schema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,24 +88,6 @@ util::Error db_error(const fs::path& path, const std::string& what)
   return util::runtime_error("history database error: " + what,
                              path.string(),
                              "check the disk; move the file away to start a new history");
-}
-
-std::string str(const json& object, const char* key)
-{
-  if (!object.is_object()) {
-    return {};
-  }
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-int integer(const json& object, const char* key)
-{
-  if (!object.is_object()) {
-    return 0;
-  }
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number() ? static_cast<int>(it->get<double>()) : 0;
 }
 
 std::string join(const std::vector<std::string>& items)

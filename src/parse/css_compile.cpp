@@ -11,11 +11,6 @@ namespace {
 
 constexpr std::size_t k_max_selector_bytes = 1024;
 
-bool is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 bool is_name_start(char c)
 {
   const auto u = static_cast<unsigned char>(c);
@@ -74,7 +69,7 @@ private:
   bool skip_space()
   {
     const std::size_t start = m_pos;
-    while (!at_end() && is_space(peek())) {
+    while (!at_end() && util::is_html_space(peek())) {
       ++m_pos;
     }
     return m_pos != start;

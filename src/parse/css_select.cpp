@@ -34,11 +34,6 @@ bool is_element(const GumboNode* node)
   return node && (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE);
 }
 
-bool is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 bool tag_is(const GumboElement& element, const std::string& tag)
 {
   if (element.tag != GUMBO_TAG_UNKNOWN) {
@@ -57,11 +52,11 @@ bool has_word(std::string_view list, std::string_view word)
   }
   std::size_t pos = 0;
   while (pos < list.size()) {
-    while (pos < list.size() && is_space(list[pos])) {
+    while (pos < list.size() && util::is_html_space(list[pos])) {
       ++pos;
     }
     std::size_t end = pos;
-    while (end < list.size() && !is_space(list[end])) {
+    while (end < list.size() && !util::is_html_space(list[end])) {
       ++end;
     }
     if (list.substr(pos, end - pos) == word) {

@@ -63,7 +63,7 @@ bool is_hidden_container(GumboTag tag)
 }
 
 // Text of an element's subtree (for <title> and <h1>), iteratively.
-std::string subtree_text(const GumboNode* root)
+std::string element_text(const GumboNode* root)
 {
   std::string out;
   std::vector<const GumboNode*> stack{root};
@@ -336,7 +336,7 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
       break;
     case GUMBO_TAG_TITLE:
       if (page.title.empty()) {
-        page.title = subtree_text(node);
+        page.title = element_text(node);
       }
       break;
     case GUMBO_TAG_LINK:
@@ -389,7 +389,7 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
       if (limits.signals && ld_bytes < k_max_ld_bytes) {
         const char* type = attribute(element, "type");
         if (type && util::ascii_lower(type).find("ld+json") != std::string::npos) {
-          std::string body = subtree_text(node);
+          std::string body = element_text(node);
           ld_bytes += body.size();
           if (ld_bytes <= k_max_ld_bytes) {
             ld_scripts.push_back(std::move(body));
@@ -401,12 +401,12 @@ PageText extract_page(std::string_view html, const PageLimits& limits)
     case GUMBO_TAG_H2:
     case GUMBO_TAG_H3: {
       if (element.tag == GUMBO_TAG_H1 && h1.empty()) {
-        h1 = subtree_text(node);
+        h1 = element_text(node);
         if (limits.signals) {
           add_listed(signals.headings, h1);
         }
       } else if (limits.signals) {
-        add_listed(signals.headings, subtree_text(node));
+        add_listed(signals.headings, element_text(node));
       }
       break;
     }

@@ -10,7 +10,7 @@
 
 namespace empreinte::report {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
 bool Report::complete() const
 {
@@ -189,31 +189,31 @@ double round2(double v)
   return std::round(v * 100.0) / 100.0;
 }
 
-json actions_json(const std::vector<traces::Action>& actions)
+ordered_json actions_json(const std::vector<traces::Action>& actions)
 {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const auto& a : actions) {
     out.push_back({{"id", a.id},
                    {"kind", a.kind},
                    {"title", a.title},
                    {"how", a.how},
-                   {"url", a.url.empty() ? json(nullptr) : json(a.url)}});
+                   {"url", a.url.empty() ? ordered_json(nullptr) : ordered_json(a.url)}});
   }
   return out;
 }
 
-json messages_json(const std::vector<util::Message>& messages, const std::string& lang)
+ordered_json messages_json(const std::vector<util::Message>& messages, const std::string& lang)
 {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const auto& m : messages) {
     out.push_back(tr(lang, m));
   }
   return out;
 }
 
-json evidence_json(const std::vector<util::Message>& messages, const std::string& lang)
+ordered_json evidence_json(const std::vector<util::Message>& messages, const std::string& lang)
 {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const auto& m : messages) {
     out.push_back(tr_evidence(lang, m));
   }
@@ -221,11 +221,12 @@ json evidence_json(const std::vector<util::Message>& messages, const std::string
 }
 
 // Evidence for scripts: the catalogue key, the sentence, and where it was seen.
-json evidence_details_json(const std::vector<util::Message>& messages, const std::string& lang)
+ordered_json evidence_details_json(const std::vector<util::Message>& messages,
+                                   const std::string& lang)
 {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const auto& m : messages) {
-    json e = {{"key", m.key}, {"text", tr(lang, m)}};
+    ordered_json e = {{"key", m.key}, {"text", tr(lang, m)}};
     if (!m.where.empty()) {
       e["where"] = m.where;
     }
@@ -237,9 +238,9 @@ json evidence_details_json(const std::vector<util::Message>& messages, const std
   return out;
 }
 
-json page_json(const traces::PageRead& page)
+ordered_json page_json(const traces::PageRead& page)
 {
-  json out = {{"status", traces::page_status_name(page.status)}};
+  ordered_json out = {{"status", traces::page_status_name(page.status)}};
   if (!page.reason.empty()) {
     out["reason"] = page.reason;
   }
@@ -254,11 +255,11 @@ json page_json(const traces::PageRead& page)
 
 } // namespace
 
-json trace_to_json(const traces::Trace& t, const std::string& lang)
+ordered_json trace_to_json(const traces::Trace& t, const std::string& lang)
 {
-  json sensitive = json::array();
+  ordered_json sensitive = ordered_json::array();
   for (const auto& s : t.sensitive) {
-    json item = {{"category", s.category}, {"text", s.text}, {"known", s.known}};
+    ordered_json item = {{"category", s.category}, {"text", s.text}, {"known", s.known}};
     if (!s.where.empty()) {
       item["where"] = s.where;
     }
@@ -267,7 +268,7 @@ json trace_to_json(const traces::Trace& t, const std::string& lang)
     }
     sensitive.push_back(std::move(item));
   }
-  json found_by = json::array();
+  ordered_json found_by = ordered_json::array();
   for (const auto& s : t.found_by) {
     found_by.push_back({{"query", s.query}, {"backend", s.backend}, {"rank", s.rank}});
   }
@@ -287,9 +288,10 @@ json trace_to_json(const traces::Trace& t, const std::string& lang)
           {"sensitive", sensitive},
           {"pseudonym_link", t.pseudonym_link},
           {"job_link", t.job_link},
-          {"platform", t.platform.empty() ? json(nullptr) : json(t.platform)},
-          {"platform_page", t.platform_page.empty() ? json(nullptr) : json(t.platform_page)},
-          {"category", t.category.empty() ? json(nullptr) : json(t.category)},
+          {"platform", t.platform.empty() ? ordered_json(nullptr) : ordered_json(t.platform)},
+          {"platform_page",
+           t.platform_page.empty() ? ordered_json(nullptr) : ordered_json(t.platform_page)},
+          {"category", t.category.empty() ? ordered_json(nullptr) : ordered_json(t.category)},
           {"risk", traces::risk_name(t.risk)},
           {"risk_reasons", messages_json(t.risk_reasons, lang)},
           {"exposure_points", t.exposure_points},
@@ -298,29 +300,29 @@ json trace_to_json(const traces::Trace& t, const std::string& lang)
 
 namespace {
 
-json finding_json(const score::Finding& f, const std::string& lang)
+ordered_json finding_json(const score::Finding& f, const std::string& lang)
 {
-  json out = {{"verdict", tr(lang, f.verdict)}, {"evidence", f.evidence}};
+  ordered_json out = {{"verdict", tr(lang, f.verdict)}, {"evidence", f.evidence}};
   // A question the failed searches left open is unknown: null, never false.
   out["answered"] = !f.unknown.has_value();
   if (f.unknown) {
     out["unknown_reason"] = tr(lang, *f.unknown);
   }
-  json counts = json::object();
+  ordered_json counts = ordered_json::object();
   for (const auto& [k, v] : f.counts) {
-    counts[k] = v == std::floor(v) ? json(static_cast<long long>(v)) : json(v);
+    counts[k] = v == std::floor(v) ? ordered_json(static_cast<long long>(v)) : ordered_json(v);
   }
   out["counts"] = counts;
   if (f.family == plan::Family::pseudonym || f.family == plan::Family::job) {
-    out["linked"] = f.linked ? json(*f.linked) : json(nullptr);
+    out["linked"] = f.linked ? ordered_json(*f.linked) : ordered_json(nullptr);
   }
   if (f.family == plan::Family::job) {
     out["professional_presence"] =
-      f.professional_presence ? json(*f.professional_presence) : json(nullptr);
+        f.professional_presence ? ordered_json(*f.professional_presence) : ordered_json(nullptr);
     out["presence"] = f.presence;
   }
   if (f.family == plan::Family::network) {
-    json networks = json::array();
+    ordered_json networks = ordered_json::array();
     for (const auto& n : f.networks) {
       networks.push_back({{"network", n.network},
                           {"searched", n.searched},
@@ -330,10 +332,10 @@ json finding_json(const score::Finding& f, const std::string& lang)
     out["networks"] = networks;
   }
   if (f.family == plan::Family::pseudonym) {
-    json list = json::array();
+    ordered_json list = ordered_json::array();
     for (const auto& p : f.pseudonyms) {
       list.push_back({{"pseudonym", p.pseudonym},
-                      {"linked", p.linked ? json(*p.linked) : json(nullptr)},
+                      {"linked", p.linked ? ordered_json(*p.linked) : ordered_json(nullptr)},
                       {"evidence", p.evidence}});
     }
     out["pseudonyms"] = list;
@@ -360,45 +362,46 @@ std::string jurisdiction_reason(const JurisdictionUsed& used, const std::string&
   return tr(lang, "jurisdiction.default");
 }
 
-json jurisdiction_json(const Report& r)
+ordered_json jurisdiction_json(const Report& r)
 {
   if (!r.jurisdiction) {
     return nullptr;
   }
   const auto& used = *r.jurisdiction;
   const auto& j = used.jurisdiction;
-  json authority = nullptr;
+  ordered_json authority = nullptr;
   if (used.authority) {
     authority = {{"id", used.authority->id},
                  {"name", used.authority->name},
                  {"complaint_url",
-                  used.authority->complaint_url.empty() ? json(nullptr)
-                                                        : json(used.authority->complaint_url)}};
+                  used.authority->complaint_url.empty()
+                      ? ordered_json(nullptr)
+                      : ordered_json(used.authority->complaint_url)}};
   }
-  json deadline = nullptr;
+  ordered_json deadline = nullptr;
   if (const auto& d = j.deadline) {
     const bool months = d->months > 0;
     const int extension = months ? d->extension_months : d->extension_days;
     deadline = {{months ? "months" : "days", months ? d->months : d->days},
                 {months ? "extension_months" : "extension_days",
-                 extension ? json(extension) : json(nullptr)},
+                 extension ? ordered_json(extension) : ordered_json(nullptr)},
                 {"cite", d->cite.in(r.lang)}};
   }
   return {{"id", j.id},
           {"name", j.name.in(r.lang)},
-          {"law", j.has_law() ? json(j.law.short_name.in(r.lang)) : json(nullptr)},
+          {"law", j.has_law() ? ordered_json(j.law.short_name.in(r.lang)) : ordered_json(nullptr)},
           {"law_name", j.law.name.in(r.lang)},
           {"authority", authority},
           {"deadline", deadline},
           {"delisting", j.delisting},
           {"chosen_by", score::chosen_by_name(used.how)},
-          {"from", used.from.empty() ? json(nullptr) : json(used.from)},
+          {"from", used.from.empty() ? ordered_json(nullptr) : ordered_json(used.from)},
           {"reason", jurisdiction_reason(used, r.lang)}};
 }
 
-json advice_json(const Report& r)
+ordered_json advice_json(const Report& r)
 {
-  json out = json::array();
+  ordered_json out = ordered_json::array();
   for (const auto& g : r.advice) {
     out.push_back({{"id", g.id}, {"title", g.title.in(r.lang)}, {"how", g.how.in(r.lang)}});
   }
@@ -407,72 +410,75 @@ json advice_json(const Report& r)
 
 } // namespace
 
-json to_json(const Report& r)
+ordered_json to_json(const Report& r)
 {
-  json queries = json::array();
+  ordered_json queries = ordered_json::array();
   for (const auto& q : r.queries) {
-    json item = plan::query_to_json(q.query, r.lang);
+    ordered_json item = plan::query_to_json(q.query, r.lang);
     item["backend"] = q.outcome.backend;
     item["status"] = search::status_name(q.outcome.status);
     item["results"] = q.outcome.results.size();
-    item["error"] = q.outcome.reason.empty() ? json(nullptr) : json(q.outcome.reason);
+    item["error"] =
+        q.outcome.reason.empty() ? ordered_json(nullptr) : ordered_json(q.outcome.reason);
     if (!q.outcome.tried.empty()) {
-      json tried = json::array();
+      ordered_json tried = ordered_json::array();
       for (const auto& a : q.outcome.tried) {
-        tried.push_back({{"backend", a.backend},
-                         {"status", search::status_name(a.status)},
-                         {"error", a.reason.empty() ? json(nullptr) : json(a.reason)}});
+        tried.push_back(
+            {{"backend", a.backend},
+             {"status", search::status_name(a.status)},
+             {"error", a.reason.empty() ? ordered_json(nullptr) : ordered_json(a.reason)}});
       }
       item["tried"] = std::move(tried);
     }
     queries.push_back(std::move(item));
   }
-  json traces = json::array();
+  ordered_json traces = ordered_json::array();
   for (const auto& t : r.traces) {
     traces.push_back(trace_to_json(t, r.lang));
   }
-  json findings = json::object();
+  ordered_json findings = ordered_json::object();
   for (const auto& f : r.findings) {
     findings[std::string(plan::family_name(f.family))] = finding_json(f, r.lang);
   }
-  json kinds = json::object();
+  ordered_json kinds = ordered_json::object();
   for (const auto& [k, n] : r.scores.kinds) {
     kinds[k] = n;
   }
-  json backends = json::array();
+  ordered_json backends = ordered_json::array();
   for (const auto& h : backend_health(r)) {
-    json statuses = json::object();
+    ordered_json statuses = ordered_json::object();
     for (search::QueryStatus s : search::all_statuses()) {
       auto it = h.statuses.find(s);
       statuses[std::string(search::status_name(s))] = it == h.statuses.end() ? 0 : it->second;
     }
-    backends.push_back({{"name", h.name},
-                        {"queries", h.queries},
-                        {"failed", h.failed()},
-                        {"statuses", statuses},
-                        {"advice", h.failed() ? json(health_advice(h, r.lang)) : json(nullptr)}});
+    backends.push_back(
+        {{"name", h.name},
+         {"queries", h.queries},
+         {"failed", h.failed()},
+         {"statuses", statuses},
+         {"advice", h.failed() ? ordered_json(health_advice(h, r.lang)) : ordered_json(nullptr)}});
   }
-  json out = {{"schema", k_schema},
-          {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
-          {"generated_at", r.generated_at},
-          {"lang", r.lang},
-          {"subject", profile::profile_to_json(r.subject)},
-          {"jurisdiction", jurisdiction_json(r)},
-          {"complete", r.complete()},
-          {"score",
-           {{"partial", !r.complete()},
-            {"exposure", r.scores.exposure},
-            {"control", r.scores.control},
-            {"exposure_points", round2(r.scores.exposure_points)},
-            {"control_weight", round2(r.scores.control_weight)},
-            {"first_page_weight", round2(r.scores.first_page_weight)},
-            {"traces_by_kind", kinds}}},
-          {"warnings", messages_json(r.warnings, r.lang)},
-          {"findings", findings},
-          {"advice", advice_json(r)},
-          {"backends", backends},
-          {"queries", queries},
-          {"traces", traces}};
+  ordered_json out = {{"schema", k_schema},
+                      {"tool", {{"name", "empreinte"}, {"version", r.tool_version}}},
+                      {"generated_at", r.generated_at},
+                      {"lang", r.lang},
+                      {"subject", profile::profile_to_json(r.subject)},
+                      {"jurisdiction", jurisdiction_json(r)},
+                      {"complete", r.complete()},
+                      {"score",
+                       {{"partial", !r.complete()},
+                        {"exposure", r.scores.exposure},
+                        {"control", r.scores.control},
+                        {"exposure_points", round2(r.scores.exposure_points)},
+                        {"control_weight", round2(r.scores.control_weight)},
+                        {"first_page_weight", round2(r.scores.first_page_weight)},
+                        {"traces_by_kind", kinds}}},
+                      {"warnings", messages_json(r.warnings, r.lang)},
+                      {"findings", findings},
+                      {"advice", advice_json(r)},
+                      {"backends", backends},
+                      {"queries", queries},
+                      {"traces", traces}};
   if (r.since_last) {
     out["since_last"] = since_last_json(*r.since_last, r.scores.exposure, r.scores.control);
   }

@@ -7,7 +7,7 @@
 
 namespace empreinte::report {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
 namespace {
 
@@ -77,18 +77,18 @@ SinceLastText word_since_last(const SinceLast& s,
   return out;
 }
 
-json since_last_json(const SinceLast& s, int exposure_now, int control_now)
+ordered_json since_last_json(const SinceLast& s, int exposure_now, int control_now)
 {
-  json traces = json::array();
+  ordered_json traces = ordered_json::array();
   for (const auto& t : s.traces) {
     traces.push_back({{"change", t.change},
                       {"id", t.id},
                       {"url", t.url},
                       {"title", t.title},
-                      {"risk", t.risk.empty() ? json(nullptr) : json(t.risk)},
+                      {"risk", t.risk.empty() ? ordered_json(nullptr) : ordered_json(t.risk)},
                       {"what", t.what}});
   }
-  json requests = json::array();
+  ordered_json requests = ordered_json::array();
   for (const auto& r : s.requests) {
     requests.push_back({{"id", r.id}, {"right", r.right}, {"state", r.state}});
   }

@@ -7,7 +7,7 @@ namespace empreinte::search {
 
 namespace {
 
-bool is_space(char c)
+bool is_query_space(char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -26,12 +26,12 @@ std::vector<Token> tokenize(std::string_view s)
   std::vector<Token> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    if (is_space(s[i])) {
+    if (is_query_space(s[i])) {
       ++i;
       continue;
     }
     Token t;
-    if (s[i] == '-' && i + 1 < s.size() && !is_space(s[i + 1])) {
+    if (s[i] == '-' && i + 1 < s.size() && !is_query_space(s[i + 1])) {
       t.negated = true;
       ++i;
     }
@@ -42,7 +42,7 @@ std::vector<Token> tokenize(std::string_view s)
       i = end == std::string_view::npos ? s.size() : end + 1;
     } else {
       std::size_t end = i;
-      while (end < s.size() && !is_space(s[end]) && s[end] != '"') {
+      while (end < s.size() && !is_query_space(s[end]) && s[end] != '"') {
         ++end;
       }
       t.text = std::string(s.substr(i, end - i));

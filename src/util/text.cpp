@@ -319,6 +319,11 @@ std::string first_char(std::string_view text)
   return std::string(text.substr(0, n));
 }
 
+bool is_html_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 bool is_phone_separator(char c)
 {
   return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/';

@@ -65,6 +65,9 @@ std::string first_char(std::string_view text);
 // The characters phone numbers are written with between digits: space . - ( ) + /
 bool is_phone_separator(char c);
 
+// HTML and CSS white space: space, tab, LF, CR, FF (not VT).
+bool is_html_space(char c);
+
 // The ASCII digits of `text`, in order ("+33 6 12" -> "33612").
 std::string digits(std::string_view text);
 

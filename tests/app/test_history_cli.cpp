@@ -121,7 +121,7 @@ Téléphone : 06 39 98 52 14. Née le 14/03/1989.</p></body></html>
   }
 };
 
-json parse(const test::ProcessResult& r)
+json json_of(const test::ProcessResult& r)
 {
   const json j = json::parse(r.out, nullptr, false);
   const std::string output = r.out + r.err;
@@ -166,7 +166,7 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
   CHECK(second.exit_code == 4);
   CHECK(contains(second.err, "--fail-on new: 1 new trace(s) about you"));
   CHECK(test::schema_violations(second.out) == "");
-  const json report = parse(second);
+  const json report = json_of(second);
   REQUIRE(report.contains("since_last"));
   CHECK(report["since_last"]["previous_run"] == 1);
   CHECK(report["since_last"]["about_you"] ==
@@ -183,7 +183,7 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
     const auto j = w.run({"history", "--format", "json", "--subject", "Hélène Vasseur"});
     CHECK(j.exit_code == 0);
     CHECK(test::schema_violations(j.out, "history.schema.json") == "");
-    CHECK(parse(j)["runs"].size() == 2);
+    CHECK(json_of(j)["runs"].size() == 2);
     CHECK(w.run({"history", "--subject", "someone else"}).exit_code == 2);
   }
   SUBCASE("the diff, in every format")
@@ -202,7 +202,7 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
     const auto j = w.run({"diff", "previous", "latest", "--format", "json"});
     CHECK(j.exit_code == 0);
     CHECK(test::schema_violations(j.out, "diff.schema.json") == "");
-    const json d = parse(j);
+    const json d = json_of(j);
     CHECK(d["before"]["run"] == 1);
     CHECK(d["after"]["run"] == 2);
     CHECK(d["about_you"] == json{{"new", 1}, {"gone", 1}, {"not_seen", 0}, {"changed", 1}});
@@ -210,8 +210,8 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
     CHECK(d["score"]["exposure"]["after"] == report["score"]["exposure"]);
     // Named the other way round, the older audit is still the base.
     const auto backwards = w.run({"diff", "latest", "previous", "--format", "json"});
-    CHECK(parse(backwards)["about_you"] == d["about_you"]);
-    CHECK(parse(w.run({"diff", "1", "2", "--format", "json"}))["counts"] == d["counts"]);
+    CHECK(json_of(backwards)["about_you"] == d["about_you"]);
+    CHECK(json_of(w.run({"diff", "1", "2", "--format", "json"}))["counts"] == d["counts"]);
     const auto md = w.run({"diff", "--format", "md"});
     CHECK(contains(md.out, "## New (1)"));
     CHECK(contains(md.out, "](" + std::string(k_added_url) + ")"));
@@ -236,7 +236,7 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
                                             "--format",
                                             "json"});
     CHECK(files.exit_code == 0);
-    CHECK(parse(files)["counts"]["new"] == 0);
+    CHECK(json_of(files)["counts"]["new"] == 0);
     CHECK(w.run({"diff", "7", "latest"}).exit_code == 2);
     CHECK(w.run({"diff", (w.dir.path() / "missing.json").string()}).exit_code == 2);
   }
@@ -325,7 +325,7 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
   World w;
   REQUIRE(w.audit(w.corpus_b, "2026-11-01").exit_code == 0);
   const json before =
-      parse(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
+      json_of(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
 
   SUBCASE("mark, by URL or trace id")
   {
@@ -346,7 +346,7 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
     CHECK(profile["not_me"].size() == 2); // the persona's own, and this one
     CHECK(profile["first_name"] == "Hélène");
     const json after =
-        parse(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
+        json_of(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
     for (const auto& t : after["traces"]) {
       if (t["url"] == k_added_url) {
         CHECK(t["about_subject"] == 1.0);
@@ -421,7 +421,7 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
 {
   World w;
   REQUIRE(w.audit(w.corpus_a, "2026-10-01T09:00:00Z").exit_code == 0);
-  const json a = parse(w.audit(w.corpus_a, "2026-10-01", {"--no-history", "--format", "json"}));
+  const json a = json_of(w.audit(w.corpus_a, "2026-10-01", {"--no-history", "--format", "json"}));
   const std::string removed = trace_id(a, k_removed_url);
   const std::string present = trace_id(a, k_present_url);
 
@@ -456,7 +456,7 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   // The second audit no longer finds the page: the request worked.
   const auto second = w.audit(w.corpus_b, "2026-11-01T09:00:00Z", {"--format", "json"});
   REQUIRE(second.exit_code == 0);
-  CHECK(parse(second)["since_last"]["requests"] ==
+  CHECK(json_of(second)["since_last"]["requests"] ==
         json::array({{{"id", 1}, {"right", "erasure"}, {"state", "gone_now"}}}));
   CHECK(contains(w.run({"diff"}).out, "#1 erasure (Art. 17), sent 2026-10-02: the page went away"));
   const auto late = w.run({"requests", "list"}, "2026-11-10");
@@ -485,7 +485,7 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
               .exit_code == 0);
   const auto overdue = w.run({"requests", "list", "--format", "json"}, "2026-12-01");
   CHECK(test::schema_violations(overdue.out, "requests.schema.json") == "");
-  const json list = parse(overdue);
+  const json list = json_of(overdue);
   REQUIRE(list["requests"].size() == 2);
   CHECK(list["requests"][0]["outcome"] == "removed");
   CHECK(list["requests"][0]["overdue"] == false);
@@ -498,8 +498,8 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   const auto extended = w.run({"requests", "extend", "2", "--date", "2026-11-20"}, "2026-12-01");
   CHECK(extended.exit_code == 0);
   CHECK(contains(extended.out, "answer due by 2027-01-01"));
-  CHECK(parse(w.run({"requests", "list", "--format", "json"},
-                    "2026-12-01"))["requests"][1]["overdue"] == false);
+  CHECK(json_of(w.run({"requests", "list", "--format", "json"},
+                      "2026-12-01"))["requests"][1]["overdue"] == false);
   const auto refused = w.run(
       {"requests", "done", "2", "--outcome", "refused", "--date", "2026-12-05"}, "2026-12-06");
   CHECK(refused.exit_code == 0);
@@ -597,7 +597,7 @@ TEST_CASE("history e2e: an incomplete audit: --fail-on exits 5; what failed sear
   const auto d = w.run({"diff", "--subject", "camille-martin", "--format", "json"});
   INFO(d.err);
   REQUIRE(d.exit_code == 0);
-  const json diff = parse(d);
+  const json diff = json_of(d);
   CHECK(diff["counts"]["gone"] == 0);
   CHECK(diff["counts"]["not_seen"].get<int>() >= 10);
   CHECK(diff["about_you"]["not_seen"] == 1);

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string persona(const std::string& id)
+std::string persona_path(const std::string& id)
 {
   return test::source_dir() + "/training/personas/" + id + ".json";
 }
@@ -71,7 +71,7 @@ TEST_CASE("letters: a UK profile gets UK GDPR, the ICO, UK registries and an Eng
 {
   test::TempDir dir;
   const json report = audit({"--profile",
-                             persona("declan-ashworth"),
+                             persona_path("declan-ashworth"),
                              "--lang",
                              "en",
                              "--postal-address",
@@ -158,7 +158,7 @@ TEST_CASE("letters: a Swiss profile gets the nFADP and the FDPIC, in French when
 {
   test::TempDir dir;
   const json report =
-      audit({"--profile", persona("helene-vasseur"), "--country", "CH", "--lang", "fr"});
+      audit({"--profile", persona_path("helene-vasseur"), "--country", "CH", "--lang", "fr"});
   const auto& j = report["jurisdiction"];
   CHECK(j["id"] == "CH");
   CHECK(j["chosen_by"] == "given");
@@ -191,7 +191,7 @@ TEST_CASE("letters: a Swiss profile gets the nFADP and the FDPIC, in French when
 
   const auto bad = test::run_empreinte({"audit",
                                         "--profile",
-                                        persona("helene-vasseur"),
+                                        persona_path("helene-vasseur"),
                                         "--country",
                                         "Atlantis",
                                         "--corpus",
@@ -214,7 +214,7 @@ struct LeakReport
 
 void make_leak_report(LeakReport& out)
 {
-  out.report = audit({"--profile", persona("helene-vasseur"), "--lang", "en"});
+  out.report = audit({"--profile", persona_path("helene-vasseur"), "--lang", "en"});
   for (auto& t : out.report["traces"]) {
     if (t["kind"] == "involuntary" && t["about_subject"].get<double>() >= 0.5) {
       t["category"] = "leak";
@@ -261,7 +261,7 @@ TEST_CASE(
     "letters: refused for a namesake's page, and pointed to deletion for the person's own account")
 {
   test::TempDir dir;
-  const json report = audit({"--profile", persona("helene-vasseur"), "--lang", "en"});
+  const json report = audit({"--profile", persona_path("helene-vasseur"), "--lang", "en"});
   const auto saved = dir.write("report.json", report.dump());
   std::string namesake;
   std::string own;

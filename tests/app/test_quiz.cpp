@@ -31,8 +31,8 @@ json sheet(const std::vector<std::string>& extra)
   return j;
 }
 
-test::ProcessResult score(const test::TempDir& dir, const json& answers,
-                          const std::vector<std::string>& extra = {})
+test::ProcessResult
+run_score(const test::TempDir& dir, const json& answers, const std::vector<std::string>& extra = {})
 {
   const auto file = dir.write("answers.json", answers.dump(2));
   std::vector<std::string> args{"quiz", "--persona", "declan-ashworth", "--answers", file.string()};
@@ -103,12 +103,12 @@ TEST_CASE("quiz: a perfect answer sheet scores full marks")
   test::TempDir dir;
   const json key = sheet({"--count", "0", "--key"});
   const json blank = sheet({"--count", "0"});
-  const auto text = score(dir, filled(blank, key));
+  const auto text = run_score(dir, filled(blank, key));
   INFO(text.err);
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("Score: 132 / 132 (100%)") != std::string::npos);
   CHECK(text.out.find("wrong") == std::string::npos);
-  const auto as_json = score(dir, filled(blank, key), {"--format", "json"});
+  const auto as_json = run_score(dir, filled(blank, key), {"--format", "json"});
   CHECK(as_json.exit_code == 0);
   const json j = json::parse(as_json.out);
   CHECK(j["points"] == 132);
@@ -126,7 +126,7 @@ TEST_CASE("quiz: a partly wrong sheet loses exactly the wrong answers and says w
   answers["items"][0]["kind"] = kind == "inherited" ? "voluntary" : "inherited";
   answers["items"][1]["exposes"].push_back("criminal"); // in no label
   answers["items"][2]["about_subject"] = nullptr;
-  const auto r = score(dir, answers, {"--format", "json"});
+  const auto r = run_score(dir, answers, {"--format", "json"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const json j = json::parse(r.out);
@@ -138,7 +138,7 @@ TEST_CASE("quiz: a partly wrong sheet loses exactly the wrong answers and says w
   CHECK(j["items"][2]["right"]["about_subject"] == false);
   CHECK(j["items"][3]["points"] == 4);
   // The text feedback names the mistake, the right answer and the label's reason, in French too.
-  const auto text = score(dir, answers, {"--lang", "fr"});
+  const auto text = run_score(dir, answers, {"--lang", "fr"});
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("Score : 17 / 20 (85 %)") != std::string::npos);
   CHECK(text.out.find("faux") != std::string::npos);
@@ -170,7 +170,7 @@ TEST_CASE("quiz: a malformed answer sheet is an input error naming the item")
     CAPTURE(c.message);
     json s = blank;
     c.change(s);
-    const auto r = score(dir, s);
+    const auto r = run_score(dir, s);
     CHECK(r.exit_code == 2);
     CHECK(r.out.empty());
     CHECK(r.err.find(c.message) != std::string::npos);

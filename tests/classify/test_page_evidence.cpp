@@ -13,7 +13,7 @@ using namespace empreinte;
 
 namespace {
 
-const classify::Rules& rules()
+const classify::Rules& page_rules()
 {
   static const classify::Rules r = [] {
     auto loaded = classify::Rules::load(std::string(EMPREINTE_SOURCE_DIR) + "/rules");
@@ -54,7 +54,7 @@ profile::Profile yannick(bool with_details)
 traces::Trace judged(const profile::Profile& p, traces::Trace t)
 {
   std::vector<traces::Trace> list{std::move(t)};
-  classify::Classifier(p, rules()).classify_all(list);
+  classify::Classifier(p, page_rules()).classify_all(list);
   return list.front();
 }
 

@@ -8,7 +8,7 @@ using namespace empreinte;
 
 namespace {
 
-util::Result<profile::Profile> parse(const std::string& text)
+util::Result<profile::Profile> parse_profile(const std::string& text)
 {
   auto value = util::parse_json(text, "p.json");
   REQUIRE(value);
@@ -19,7 +19,8 @@ util::Result<profile::Profile> parse(const std::string& text)
 
 TEST_CASE("profile: the documented example parses")
 {
-  auto p = parse(R"({"first_name":"Camille","last_name":"Martin","other_names":["Camille Roux"],
+  auto p =
+      parse_profile(R"({"first_name":"Camille","last_name":"Martin","other_names":["Camille Roux"],
    "pseudonyms":["camimart75"],"networks":["linkedin","instagram","x"],
    "job":{"title":"architecte","employer":"Atelier Roux"},"location":"Lyon",
    "emails":["camille.martin75@example.org"],"phones":["+33 6 12 34 56 78"],
@@ -38,7 +39,7 @@ TEST_CASE("profile: the documented example parses")
 
 TEST_CASE("profile: only first and last name are required")
 {
-  auto p = parse(R"({"first_name":"Jo","last_name":"Doe"})");
+  auto p = parse_profile(R"({"first_name":"Jo","last_name":"Doe"})");
   REQUIRE(p);
   CHECK(p->pseudonyms.empty());
 }
@@ -66,7 +67,7 @@ TEST_CASE("profile: errors name the key and the fix")
   };
   for (const auto& c : cases) {
     CAPTURE(c.json);
-    auto p = parse(c.json);
+    auto p = parse_profile(c.json);
     REQUIRE_FALSE(p);
     CHECK(p.error().kind == util::ErrorKind::input);
     CHECK(p.error().where == c.where);
@@ -113,15 +114,16 @@ TEST_CASE("profile: flags add to and override the file")
 
 TEST_CASE("profile: is_me lists the pages the person confirmed, never also in not_me")
 {
-  auto p = parse(R"({"first_name":"Jo","last_name":"Doe","is_me":["https://example.com/jo"],
+  auto p = parse_profile(R"({"first_name":"Jo","last_name":"Doe","is_me":["https://example.com/jo"],
    "not_me":["https://example.com/other-jo"]})");
   REQUIRE(p);
   CHECK(p->is_me == std::vector<std::string>{"https://example.com/jo"});
   CHECK(profile::profile_to_json(*p)["is_me"][0] == "https://example.com/jo");
-  auto both = parse(R"({"first_name":"Jo","last_name":"Doe","is_me":["https://example.com/jo"],
+  auto both =
+      parse_profile(R"({"first_name":"Jo","last_name":"Doe","is_me":["https://example.com/jo"],
    "not_me":["https://example.com/jo"]})");
   REQUIRE_FALSE(both);
   CHECK(both.error().where == "p.json: /is_me/0");
   CHECK(both.error().hint.find("empreinte mark") != std::string::npos);
-  CHECK_FALSE(parse(R"({"first_name":"Jo","last_name":"Doe","is_me":[""]})"));
+  CHECK_FALSE(parse_profile(R"({"first_name":"Jo","last_name":"Doe","is_me":[""]})"));
 }
