@@ -20,7 +20,9 @@ namespace empreinte::search {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-namespace {
+// Named, not anonymous: HttpEngine::Impl (declared in the header) holds these types, and GCC
+// warns (-Wsubobject-linkage) when such a class uses an anonymous namespace's type in a unity build.
+namespace engine_detail {
 
 void global_init()
 {
@@ -169,7 +171,9 @@ std::optional<milliseconds> parse_retry_after(const std::string& value)
   return milliseconds(std::max<long long>(0, static_cast<long long>(when - now)) * 1000);
 }
 
-} // namespace
+} // namespace engine_detail
+
+using namespace engine_detail;
 
 struct HttpEngine::Impl
 {

@@ -12,7 +12,6 @@
 namespace empreinte::search {
 
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 
 namespace {
 
@@ -54,7 +53,7 @@ std::optional<std::string> ResponseCache::get(const std::string& key) const
   if (!text) {
     return std::nullopt;
   }
-  const json v = json::parse(*text, nullptr, false);
+  const nlohmann::json v = nlohmann::json::parse(*text, nullptr, false);
   if (v.is_discarded() || !v.is_object() || v.value("key", "") != key || !v.contains("stored_at") ||
       !v["stored_at"].is_number_integer() || !v.contains("body") || !v["body"].is_string()) {
     return std::nullopt; // corrupt or foreign: refetch and overwrite
@@ -76,10 +75,10 @@ util::Status ResponseCache::put(const std::string& key, const std::string& body)
                                "check the permissions, or use --no-cache");
   }
   ::chmod(m_dir.c_str(), 0700);
-  const json v = {{"key", key}, {"stored_at", unix_now()}, {"body", body}};
+  const nlohmann::json v = {{"key", key}, {"stored_at", unix_now()}, {"body", body}};
   // Bodies may be in any encoding; dump() would throw on invalid UTF-8.
   return util::write_file_atomic(
-      path_of(key), v.dump(-1, ' ', false, json::error_handler_t::replace), 0600);
+      path_of(key), v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 0600);
 }
 
 util::Result<std::size_t> clear_cache(const fs::path& dir)
