@@ -4,6 +4,7 @@
 #include "profile/names.hpp"
 #include "report/action_plan.hpp"
 #include "report/i18n.hpp"
+#include "report/rights.hpp"
 #include "util/terminal.hpp"
 #include "util/url.hpp"
 
@@ -283,6 +284,16 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     findings.push_back(item);
   }
   d.set("findings", findings);
+  if (const auto rights = word_rights(r); !rights.heading.empty()) {
+    mu::data section;
+    section.set("heading", rights.heading);
+    mu::list lines;
+    for (const auto& l : rights.lines) {
+      lines.push_back(mu::data(text(l)));
+    }
+    section.set("lines", lines);
+    d.set("rights", section);
+  }
   mu::list advice;
   for (const auto& g : r.advice) {
     mu::data item;

@@ -65,6 +65,21 @@ constexpr CatalogueEntry k_entries[] = {
   {"jurisdiction.location", "your location ({0})", "votre lieu ({0})"},
   {"jurisdiction.phone", "the country code of your phone number", "l'indicatif de votre numéro de téléphone"},
 
+  // "Your rights" in every human format (report/rights.cpp).
+  {"rights.heading", "Your rights", "Vos droits"},
+  {"rights.law", "{0}: {1} ({2}), chosen from {3}.", "{0} : {1} ({2}), choisi d'après {3}."},
+  {"rights.no_law", "{0}: {1}, chosen from {2}.", "{0} : {1}, choisi d'après {2}."},
+  {"rights.fallback", "{0}: no law chosen, {1}.", "{0} : aucune loi choisie, {1}."},
+  {"rights.authority", "Data-protection authority: {0}.", "Autorité de protection des données : {0}."},
+  {"rights.authority_url", "Data-protection authority: {0}; complaints: {1}", "Autorité de protection des données : {0} ; plaintes : {1}"},
+  {"rights.deadline", "A site must answer your request within {0} ({1}).", "Un site doit répondre à votre demande sous {0} ({1})."},
+  {"rights.deadline_extension", "A site must answer your request within {0} ({1}), or {2} more if it tells you why.", "Un site doit répondre à votre demande sous {0} ({1}), ou {2} de plus s'il vous dit pourquoi."},
+  {"rights.delisting", "You can ask search engines to delist results about you (European right to be forgotten).", "Vous pouvez demander aux moteurs de recherche de déréférencer les résultats vous concernant (droit à l'oubli européen)."},
+  {"rights.month", "{0} month", "{0} mois"},
+  {"rights.months", "{0} months", "{0} mois"},
+  {"rights.day", "{0} day", "{0} jour"},
+  {"rights.days", "{0} days", "{0} jours"},
+
   // Where evidence was seen (util::Message::where).
   {"where.description", "page description", "description de la page"},
   {"where.page", "page", "page"},

@@ -4,6 +4,7 @@
 #include "profile/names.hpp"
 #include "report/action_plan.hpp"
 #include "report/i18n.hpp"
+#include "report/rights.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -187,6 +188,12 @@ std::string render_markdown(const Report& r)
                        markdown_escape(plan::family_question(f.family, lang)),
                        lang == "fr" ? " " : ": ",
                        markdown_escape(tr(lang, f.verdict)));
+  }
+  if (const auto rights = word_rights(r); !rights.heading.empty()) {
+    out += "\n## " + rights.heading + "\n\n";
+    for (const auto& l : rights.lines) {
+      out += "- " + markdown_escape(l) + "\n";
+    }
   }
   // Every action once, most urgent first, with the traces it covers.
   if (const auto plan = action_plan(r); !plan.empty()) {

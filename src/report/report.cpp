@@ -2,6 +2,7 @@
 #include "report/report.hpp"
 
 #include "report/i18n.hpp"
+#include "report/rights.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -346,21 +347,6 @@ ordered_json finding_json(const score::Finding& f, const std::string& lang)
 } // namespace
 
 namespace {
-
-std::string jurisdiction_reason(const JurisdictionUsed& used, const std::string& lang)
-{
-  switch (used.how) {
-  case score::ChosenBy::given:
-    return tr(lang, "jurisdiction.given", {used.from});
-  case score::ChosenBy::location:
-    return tr(lang, "jurisdiction.location", {used.from});
-  case score::ChosenBy::phone:
-    return tr(lang, "jurisdiction.phone");
-  case score::ChosenBy::fallback:
-    break;
-  }
-  return tr(lang, "jurisdiction.default");
-}
 
 ordered_json jurisdiction_json(const Report& r)
 {

@@ -4,6 +4,7 @@
 #include "profile/names.hpp"
 #include "report/action_plan.hpp"
 #include "report/i18n.hpp"
+#include "report/rights.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -221,6 +222,13 @@ std::string render_text(const Report& r, const util::Style& style)
              + util::wrap(clean(tr(lang, f.verdict), 600), style.width,
                           std::string(2 + column, ' '), 2 + column)
              + "\n";
+    }
+  }
+  // The law the actions follow, the authority, the deadline (docs/remedies.md).
+  if (const auto rights = word_rights(r); !rights.heading.empty()) {
+    out += "\n" + style.bold(rights.heading) + "\n";
+    for (const auto& l : rights.lines) {
+      out += "  " + util::wrap(clean(l, 600), style.width, "  ", 2) + "\n";
     }
   }
   // Every action once, with the traces it covers, most urgent first.
