@@ -196,6 +196,12 @@ bool same_domain_as_own(const Subject& s, const std::string& email)
   });
 }
 
+// Categories of pages that list several people.
+bool lists_people(const std::string& c)
+{
+  return c == "leak" || c == "employer" || c == "organisation" || c == "sports_results";
+}
+
 // A page that lists several people (a leak, a team page, results; or a page showing two or more
 // e-mail addresses that are neither in the profile nor carry the person's name, or one at the
 // domain of the person's own address): there an e-mail or phone that is not in the profile
@@ -212,8 +218,7 @@ void drop_other_peoples_contacts(const Subject& s, traces::Trace& trace)
     }
   }
   const std::string& c = trace.category;
-  const bool listing = c == "leak" || c == "employer" || c == "organisation" ||
-                       c == "sports_results" || others > 1 || colleague;
+  const bool listing = lists_people(c) || others > 1 || colleague;
   if (!listing) {
     return;
   }
@@ -250,7 +255,10 @@ void judge_exposure(const Subject& s,
     found.add(rules, snippet, "snippet");
   }
   if (!t.page.empty()) {
-    const bool whole = page_is_about_subject(s, t, kind);
+    // A page that lists people (a leak, a team or club page, results) may be titled with the
+    // person's name and still hold other people's addresses and birth dates: there only the
+    // blocks that speak of the person count.
+    const bool whole = page_is_about_subject(s, t, kind) && !lists_people(trace.category);
     const std::vector<bool> near = whole ? std::vector<bool>() : blocks_about_subject(s, t);
     for (std::uint32_t b = 0; b < t.page.blocks.size(); ++b) {
       if (whole || near[b]) {

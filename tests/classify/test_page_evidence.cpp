@@ -135,3 +135,26 @@ TEST_CASE("page evidence: a profile too thin to tell namesakes apart gets a warn
   one.pseudonyms = {"ycorbel29"};
   CHECK(score::thin_profile_warning(one)); // one detail is not enough
 }
+
+TEST_CASE("page evidence: on a page listing people, only the blocks about the person count, even "
+          "when its title names them")
+{
+  const std::string html = R"(<html><head><title>Yannick Corbel - dump</title></head><body>
+    <p>Yannick Corbel</p><p>12 rue de Siam, 29200 Brest</p>
+    <p>Paul Durand</p><p>3 rue Jean Jaurès, 35000 Rennes</p><p>né le 04/05/1980</p>
+    <p>Inès Roy</p><p>8 avenue Foch, 75016 Paris</p></body></html>)";
+  const auto t = judged(yannick(true), with_page("https://justpaste.it/k2x9q",
+                                                 "Yannick Corbel - dump", "Yannick Corbel", html));
+  REQUIRE(t.category == "leak");
+  REQUIRE(t.about_subject >= 0.5);
+  std::vector<std::string> addresses;
+  for (const auto& s : t.sensitive) {
+    CAPTURE(s.text);
+    CHECK(s.category != "birth_date"); // Paul Durand's
+    if (s.category == "address") {
+      addresses.push_back(s.text);
+    }
+  }
+  REQUIRE(addresses.size() == 1);
+  CHECK(addresses.front().find("Siam") != std::string::npos);
+}
