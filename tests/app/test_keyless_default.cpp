@@ -16,11 +16,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string fixture(const std::string& path)
-{
-  return test::slurp(std::string(EMPREINTE_TEST_DIR) + "/fixtures/search/" + path);
-}
-
 struct Engines
 {
   test::LoopbackServer server;
@@ -41,7 +36,8 @@ struct Engines
         res.status = 429;
         res.set_header("Retry-After", "3600");
       } else {
-        res.set_content(fixture("startpage/html_query-javascript-tutorial_a.html"), "text/html");
+        res.set_content(test::search_fixture("startpage/html_query-javascript-tutorial_a.html"),
+                        "text/html");
       }
     };
     auto& s = server.http();

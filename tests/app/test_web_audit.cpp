@@ -16,11 +16,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string fixture(const std::string& path)
-{
-  return test::slurp(std::string(EMPREINTE_TEST_DIR) + "/fixtures/search/" + path);
-}
-
 // The shipped definition of `name`, its URL moved to `url`, written as the user's override.
 void override_definition(const test::TempDir& dir, const std::string& name, const std::string& url)
 {
@@ -39,12 +34,12 @@ struct Replay
     s.Post("/html/", [](const httplib::Request& req, httplib::Response& res) {
       // Page 2 is asked with the hidden inputs of page 1's "Next" form (s=10, vqd=...).
       const bool next = req.body.find("vqd=") != std::string::npos;
-      res.set_content(fixture(next ? "duckduckgo/html_eino_no-more-results.html"
-                                   : "duckduckgo/html_eino_query-eino_10results.html"),
+      res.set_content(test::search_fixture(next ? "duckduckgo/html_eino_no-more-results.html"
+                                                : "duckduckgo/html_eino_query-eino_10results.html"),
                       "text/html");
     });
     s.Get("/searxng/search", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(fixture("searxng/searxng_owui_query-python_30results.json"),
+      res.set_content(test::search_fixture("searxng/searxng_owui_query-python_30results.json"),
                       "application/json");
     });
     s.Get("/brave", [](const httplib::Request& req, httplib::Response& res) {
@@ -55,7 +50,8 @@ struct Replay
             "application/json");
         return;
       }
-      res.set_content(fixture("brave/web_query-hello-world_20results.json"), "application/json");
+      res.set_content(test::search_fixture("brave/web_query-hello-world_20results.json"),
+                      "application/json");
     });
     s.Get("/cse", [](const httplib::Request& req, httplib::Response& res) {
       // Google's error bodies can quote the request; the key must still never reach the report.
@@ -66,13 +62,15 @@ struct Replay
                         "application/json");
         return;
       }
-      res.set_content(fixture("google_cse/cse_owui_query.json"), "application/json");
+      res.set_content(test::search_fixture("google_cse/cse_owui_query.json"), "application/json");
     });
     s.Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(fixture("mojeek/html_query-javascript-tutorial_10results.html"), "text/html");
+      res.set_content(test::search_fixture("mojeek/html_query-javascript-tutorial_10results.html"),
+                      "text/html");
     });
     s.Get("/startpage", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(fixture("startpage/html_query-javascript-tutorial_a.html"), "text/html");
+      res.set_content(test::search_fixture("startpage/html_query-javascript-tutorial_a.html"),
+                      "text/html");
     });
     s.Get("/blocked", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("<html><body><form id=\"challenge-form\"></form></body></html>", "text/html");

@@ -5,13 +5,13 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
-#include <regex>
+#include <re2/re2.h>
 
 using namespace empreinte;
 
 TEST_CASE("history: every sentence key in use is in the catalogue")
 {
-  static const std::regex k_literal(
+  static const RE2 k_literal(
       R"re("((?:since|diff|history|review|requests|request_state|right|outcome|via|mark)\.[a-z_.-]+)")re");
   const std::string src = std::string(EMPREINTE_SOURCE_DIR) + "/src";
   std::size_t found = 0;
@@ -25,10 +25,9 @@ TEST_CASE("history: every sentence key in use is in the catalogue")
                            "app/cmd_mark.cpp",
                            "app/cmd_requests.cpp"}) {
     const std::string text = test::slurp(src + "/" + file);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), k_literal);
-         it != std::sregex_iterator();
-         ++it) {
-      const std::string key = (*it)[1].str();
+    re2::StringPiece rest(text);
+    std::string key;
+    while (RE2::FindAndConsume(&rest, k_literal, &key)) {
       if (key.back() == '.' || key.find(".mustache") != std::string::npos) {
         continue; // a prefix completed at run time (checked below), or a file name
       }

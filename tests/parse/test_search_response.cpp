@@ -2,6 +2,7 @@
 // shipped definitions (rules/backends).
 #include "parse/search_response.hpp"
 #include "search/backend_def.hpp"
+#include "support/temp_dir.hpp"
 #include "util/fs.hpp"
 
 #include <doctest/doctest.h>
@@ -20,20 +21,13 @@ search::BackendDef shipped(const std::string& name)
   return *def;
 }
 
-std::string fixture(const std::string& path)
-{
-  auto text = util::read_file(std::string(EMPREINTE_TEST_DIR) + "/fixtures/search/" + path);
-  REQUIRE_MESSAGE(text.ok(), path);
-  return *text;
-}
-
 parse::ResponsePage
 parse_fixture(const std::string& backend, const std::string& path, int status = 200)
 {
   const auto def = shipped(backend);
   const std::string base =
       def.request.url.front() == '{' ? "https://searx.example/search" : def.request.url;
-  return parse::parse_response(def, status, fixture(path), base);
+  return parse::parse_response(def, status, test::search_fixture(path), base);
 }
 
 } // namespace

@@ -40,7 +40,7 @@ read::WebReaderOptions fast_options()
   return o;
 }
 
-const char* const k_page = R"(<html lang="fr"><head><title>Camille Martin</title></head>
+const char* const k_reader_page = R"(<html lang="fr"><head><title>Camille Martin</title></head>
   <body><p>Camille Martin, architecte à Lyon.</p></body></html>)";
 
 } // namespace
@@ -85,10 +85,10 @@ TEST_CASE("web reader: every kind of answer ends in its page status")
     res.set_content("User-agent: *\nDisallow: /secret\n", "text/plain");
   });
   s.Get("/page", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(k_page, "text/html; charset=utf-8");
+    res.set_content(k_reader_page, "text/html; charset=utf-8");
   });
   s.Get("/secret", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(k_page, "text/html");
+    res.set_content(k_reader_page, "text/html");
   });
   s.Get("/profile", [](const httplib::Request&, httplib::Response& res) {
     res.set_redirect("/accounts/login/?next=/profile");
@@ -104,7 +104,7 @@ TEST_CASE("web reader: every kind of answer ends in its page status")
   });
   s.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
     std::this_thread::sleep_for(std::chrono::milliseconds(3000));
-    res.set_content(k_page, "text/html");
+    res.set_content(k_reader_page, "text/html");
   });
   s.Get("/cv.pdf", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("%PDF-1.4", "application/pdf");
@@ -171,12 +171,12 @@ TEST_CASE("web reader: a site whose robots.txt fails is not read; the cache serv
   });
   site.http().Get("/page", [&](const httplib::Request&, httplib::Response& res) {
     ++hits;
-    res.set_content(k_page, "text/html");
+    res.set_content(k_reader_page, "text/html");
   });
   test::LoopbackServer open_site;
   open_site.http().Get("/page", [&](const httplib::Request&, httplib::Response& res) {
     ++hits;
-    res.set_content(k_page, "text/html");
+    res.set_content(k_reader_page, "text/html");
   });
   site.start();
   open_site.start();
@@ -210,7 +210,7 @@ TEST_CASE("web reader: one request at a time per site, spaced")
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     --in_flight;
-    res.set_content(k_page, "text/html");
+    res.set_content(k_reader_page, "text/html");
   });
   site.start();
   auto options = fast_options();

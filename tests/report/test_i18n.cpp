@@ -9,7 +9,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <re2/re2.h>
 #include <set>
 
 using namespace empreinte;
@@ -19,13 +19,12 @@ namespace {
 // {0}, {1}, {p0}...: the placeholders of a catalogue text.
 std::multiset<std::string> placeholders(std::string_view text)
 {
-  static const std::regex k_placeholder(R"(\{p?[0-9]+\})");
+  static const RE2 k_placeholder(R"((\{p?[0-9]+\}))");
   std::multiset<std::string> out;
-  const std::string s(text);
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), k_placeholder);
-       it != std::sregex_iterator();
-       ++it) {
-    out.insert(it->str());
+  re2::StringPiece rest(text.data(), text.size());
+  std::string placeholder;
+  while (RE2::FindAndConsume(&rest, k_placeholder, &placeholder)) {
+    out.insert(placeholder);
   }
   return out;
 }
@@ -87,7 +86,7 @@ TEST_CASE("report: the locale decides the default language")
 TEST_CASE("report: every key the code names is in the catalogue")
 {
   // Keys written as literals in the sources...
-  static const std::regex k_literal(
+  static const RE2 k_literal(
       R"re("((?:identity|kind|risk_reason|finding|report|md|html|classify|plan|quiz)\.[a-z_.]+)")re");
   std::size_t literals = 0;
   for (const auto& entry :
@@ -96,14 +95,13 @@ TEST_CASE("report: every key the code names is in the catalogue")
       continue;
     }
     const std::string text = test::slurp(entry.path().string());
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), k_literal);
-         it != std::sregex_iterator();
-         ++it) {
-      const std::string key = (*it)[1].str();
+    re2::StringPiece rest(text);
+    std::string key;
+    while (RE2::FindAndConsume(&rest, k_literal, &key)) {
       if (key.back() == '.') {
         continue; // a prefix completed at run time, checked below
       }
-      if (std::regex_search(key, std::regex(R"(\.(mustache|json|md|html)$)"))) {
+      if (RE2::PartialMatch(key, R"(\.(mustache|json|md|html)$)")) {
         continue; // a file name ("report.html.mustache"), not a key
       }
       CAPTURE(entry.path().filename().string());

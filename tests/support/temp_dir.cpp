@@ -47,4 +47,13 @@ std::string slurp(const fs::path& path)
   return s.str();
 }
 
+std::string search_fixture(const std::string& relative)
+{
+  const fs::path path = fs::path(EMPREINTE_TEST_DIR) / "fixtures" / "search" / relative;
+  if (!fs::is_regular_file(path)) {
+    throw std::runtime_error("missing test fixture " + path.string());
+  }
+  return slurp(path);
+}
+
 } // namespace empreinte::test

@@ -26,4 +26,7 @@ private:
 // Reads a whole file (test helper: aborts the test on failure).
 std::string slurp(const std::filesystem::path& path);
 
+// A recorded search-engine response of tests/fixtures/search/ (PROVENANCE.md there).
+std::string search_fixture(const std::string& relative);
+
 } // namespace empreinte::test
