@@ -26,8 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(util::text_problem(*s).empty());
   }
   // The report writes the subject back: this must never throw.
-  const std::string json = profile::profile_to_json(*profile).dump();
-  auto again = profile::profile_from_json(nlohmann::json::parse(json), "again.json");
+  const std::string written = profile::profile_to_json(*profile).dump();
+  auto again = profile::profile_from_json(nlohmann::json::parse(written), "again.json");
   FUZZ_CHECK(again.ok());
   return 0;
 }

@@ -206,12 +206,12 @@ Entry read_line(const std::string& text, std::size_t number, const std::string& 
   const std::string source = fmt::format("{} line {}", input, number);
   Entry e;
   e.line = number;
-  auto json = util::parse_json(text, source);
-  if (!json) {
-    e.subject = json.error();
+  auto parsed = util::parse_json(text, source);
+  if (!parsed) {
+    e.subject = parsed.error();
     return e;
   }
-  auto p = profile::profile_from_json(*json, source);
+  auto p = profile::profile_from_json(*parsed, source);
   if (!p) {
     e.subject = p.error();
     return e;

@@ -132,11 +132,11 @@ util::Result<Quiz> load_quiz(const std::filesystem::path& training, const std::s
     if (!text) {
       return text.error();
     }
-    auto json = util::parse_json(*text, persona_file.string());
-    if (!json) {
-      return json.error();
+    auto parsed = util::parse_json(*text, persona_file.string());
+    if (!parsed) {
+      return parsed.error();
     }
-    const auto& p = *json;
+    const auto& p = *parsed;
     quiz.persona_name = p.value("first_name", std::string()) + " " + p.value("last_name", std::string());
     std::vector<std::string> about;
     if (const auto job = p.find("job"); job != p.end() && job->is_object()) {
@@ -155,15 +155,15 @@ util::Result<Quiz> load_quiz(const std::filesystem::path& training, const std::s
   if (!text) {
     return text.error();
   }
-  auto json = util::parse_json(*text, labels_file.string());
-  if (!json) {
-    return json.error();
+  auto parsed = util::parse_json(*text, labels_file.string());
+  if (!parsed) {
+    return parsed.error();
   }
-  if (!json->is_array()) {
+  if (!parsed->is_array()) {
     return util::input_error("the labels are not a JSON array", labels_file.string());
   }
-  for (std::size_t i = 0; i < json->size(); ++i) {
-    util::JsonFields f((*json)[i], labels_file.string(), "/" + std::to_string(i));
+  for (std::size_t i = 0; i < parsed->size(); ++i) {
+    util::JsonFields f((*parsed)[i], labels_file.string(), "/" + std::to_string(i));
     f.allow_only({"url", "file", "kind", "about_subject", "sensitive", "pseudonym_link",
                   "job_link", "why"});
     QuizItem item;

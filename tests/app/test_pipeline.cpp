@@ -58,23 +58,23 @@ TEST_CASE("pipeline: failed queries make an incomplete report, in every format")
   }
   CHECK(failed == static_cast<int>(r.queries.size()) - 1);
   CHECK(r.traces.size() == 2);
-  const auto json = report::to_json(r);
-  CHECK(json["complete"] == false);
-  CHECK(json["queries"][1]["status"] == "error");
-  CHECK(json["queries"][1]["error"] == "connection reset by peer");
+  const auto report_json = report::to_json(r);
+  CHECK(report_json["complete"] == false);
+  CHECK(report_json["queries"][1]["status"] == "error");
+  CHECK(report_json["queries"][1]["error"] == "connection reset by peer");
   CHECK(report::render_text(r, util::Style{}).find("Audit incomplete") != std::string::npos);
   CHECK(report::render_markdown(r).find("Audit incomplete") != std::string::npos);
   auto html = report::render_html(r, test::slurp(data->root / "reports" / "templates" / "report.html.mustache"));
   REQUIRE(html);
   CHECK(html->find("Audit incomplete") != std::string::npos);
-  CHECK(json["score"]["partial"] == true);
+  CHECK(report_json["score"]["partial"] == true);
   // The pseudonym is linked by a page the name search found: that "yes" stands. The job
   // searches failed and nothing links the job: unknown, never "no".
-  CHECK(json["findings"]["pseudonym"]["linked"] == true);
-  CHECK(json["findings"]["job"]["answered"] == false);
-  CHECK(json["findings"]["job"]["linked"].is_null());
+  CHECK(report_json["findings"]["pseudonym"]["linked"] == true);
+  CHECK(report_json["findings"]["job"]["answered"] == false);
+  CHECK(report_json["findings"]["job"]["linked"].is_null());
   // Instagram was found by the name search, so "indexed" stands, but its own search failed.
-  CHECK(json["findings"]["network"]["networks"][0]["searched"] == false);
+  CHECK(report_json["findings"]["network"]["networks"][0]["searched"] == false);
 }
 
 namespace {
@@ -110,16 +110,16 @@ TEST_CASE("pipeline: an audit where every search failed is no clean bill")
     app::AuditSettings settings;
     settings.lang = lang;
     const auto r = app::run_audit(p, *rules, *remedies, backend, settings);
-    const auto json = report::to_json(r);
+    const auto report_json = report::to_json(r);
     for (const char* family : {"name", "network", "pseudonym", "job"}) {
       INFO(family);
-      CHECK(json["findings"][family]["answered"] == false);
-      CHECK(!json["findings"][family]["unknown_reason"].get<std::string>().empty());
+      CHECK(report_json["findings"][family]["answered"] == false);
+      CHECK(!report_json["findings"][family]["unknown_reason"].get<std::string>().empty());
     }
-    CHECK(json["findings"]["pseudonym"]["linked"].is_null());
-    CHECK(json["findings"]["job"]["linked"].is_null());
-    CHECK(json["findings"]["job"]["professional_presence"].is_null());
-    CHECK(json["score"]["partial"] == true);
+    CHECK(report_json["findings"]["pseudonym"]["linked"].is_null());
+    CHECK(report_json["findings"]["job"]["linked"].is_null());
+    CHECK(report_json["findings"]["job"]["professional_presence"].is_null());
+    CHECK(report_json["score"]["partial"] == true);
     const std::string text = report::render_text(r, util::Style{});
     // The failure comes first, before any score or finding.
     CHECK(text.find(lang == "fr" ? "Audit incomplet" : "Audit incomplete") < text.find("Scores"));

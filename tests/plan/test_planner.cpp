@@ -62,9 +62,9 @@ TEST_CASE("plan: the four families, in order, with quoted phrases")
   CHECK(plan[2].target == "instagram");
   CHECK(plan[4].family == plan::Family::pseudonym);
   CHECK(plan[7].family == plan::Family::job);
-  const auto json = plan::query_to_json(plan[4]);
-  CHECK(json["family"] == "pseudonym");
-  CHECK(json["question"] == "Is my pseudonym tied to my real identity?");
+  const auto query_json = plan::query_to_json(plan[4]);
+  CHECK(query_json["family"] == "pseudonym");
+  CHECK(query_json["question"] == "Is my pseudonym tied to my real identity?");
 }
 
 TEST_CASE("plan: default networks when the profile names none")
