@@ -258,7 +258,7 @@ TEST_CASE("hardening: a full disk while indexing falls back to memory and leaves
   CHECK(files == 0);
 }
 
-TEST_CASE("hardening: Ctrl-C while indexing leaves no temporary file; stale ones are removed")
+TEST_CASE("hardening: Ctrl-C while indexing leaves no temporary file, stale ones are removed")
 {
   // Regression: corpus-*.sqlite.tmp.* files (MBs, mode 0644) stayed behind for good.
   test::TempDir dir;

@@ -528,7 +528,7 @@ TEST_CASE("history e2e: a removal request's life on a fake clock")
   CHECK(w.run({"requests", "done", "2", "--outcome", "maybe"}).exit_code == 2);
 }
 
-TEST_CASE("history e2e: an incomplete audit: --fail-on exits 5; what failed searches found is not "
+TEST_CASE("history e2e: an incomplete audit: --fail-on exits 5, what failed searches found is not "
           "seen, never gone")
 {
   // A search engine on loopback that answers, and one that shows a captcha.

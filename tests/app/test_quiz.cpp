@@ -182,7 +182,7 @@ TEST_CASE("quiz: a malformed answer sheet is an input error naming the item")
   CHECK(r.err.find("broken.json") != std::string::npos);
 }
 
-TEST_CASE("quiz: without a terminal it says what to use instead; bad combinations exit 2")
+TEST_CASE("quiz: without a terminal it says what to use instead, bad combinations exit 2")
 {
   const auto r = test::run_empreinte({"quiz", "--persona", "declan-ashworth"});
   CHECK(r.exit_code == 2);

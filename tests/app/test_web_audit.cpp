@@ -180,7 +180,7 @@ TEST_CASE("web audit: every shipped backend, replayed on loopback through the re
   CHECK(output.find("cse-secret-key-456") == std::string::npos);
 }
 
-TEST_CASE("web audit: failures give exit code 3, statuses and advice; secrets stay out")
+TEST_CASE("web audit: failures give exit code 3, statuses and advice, secrets stay out")
 {
   Replay replay;
   test::TempDir dir;
@@ -299,7 +299,7 @@ TEST_CASE("web audit: configuration errors are clear and exit 2")
   }
 }
 
-TEST_CASE("web audit: backends lists definitions and usability; parse reads a saved page")
+TEST_CASE("web audit: backends lists definitions and usability, parse reads a saved page")
 {
   const auto list =
       test::run_empreinte({"backends", "--format", "json"}, {{"BRAVE_API_KEY", "k-secret-000"}});

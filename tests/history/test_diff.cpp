@@ -345,7 +345,7 @@ TEST_CASE("diff: changes of a page about you, each told once")
         std::string::npos);
 }
 
-TEST_CASE("diff: new pages, most exposing first; pages about you before namesakes'")
+TEST_CASE("diff: new pages, most exposing first, pages about you before namesakes'")
 {
   const json before =
       report(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");

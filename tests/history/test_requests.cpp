@@ -39,7 +39,7 @@ TEST_CASE("requests: a month runs to the same day of the next month, or its last
   CHECK(history::add_months("nope", 1).empty());
 }
 
-TEST_CASE("requests: GDPR deadline one month, extendable by two; overdue on the day after")
+TEST_CASE("requests: GDPR deadline one month, extendable by two, overdue on the day after")
 {
   const auto rules = history::Jurisdictions::builtin();
   const auto* fr = rules.find("FR");

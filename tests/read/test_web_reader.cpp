@@ -162,7 +162,7 @@ TEST_CASE("web reader: every kind of answer ends in its page status")
   CHECK(elapsed < std::chrono::seconds(20));
 }
 
-TEST_CASE("web reader: a site whose robots.txt fails is not read; the cache serves re-runs")
+TEST_CASE("web reader: a site whose robots.txt fails is not read, the cache serves re-runs")
 {
   test::LoopbackServer site;
   std::atomic<int> hits{0};

@@ -62,7 +62,7 @@ TEST_CASE("rights: the law, why it was chosen, the authority and the deadline, i
   CHECK(has(rights.lines[2], "sous 1 mois (article 12, paragraphe 3, du RGPD), ou 2 mois de plus"));
 }
 
-TEST_CASE("rights: no country found says what to add; no law says so plainly; none, no section")
+TEST_CASE("rights: no country found says what to add, no law says so plainly, none, no section")
 {
   report::Report r;
   CHECK(report::word_rights(r).heading.empty());

@@ -137,7 +137,7 @@ TEST_CASE("hash: FNV-1a is stable and fields are length-prefixed")
   CHECK(util::Hasher().field("ab").field("c").hex() != util::Hasher().field("a").field("bc").hex());
 }
 
-TEST_CASE("temp files: removed unless released; stale ones of dead processes removed")
+TEST_CASE("temp files: removed unless released, stale ones of dead processes removed")
 {
   test::TempDir dir;
   {
