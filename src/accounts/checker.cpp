@@ -2,11 +2,11 @@
 // redirect on the same lane. Nothing sleeps; the engine spaces the requests of each host.
 #include "accounts/checker.hpp"
 
+#include "search/response_envelope.hpp"
 #include "util/url.hpp"
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <random>
 
 namespace empreinte::accounts {
@@ -15,26 +15,6 @@ namespace {
 
 constexpr int k_max_redirects = 5;
 constexpr std::size_t k_max_answer_bytes = 2u * 1024 * 1024;
-
-std::string envelope(const search::HttpResponse& r)
-{
-  return nlohmann::json{{"status", r.status}, {"location", r.location}, {"body", r.body}}.dump(
-    -1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::optional<search::HttpResponse> from_envelope(const std::string& text)
-{
-  const auto v = nlohmann::json::parse(text, nullptr, false);
-  if (!v.is_object()) {
-    return std::nullopt;
-  }
-  search::HttpResponse r;
-  r.status = v.value("status", 0);
-  r.location = v.value("location", "");
-  r.body = v.value("body", "");
-  r.from_cache = true;
-  return r;
-}
 
 std::string host_and_port(const std::string& url)
 {
@@ -100,7 +80,7 @@ void run_checks(std::vector<Check>& checks,
     };
     if (options.cache && !options.refresh) {
       if (auto text = options.cache->get(key)) {
-        if (auto cached = from_envelope(*text)) {
+        if (auto cached = search::from_envelope(*text)) {
           ++hits;
           judge_answer(std::move(*cached));
           return;
@@ -123,7 +103,7 @@ void run_checks(std::vector<Check>& checks,
                   [&options, key, judge_answer, listed](search::HttpResponse r) {
                     if (options.cache && r.error == search::TransportError::none && r.status > 0
                         && r.status != 429 && (r.status < 500 || listed(r.status))) {
-                      (void)options.cache->put(key, envelope(r));
+                      (void)options.cache->put(key, search::to_envelope(r));
                     }
                     judge_answer(std::move(r));
                   });

@@ -2,12 +2,12 @@
 // lane's politeness spaces them); redirects resubmit on the same lane.
 #include "read/web_reader.hpp"
 
+#include "search/response_envelope.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
 
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 namespace empreinte::read {
 
@@ -17,30 +17,6 @@ constexpr int k_max_redirects = 3;
 constexpr std::size_t k_max_robots_bytes = 512 * 1024;
 
 // Cached answers keep what judging needs: status, type, redirect and body.
-std::string envelope(const search::HttpResponse& r)
-{
-  return nlohmann::json{{"status", r.status},
-                        {"content_type", r.content_type},
-                        {"location", r.location},
-                        {"body", r.body}}
-    .dump();
-}
-
-std::optional<search::HttpResponse> from_envelope(const std::string& text)
-{
-  const auto v = nlohmann::json::parse(text, nullptr, false);
-  if (!v.is_object()) {
-    return std::nullopt;
-  }
-  search::HttpResponse r;
-  r.status = v.value("status", 0);
-  r.content_type = v.value("content_type", "");
-  r.location = v.value("location", "");
-  r.body = v.value("body", "");
-  r.from_cache = true;
-  return r;
-}
-
 bool is_html(const std::string& content_type)
 {
   const std::string t = util::ascii_lower(content_type);
@@ -149,7 +125,7 @@ std::vector<traces::PageRead> WebPageReader::read(const std::vector<ReadRequest>
     const std::string key = search::ResponseCache::key_of("GET", url, "", {"reader"});
     if (m_options.cache && !m_options.refresh) {
       if (auto text = m_options.cache->get(key)) {
-        if (auto cached = from_envelope(*text)) {
+        if (auto cached = search::from_envelope(*text)) {
           ++m_cache_hits;
           done(std::move(*cached));
           return;
@@ -163,7 +139,7 @@ std::vector<traces::PageRead> WebPageReader::read(const std::vector<ReadRequest>
     engine.submit(lane, std::move(request), [this, key, done](search::HttpResponse r) {
       if (m_options.cache && r.error == search::TransportError::none && r.status > 0
           && r.status < 500 && r.status != 429) {
-        (void)m_options.cache->put(key, envelope(r));
+        (void)m_options.cache->put(key, search::to_envelope(r));
       }
       done(std::move(r));
     });
