@@ -8,29 +8,6 @@
 
 namespace empreinte::util {
 
-namespace {
-
-bool is_word_codepoint(utf8proc_int32_t cp)
-{
-  switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU:
-  case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT:
-  case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO:
-  case UTF8PROC_CATEGORY_MN:
-  case UTF8PROC_CATEGORY_MC:
-  case UTF8PROC_CATEGORY_ND:
-  case UTF8PROC_CATEGORY_NL:
-  case UTF8PROC_CATEGORY_NO:
-    return true;
-  default:
-    return false;
-  }
-}
-
-} // namespace
-
 FoldedText::FoldedText(std::string_view original)
   : m_original(is_valid_utf8(original) ? std::string(original) : sanitize_utf8(original))
 {
@@ -131,7 +108,7 @@ std::vector<WordSpan> FoldedText::words_of(std::string_view folded)
       cp = -1;
     }
     const auto at = static_cast<std::uint32_t>(p - base);
-    if (cp >= 0 && is_word_codepoint(cp)) {
+    if (cp >= 0 && util::is_word_codepoint(cp)) {
       if (!in_word) {
         current = WordSpan{{}, at, at};
         in_word = true;

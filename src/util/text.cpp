@@ -126,9 +126,7 @@ std::string fold(std::string_view text)
   return out;
 }
 
-namespace {
-
-bool is_word_codepoint(utf8proc_int32_t cp)
+bool is_word_codepoint(std::int32_t cp)
 {
   switch (utf8proc_category(cp)) {
   case UTF8PROC_CATEGORY_LU:
@@ -146,8 +144,6 @@ bool is_word_codepoint(utf8proc_int32_t cp)
     return false;
   }
 }
-
-} // namespace
 
 std::vector<std::string> words(std::string_view text)
 {

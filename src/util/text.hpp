@@ -1,6 +1,7 @@
 // Unicode text helpers built on utf8proc: validation, folding for comparison, word splitting.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,9 @@ bool is_html_space(char c);
 
 // The ASCII digits of `text`, in order ("+33 6 12" -> "33612").
 std::string digits(std::string_view text);
+
+// A code point that belongs to a word: a letter, a combining mark (not enclosing), a digit.
+bool is_word_codepoint(std::int32_t cp);
 
 // ASCII lower-casing (for hosts, schemes, keywords).
 std::string ascii_lower(std::string_view text);
