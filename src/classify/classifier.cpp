@@ -8,6 +8,7 @@
 #include "util/cpus.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <thread>
 
@@ -47,24 +48,38 @@ Judged judge(const Subject& s, const Rules& rules, traces::Trace& trace, const T
   return j;
 }
 
-// Runs `work(i)` for every index, spread over the cores this process may use (its affinity
-// and cgroup quota, not the machine's) for large batches. Traces are judged independently and
-// the rules are read-only (RE2 matching is thread-safe).
-template<typename Work> void for_each_index(std::size_t count, const Work& work)
+// How many threads judging `traces` is worth, on the cores this process may use (its affinity
+// and cgroup quota, not the machine's). A trace with only a snippet costs tens of microseconds,
+// one with its page read about a millisecond (more in a fresh process, whose pattern automata
+// are still being built), against ~50 microseconds to start a thread.
+std::size_t threads_for(const std::vector<traces::Trace>& traces)
 {
-  constexpr std::size_t k_min_per_thread = 256;
-  const std::size_t threads =
-    std::min<std::size_t>(util::available_cpus(), count / k_min_per_thread);
+  constexpr std::size_t k_snippet_cost = 1;
+  constexpr std::size_t k_page_cost = 64;
+  constexpr std::size_t k_cost_per_thread = 256;
+  std::size_t cost = 0;
+  for (const auto& t : traces) {
+    cost += t.page.content ? k_page_cost : k_snippet_cost;
+  }
+  return std::min<std::size_t>({util::available_cpus(), cost / k_cost_per_thread + 1, traces.size()});
+}
+
+// Runs `work(i)` for every index on `threads` threads. Traces are judged independently and
+// the rules are read-only (RE2 matching is thread-safe).
+template<typename Work> void for_each_index(std::size_t count, std::size_t threads, const Work& work)
+{
   if (threads <= 1) {
     for (std::size_t i = 0; i < count; ++i) {
       work(i);
     }
     return;
   }
+  // Whole pages differ in size: each thread takes the next index, so none waits on another.
+  std::atomic<std::size_t> next{0};
   std::vector<std::thread> pool;
   for (std::size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      for (std::size_t i = t; i < count; i += threads) {
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < count; i = next++) {
         work(i);
       }
     });
@@ -86,8 +101,9 @@ void Classifier::classify_all(std::vector<traces::Trace>& traces) const
   // Does any trace about the person name them founder or owner of their employer? Then the
   // employer's site is their own everywhere in this audit.
   Subject subject = m_subject;
+  const std::size_t threads = threads_for(traces);
   std::vector<TraceText> texts(traces.size());
-  for_each_index(traces.size(), [&](std::size_t i) { texts[i] = TraceText::make(traces[i]); });
+  for_each_index(traces.size(), threads, [&](std::size_t i) { texts[i] = TraceText::make(traces[i]); });
   for (std::size_t i = 0; i < traces.size() && !subject.owns_employer && !subject.employer.empty(); ++i) {
     if (!founder_words(texts[i], window_words(texts[i], subject))) {
       continue; // cheap test first: most traces name no founder
@@ -99,7 +115,7 @@ void Classifier::classify_all(std::vector<traces::Trace>& traces) const
     }
   }
   std::vector<Judged> judged(traces.size());
-  for_each_index(traces.size(), [&](std::size_t i) {
+  for_each_index(traces.size(), threads, [&](std::size_t i) {
     judged[i] = judge(subject, m_rules, traces[i], texts[i]);
   });
   std::set<std::string> pseudonym_platforms; // platforms where the person's account is a pseudonym

@@ -1,7 +1,10 @@
 // Loading stops at a file's first error (it is unusable); lint goes on to report them all.
 #include "classify/rules.hpp"
 
+#include "util/cpus.hpp"
+
 #include <functional>
+#include <future>
 #include <set>
 
 namespace empreinte::classify {
@@ -10,6 +13,20 @@ namespace fs = std::filesystem;
 
 util::Result<Rules> Rules::load(const fs::path& dir)
 {
+  // The pattern sets (cues and lexicons) cost most of a run's start-up to compile: on a second
+  // core they compile while this thread reads the other files (issue 14).
+  struct Compiled
+  {
+    util::Result<CueRules> cues;
+    util::Result<SensitiveRules> sensitive;
+  };
+  auto compile = [dir] {
+    return Compiled{CueRules::load((dir / "cues.json").string()),
+                    SensitiveRules::load((dir / "lexicons.json").string())};
+  };
+  std::future<Compiled> compiled = util::available_cpus() > 1
+                                     ? std::async(std::launch::async, compile)
+                                     : std::async(std::launch::deferred, compile);
   Rules r;
   auto networks = plan::NetworkCatalog::load((dir / "networks.json").string());
   if (!networks) {
@@ -26,16 +43,6 @@ util::Result<Rules> Rules::load(const fs::path& dir)
     return platforms.error();
   }
   r.platforms = std::move(*platforms);
-  auto cues = CueRules::load((dir / "cues.json").string());
-  if (!cues) {
-    return cues.error();
-  }
-  r.cues = std::move(*cues);
-  auto sensitive = SensitiveRules::load((dir / "lexicons.json").string());
-  if (!sensitive) {
-    return sensitive.error();
-  }
-  r.sensitive = std::move(*sensitive);
   auto places = Places::load((dir / "places.json").string());
   if (!places) {
     return places.error();
@@ -46,6 +53,15 @@ util::Result<Rules> Rules::load(const fs::path& dir)
     return occupations.error();
   }
   r.occupations = std::move(*occupations);
+  Compiled sets = compiled.get();
+  if (!sets.cues) {
+    return sets.cues.error();
+  }
+  r.cues = std::move(*sets.cues);
+  if (!sets.sensitive) {
+    return sets.sensitive.error();
+  }
+  r.sensitive = std::move(*sets.sensitive);
   return r;
 }
 

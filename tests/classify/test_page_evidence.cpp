@@ -158,3 +158,33 @@ TEST_CASE("page evidence: on a page listing people, only the blocks about the pe
   REQUIRE(addresses.size() == 1);
   CHECK(addresses.front().find("Siam") != std::string::npos);
 }
+
+TEST_CASE("page evidence: many pages judged on several threads get the verdicts each gets alone")
+{
+  // Forty read pages are worth more than one thread (classify_all spreads them when the
+  // process may use several cores): the verdicts must not depend on it.
+  const auto p = yannick(true);
+  std::vector<traces::Trace> list;
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = (i < 10 ? "0" : "") + std::to_string(i);
+    const std::string body =
+      i % 3 == 0   ? "<p>Yannick Corbel, plombier à Brest, né en 1979. Tél. 06 12 34 56 " + n + "</p>"
+      : i % 3 == 1 ? "<p>Yannick Corbel, boulanger à Lyon, 31 ans.</p>"
+                   : "<p>Compte rendu du conseil municipal n° " + n + ".</p>";
+    list.push_back(with_page("https://site" + n + ".example/page", "Page " + n, "Page " + n,
+                             "<html><body>" + body + "</body></html>"));
+  }
+  std::vector<traces::Trace> alone = list;
+  classify::Classifier(p, page_rules()).classify_all(list);
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    std::vector<traces::Trace> one{alone[i]};
+    classify::Classifier(p, page_rules()).classify_all(one);
+    CAPTURE(i);
+    CHECK(list[i].kind == one.front().kind);
+    CHECK(list[i].about_subject == one.front().about_subject);
+    CHECK(list[i].sensitive.size() == one.front().sensitive.size());
+    CHECK(list[i].evidence.size() == one.front().evidence.size());
+  }
+  CHECK(list[0].about_subject >= 0.5);
+  CHECK(list[0].sensitive.size() >= 1);
+}
