@@ -58,7 +58,7 @@ constexpr const char* k_account_query = "accounts";
 // audit report. Sightings: query "accounts", backend "accounts:<site id>".
 std::vector<traces::Trace> found_traces(const Summary& summary);
 
-// Schema empreinte/accounts-report/v1 (reports/accounts.schema.json), and the "accounts"
+// Schema empreinte/accounts-report/v1 (reports/report.schema.json, $defs/accounts), and the "accounts"
 // member of the audit report.
 nlohmann::ordered_json to_json(const Summary& summary);
 

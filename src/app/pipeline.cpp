@@ -2,6 +2,7 @@
 #include "app/pipeline.hpp"
 
 #include "classify/classifier.hpp"
+#include "report/accounts_section.hpp"
 #include "score/profile_check.hpp"
 #include "traces/merge.hpp"
 #include "traces/url_normalise.hpp"
@@ -137,6 +138,9 @@ report::Report finish_audit(const profile::Profile& subject,
       }
     }
     r.accounts = *accounts;
+    if (auto warning = report::accounts_warning(*accounts)) {
+      r.warnings.push_back(std::move(*warning));
+    }
   }
   const classify::Classifier classifier(subject, rules, settings.tuning);
   if (reader && settings.read_pages != 0) {

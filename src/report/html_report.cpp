@@ -4,6 +4,7 @@
 #include "profile/names.hpp"
 #include "report/action_plan.hpp"
 #include "report/i18n.hpp"
+#include "report/accounts_section.hpp"
 #include "report/rights.hpp"
 #include "util/terminal.hpp"
 #include "util/url.hpp"
@@ -293,6 +294,43 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     }
     section.set("lines", lines);
     d.set("rights", section);
+  }
+  if (const auto acc = word_accounts(r); !acc.heading.empty()) {
+    mu::data section;
+    section.set("heading", acc.heading);
+    section.set("summary", text(acc.summary));
+    mu::list found;
+    for (const auto& e : acc.found) {
+      mu::data item;
+      item.set("head", text(e.head));
+      item.set("url", text(e.url));
+      item.set("id", e.trace_id);
+      mu::list lines;
+      for (const auto& l : e.details) {
+        lines.push_back(mu::data(text(l)));
+      }
+      item.set("has_details", e.details.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
+      item.set("details", lines);
+      found.push_back(item);
+    }
+    section.set("found", found);
+    if (!acc.unanswered_heading.empty()) {
+      mu::data missing;
+      missing.set("heading", text(acc.unanswered_heading));
+      mu::list lines;
+      for (const auto& l : acc.unanswered) {
+        lines.push_back(mu::data(text(l)));
+      }
+      missing.set("lines", lines);
+      section.set("unanswered", missing);
+    }
+    section.set("counts", text(acc.counts));
+    mu::list notes;
+    for (const auto& note : acc.notes) {
+      notes.push_back(mu::data(text(note)));
+    }
+    section.set("notes", notes);
+    d.set("accounts", section);
   }
   mu::list advice;
   for (const auto& g : r.advice) {

@@ -4,6 +4,7 @@
 #include "profile/names.hpp"
 #include "report/action_plan.hpp"
 #include "report/i18n.hpp"
+#include "report/accounts_section.hpp"
 #include "report/rights.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
@@ -193,6 +194,27 @@ std::string render_markdown(const Report& r)
     out += "\n## " + rights.heading + "\n\n";
     for (const auto& l : rights.lines) {
       out += "- " + markdown_escape(l) + "\n";
+    }
+  }
+  if (const auto acc = word_accounts(r); !acc.heading.empty()) {
+    out += "\n## " + acc.heading + "\n\n" + markdown_escape(acc.summary) + "\n\n";
+    for (const auto& e : acc.found) {
+      out += "- **" + markdown_escape(e.head) + "** (" + e.trace_id + "): `" + code_text(e.url) + "`\n";
+      for (const auto& d : e.details) {
+        out += "  - " + markdown_escape(d) + "\n";
+      }
+    }
+    if (!acc.unanswered_heading.empty()) {
+      out += "\n" + markdown_escape(acc.unanswered_heading) + "\n\n";
+      for (const auto& l : acc.unanswered) {
+        out += "- " + markdown_escape(l) + "\n";
+      }
+    }
+    if (!acc.counts.empty()) {
+      out += "\n" + markdown_escape(acc.counts) + "\n";
+    }
+    for (const auto& note : acc.notes) {
+      out += "\n" + markdown_escape(note) + "\n";
     }
   }
   // Every action once, most urgent first, with the traces it covers.

@@ -4,6 +4,7 @@
 #include "profile/names.hpp"
 #include "report/action_plan.hpp"
 #include "report/i18n.hpp"
+#include "report/accounts_section.hpp"
 #include "report/rights.hpp"
 #include "util/text.hpp"
 
@@ -229,6 +230,29 @@ std::string render_text(const Report& r, const util::Style& style)
     out += "\n" + style.bold(rights.heading) + "\n";
     for (const auto& l : rights.lines) {
       out += "  " + util::wrap(clean(l, 600), style.width, "  ", 2) + "\n";
+    }
+  }
+  // What the account check of the pseudonyms found, and what it could not ask.
+  if (const auto acc = word_accounts(r); !acc.heading.empty()) {
+    out += "\n" + style.bold(acc.heading) + "\n";
+    out += "  " + util::wrap(clean(acc.summary, 600), style.width, "  ", 2) + "\n";
+    for (const auto& e : acc.found) {
+      out += "  - " + clean(e.head, 200) + " [" + e.trace_id + "]: " + clean(e.url, 300) + "\n";
+      for (const auto& d : e.details) {
+        out += "      " + util::wrap(clean(d, 600), style.width, "      ", 6) + "\n";
+      }
+    }
+    if (!acc.unanswered_heading.empty()) {
+      out += "  " + util::wrap(clean(acc.unanswered_heading, 600), style.width, "  ", 2) + "\n";
+      for (const auto& l : acc.unanswered) {
+        out += "  - " + util::wrap(clean(l, 300), style.width, "    ", 4) + "\n";
+      }
+    }
+    if (!acc.counts.empty()) {
+      out += "  " + util::wrap(clean(acc.counts, 600), style.width, "  ", 2) + "\n";
+    }
+    for (const auto& note : acc.notes) {
+      out += "  " + util::wrap(clean(note, 600), style.width, "  ", 2) + "\n";
     }
   }
   // Every action once, with the traces it covers, most urgent first.

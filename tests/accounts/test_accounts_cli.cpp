@@ -24,7 +24,8 @@ struct ImitatedSites
   test::LoopbackServer server;
   std::unique_ptr<test::SiteImitator> imitator;
 
-  ImitatedSites()
+  // `failing_host` answers every request with a 503 (a site that cannot answer).
+  explicit ImitatedSites(std::string failing_host = {})
   {
     auto loaded = accounts::load_sites(test::source_dir() + "/rules/accounts.json");
     REQUIRE(loaded);
@@ -35,8 +36,10 @@ struct ImitatedSites
     }
     imitator = std::make_unique<test::SiteImitator>(list, existing);
     server.http().new_task_queue = [] { return new httplib::ThreadPool(32); };
-    server.http().Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
-      if (req.path == "/robots.txt") {
+    server.http().Get(".*", [this, failing_host](const httplib::Request& req, httplib::Response& res) {
+      if (!failing_host.empty() && req.get_header_value("Host") == failing_host) {
+        res.status = 503;
+      } else if (req.path == "/robots.txt") {
         res.status = 404;
       } else if (req.get_header_value("Host") == "github.com" && req.path == "/knownname") {
         res.set_content("<html><head><title>knownname</title></head><body><h1>Camille "
@@ -190,6 +193,61 @@ TEST_CASE("accounts cli: audit --accounts makes the accounts found voluntary tra
       {"audit", "--first", "A", "--last", "B", "--corpus",
        test::source_dir() + "/training/corpus", "--accounts"});
     CHECK(refused.exit_code == 2);
+  }
+}
+
+TEST_CASE("accounts cli: every report format has the accounts section, in English and French")
+{
+  ImitatedSites sites("codeberg.org");
+  test::LoopbackServer search;
+  search.http().Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR)
+                                + "/fixtures/search/mojeek/html_query-javascript-tutorial_10results.html"),
+                    "text/html");
+  });
+  search.start();
+  test::TempDir dir;
+  json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/mojeek.json"));
+  def["request"]["url"] = search.url() + "/mojeek";
+  def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
+  dir.write("backends/mojeek.json", def.dump(2));
+  struct Expect
+  {
+    std::string lang, heading, found, unanswered, warning;
+  };
+  for (const Expect& e : {Expect{"en", "Your accounts under your pseudonyms", "knownname on GitHub",
+                                 "Not answered (1)", "could not ask 1 site(s)"},
+                          Expect{"fr", "Vos comptes sous vos pseudonymes", "knownname sur GitHub",
+                                 "Sans réponse (1)", "pas pu interroger 1 site(s)"}}) {
+    for (const std::string ext : {"txt", "md", "html"}) {
+      CAPTURE(e.lang);
+      CAPTURE(ext);
+      const auto out = dir.path() / ("report-" + e.lang + "." + ext);
+      const auto r = test::run_empreinte(
+        {"audit", "--first", "Camille", "--last", "Martin", "--pseudonym", "knownname",
+         "--max-queries", "1", "--backend", "mojeek", "--backends-dir",
+         (dir.path() / "backends").string(), "--read-pages", "0", "--accounts",
+         "--account-sites", "github,gitlab,codeberg", "--lang", e.lang, "-o", out.string(),
+         "--quiet"},
+        sites.env());
+      INFO(r.err);
+      CHECK(r.exit_code == 3); // one site could not answer: incomplete
+      const std::string report = test::slurp(out);
+      CHECK(report.find(e.heading) != std::string::npos);
+      CHECK(report.find(e.found) != std::string::npos);
+      CHECK(report.find("https://github.com/knownname") != std::string::npos);
+      CHECK(report.find(e.unanswered) != std::string::npos);
+      CHECK(report.find("Codeberg (knownname)") != std::string::npos);
+      CHECK(report.find(e.warning) != std::string::npos);
+      if (ext == "html") {
+        // The account links to its trace in the same report.
+        const auto at = report.find("class=\"account\"><a href=\"#");
+        REQUIRE(at != std::string::npos);
+        const auto id_begin = at + std::string("class=\"account\"><a href=\"#").size();
+        const std::string id = report.substr(id_begin, report.find('"', id_begin) - id_begin);
+        CHECK(report.find("id=\"" + id + "\"") != std::string::npos);
+      }
+    }
   }
 }
 
