@@ -1,30 +1,46 @@
 #!/usr/bin/env python3
 """Check a training persona and the saved pages its labels point to.
 
-Usage: training/check_persona.py [--dev-set DIR] PERSONA_ID [PERSONA_ID ...]
+Usage: training/check_persona.py [--root DIR] [--dev-set DIR] PERSONA_ID [PERSONA_ID ...]
 
-Reads training/personas/<id>.json and <id>.labels.json and, for every labels entry, the page
-training/corpus/<file>. Prints one "file: problem" line per problem (paths relative to
-training/) and exits 1 if there is any, 0 otherwise; 2 on bad usage. Python 3 standard library
-only.
+Reads the persona <id>.json and its labels <id>.labels.json and, for every labels entry, the
+saved page corpus/<file>, all below the root folder: training/ by default, or --root DIR.
+Persona files are looked for in DIR/personas/ when DIR has that folder (training/ has), else
+in DIR itself (training/template/ holds persona.json, persona.labels.json and corpus/: check
+it with `--root training/template persona`). Prints one "file: problem" line per problem
+(paths relative to the root) and exits 1 if there is any, 0 otherwise; 2 on bad usage.
+Python 3 standard library only.
 
 Checks:
   - the persona and labels files are JSON; each labels entry has the eight fields of the format
-    (url, file, kind, about_subject, sensitive, pseudonym_link, job_link, why), no URL twice;
-  - every entry's file exists in training/corpus/;
+    (url, file, kind, about_subject, sensitive, pseudonym_link, job_link, why), and may have
+    "why_fr", the "why" in French (a string); no other field, no URL twice;
+  - every entry's file exists in corpus/;
   - every page is valid UTF-8 and parses (python3 html.parser; JSON-LD blocks are JSON);
   - the page's <link rel="canonical"> href equals the entry's url. A page without one is
     indexed under the URL its file path gives, so it passes only if that URL is the entry's;
-  - every about_subject page names the persona in its visible text (title, description or
-    body): first + last name as consecutive words, compared the way the corpus index does
-    (case and accents ignored, punctuation between words ignored). A page naming the persona
-    only by an other name or a pseudonym passes too, since the searches look for those alone
-    (pseudonym-only pages are about the subject but tie nothing to the real name);
-  - no name (first + last, either order, and other names), pseudonym, employer or city of a
-    person of the evaluation dev set appears in the persona file or in any of its pages. The
-    dev set is read at run time from --dev-set, else $EMPREINTE_DEV_SET, else
-    /work/shared/eval/dev; when it is not there this check is skipped with a note on stderr
-    (the dev names must never be copied into training/);
+  - every about_subject page can be found by one of the searches (docs/plan.md): each of them
+    holds a quoted "First Last", an other name ("First Other" for a one-word one) or a
+    pseudonym, so the page must match one of those phrases the way the corpus backend does
+    (src/search/query_syntax.cpp, docs/corpus.md), in one of the columns it indexes (title,
+    description, visible text without script/style/nav..., words of the page's URL): case,
+    accents and punctuation ignored, and
+      * the words in order ("Hélène Vasseur", "helene-vasseur"), or
+      * for a phrase of two or three words, FTS5's NEAR(..., 1): the words in any order,
+        within three consecutive words ("VASSEUR Hélène", "Vasseur, Helene", "Declan J.
+        Ashworth"; "Noreen O'Mahony" is three words: "O'MAHONY Noreen" too).
+    Nothing else: the searches do not find an initial and the surname ("D. Ashworth"), the
+    surname alone, or German umlauts written as digraphs, even though the classifier scores
+    those once it reads the page. Such a page is reported with the reason; a pseudonym-only
+    page passes (the searches look for the pseudonym alone);
+  - no name (first + last, either order, and other names), pseudonym or employer of a person of
+    the evaluation dev set appears in the persona file or in any of its pages. That person's
+    city is reported too, but only in a file (the persona file or one page) where one of those
+    items of the same person appears: a city alone is shared by many people (Nantes, Lyon...)
+    and is no leak, while beside a dev person's name it completes their identity and must be
+    changed with it. The dev set is read at run time from --dev-set, else $EMPREINTE_DEV_SET,
+    else /work/shared/eval/dev; when it is not there this check is skipped with a note on
+    stderr (the dev names must never be copied into training/);
   - no page uses a real person's name as its subject. No script can tell a real name from an
     invented one; what is checked is that every subject a page declares is named after the
     persona (a word of its names or pseudonyms, in its name or alternateName: the persona, a
@@ -55,7 +71,16 @@ LABEL_FIELDS = {
     "job_link": bool,
     "why": str,
 }
-SKIPPED_TEXT = {"script", "style", "template", "noscript", "title"}
+OPTIONAL_FIELDS = {
+    "why_fr": str,
+}
+# Elements whose text the corpus index leaves out of a page's body (is_hidden_container in
+# src/parse/html_page.cpp); <head> is handled apart.
+SKIPPED_TEXT = {"script", "style", "template", "noscript", "title", "iframe", "object", "svg", "nav"}
+# A quoted phrase of two or three words also matches as NEAR(w1 w2 [w3], 1) (positive_fts5 in
+# src/search/query_syntax.cpp).
+NEAR_DISTANCE = 1
+NEAR_MIN_WORDS, NEAR_MAX_WORDS = 2, 3
 
 
 def fold(text):
@@ -74,6 +99,52 @@ def contains_phrase(haystack_tokens, phrase):
     if not words:
         return False
     return (" " + " ".join(words) + " ") in (" " + " ".join(haystack_tokens) + " ")
+
+
+def search_matches(column_tokens, phrase):
+    """True when the corpus backend's quoted `phrase` matches this column (one FTS5 column).
+
+    The exact phrase, or for two or three words FTS5's NEAR(..., 1) of the single words: one
+    instance of each word, every one starting at most NEAR_DISTANCE + 1 positions before the
+    last of them (fts5ExprNearIsMatch), in any order. Nothing else: no initials, no surname
+    alone, no digraphs for umlauts.
+    """
+    words = tokens(phrase)
+    if not words:
+        return False
+    if contains_phrase(column_tokens, phrase):
+        return True
+    if not NEAR_MIN_WORDS <= len(words) <= NEAR_MAX_WORDS:
+        return False
+    positions = {w: [i for i, t in enumerate(column_tokens) if t == w] for w in set(words)}
+    if not all(positions.values()):
+        return False
+    for last in sorted({i for w in words for i in positions[w]}):
+        first_allowed = last - NEAR_DISTANCE - 1
+        if all(any(first_allowed <= i <= last for i in positions[w]) for w in words):
+            return True
+    return False
+
+
+def initial_and_surname(text, first, last):
+    """The first "I. Surname" / "SURNAME I." of the persona in `text`, as written, or None."""
+    initial = tokens(first)[:1]
+    surname = tokens(last)
+    if not initial or not surname:
+        return None
+    initial = initial[0][:1]
+    text = unicodedata.normalize("NFC", text)
+    spans = [m.span() for m in re.finditer(r"[^\W_]+", text)]
+    words = [fold(text[a:b]) for a, b in spans]
+    n = len(surname)
+    for i in range(len(words) - n + 1):
+        if words[i:i + n] != surname:
+            continue
+        if i > 0 and words[i - 1] == initial:
+            return text[spans[i - 1][0]:spans[i + n - 1][1]]
+        if i + n < len(words) and words[i + n] == initial:
+            return text[spans[i][0]:spans[i + n][1]]
+    return None
 
 
 class Page(HTMLParser):
@@ -196,32 +267,42 @@ def persona_names(profile):
     return names
 
 
-def dev_terms(dev_dir):
-    """(term, what) pairs for every dev person: names both ways, pseudonyms, employer, city."""
-    terms = []
+def dev_people(dev_dir):
+    """(file name, [(term, what)]) for every dev person: names both ways, pseudonyms, employer,
+    city (what is "name", "other name", "pseudonym", "employer" or "city")."""
+    people = []
     for path in sorted(glob.glob(os.path.join(dev_dir, "*.json"))):
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
         p = data.get("profile", data)
         first, last = p.get("first_name", ""), p.get("last_name", "")
-        who = os.path.basename(path)
-        terms.append((first + " " + last, "name from " + who))
-        terms.append((last + " " + first, "name from " + who))
+        terms = [(first + " " + last, "name"), (last + " " + first, "name")]
         for other in p.get("other_names", []):
             full = first + " " + other if len(other.split()) == 1 else other
-            terms.append((full, "other name from " + who))
+            terms.append((full, "other name"))
             parts = full.split()
             if len(parts) == 2:
-                terms.append((parts[1] + " " + parts[0], "other name from " + who))
+                terms.append((parts[1] + " " + parts[0], "other name"))
         for pseudo in p.get("pseudonyms", []):
-            terms.append((pseudo, "pseudonym from " + who))
+            terms.append((pseudo, "pseudonym"))
         employer = p.get("job", {}).get("employer", "")
         if employer:
-            terms.append((employer, "employer from " + who))
+            terms.append((employer, "employer"))
         city = p.get("location", "").split(",")[0].strip()
         if city:
-            terms.append((city, "city from " + who))
-    return [(t, w) for t, w in terms if tokens(t)]
+            terms.append((city, "city"))
+        people.append((os.path.basename(path), [(t, w) for t, w in terms if tokens(t)]))
+    return people
+
+
+def check_dev_leaks(text_tokens, dev, where, problems):
+    """Reports the dev people's items found in one file; a city only beside another item of
+    the same person (see the module docstring)."""
+    for who, terms in dev:
+        found = [(t, w) for t, w in terms if contains_phrase(text_tokens, t)]
+        if any(w != "city" for _, w in found):
+            for term, what in found:
+                problems.append((where, "contains '%s' (%s of %s in the dev set)" % (term, what, who)))
 
 
 def declared_subjects(page, problems, where):
@@ -281,18 +362,40 @@ def declared_subjects(page, problems, where):
     return names
 
 
-def check_persona(pid, dev, problems):
-    persona_rel = "personas/%s.json" % pid
-    labels_rel = "personas/%s.labels.json" % pid
+def unfindable(profile, phrases, columns):
+    """Why an about_subject page matches none of the searches' phrases, and how to fix it."""
+    searched = ", ".join('"%s"' % x for x in phrases)
+    first, last = profile.get("first_name", ""), profile.get("last_name", "")
+    fix = ("write the name in a form the search matches (\"%s\" or \"%s %s\", any case and accents) "
+           "in its title, description or text, or drop the entry: the searches never return this page"
+           % (first + " " + last, last.upper(), first))
+    for where, col in columns.items():
+        form = initial_and_surname(col, first, last)
+        if form:
+            return ("about the subject but no search finds it: it names the persona only as an initial "
+                    "and the surname ('%s', in its %s), which the searches (%s) do not match; %s"
+                    % (form, where, searched, fix))
+    if any(contains_phrase(tokens(col), last) for col in columns.values()):
+        return ("about the subject but no search finds it: it gives only the surname '%s', which the "
+                "searches (%s) do not match; %s" % (last, searched, fix))
+    return ("about the subject but no search finds it: it names neither the persona nor an other name "
+            "or pseudonym (searched: %s); %s" % (searched, fix))
+
+
+def check_persona(pid, dev, problems, root=HERE):
+    folder = "personas/" if os.path.isdir(os.path.join(root, "personas")) else ""
+    persona_rel = "%s%s.json" % (folder, pid)
+    labels_rel = "%s%s.labels.json" % (folder, pid)
+    corpus = os.path.join(root, "corpus")
     try:
-        with open(os.path.join(HERE, persona_rel), encoding="utf-8") as f:
+        with open(os.path.join(root, persona_rel), encoding="utf-8") as f:
             persona_text = f.read()
         profile = json.loads(persona_text)
     except (OSError, ValueError) as e:
         problems.append((persona_rel, "cannot read persona: %s" % e))
         return 0
     try:
-        with open(os.path.join(HERE, labels_rel), encoding="utf-8") as f:
+        with open(os.path.join(root, labels_rel), encoding="utf-8") as f:
             labels = json.load(f)
     except (OSError, ValueError) as e:
         problems.append((labels_rel, "cannot read labels: %s" % e))
@@ -307,10 +410,7 @@ def check_persona(pid, dev, problems):
     for p in pseudonyms + profile.get("other_names", []):
         subject_words.update(tokens(p))
 
-    persona_tokens = tokens(persona_text)
-    for term, what in dev:
-        if contains_phrase(persona_tokens, term):
-            problems.append((persona_rel, "contains '%s' (%s of the dev set)" % (term, what)))
+    check_dev_leaks(tokens(persona_text), dev, persona_rel, problems)
 
     seen_urls = set()
     checked = 0
@@ -324,7 +424,11 @@ def check_persona(pid, dev, problems):
             if not isinstance(entry.get(key), typ):
                 problems.append((labels_rel, "entry %d: '%s' missing or not a %s" % (n, key, typ.__name__)))
                 bad = True
-        for key in sorted(set(entry) - set(LABEL_FIELDS)):
+        for key, typ in OPTIONAL_FIELDS.items():
+            if key in entry and not isinstance(entry[key], typ):
+                problems.append((labels_rel, "entry %d: '%s' is not a %s" % (n, key, typ.__name__)))
+                bad = True
+        for key in sorted(set(entry) - set(LABEL_FIELDS) - set(OPTIONAL_FIELDS)):
             problems.append((labels_rel, "entry %d: unknown field '%s'" % (n, key)))
         if bad:
             continue
@@ -333,9 +437,9 @@ def check_persona(pid, dev, problems):
             problems.append((labels_rel, "entry %d: url labelled twice: %s" % (n, url)))
         seen_urls.add(url)
         page_rel = "corpus/" + rel
-        path = os.path.normpath(os.path.join(HERE, "corpus", rel))
-        if not path.startswith(os.path.join(HERE, "corpus") + os.sep):
-            problems.append((where, "file is outside training/corpus: %s" % rel))
+        path = os.path.normpath(os.path.join(corpus, rel))
+        if not path.startswith(corpus + os.sep):
+            problems.append((where, "file is outside corpus/: %s" % rel))
             continue
         if not os.path.isfile(path):
             problems.append((page_rel, "missing (labelled in %s)" % labels_rel))
@@ -363,18 +467,19 @@ def check_persona(pid, dev, problems):
         elif page.canonical != url:
             problems.append((page_rel, "canonical %s differs from the labelled url %s" % (page.canonical, url)))
 
-        title, description, body = page.page_title(), page.page_description(), page.visible_text()
-        columns = [tokens(title), tokens(description), tokens(body)]
+        indexed_url = page.canonical if re.match(r"(?i)https?://", page.canonical or "") else url_from_path(rel)
+        columns = {
+            "title": page.page_title(),
+            "description": page.page_description(),
+            "text": page.visible_text(),
+            "URL": indexed_url,
+        }
         if entry["about_subject"]:
-            if not any(contains_phrase(col, name) for col in columns for name in names[:1]):
-                others = [x for x in names[1:] + pseudonyms if any(contains_phrase(col, x) for col in columns)]
-                if not others:
-                    problems.append((page_rel, "about the subject but never names '%s' (nor an other name or pseudonym)" % names[0]))
+            phrases = names + pseudonyms
+            if not any(search_matches(tokens(col), x) for col in columns.values() for x in phrases):
+                problems.append((page_rel, unfindable(profile, phrases, columns)))
 
-        all_tokens = tokens(html.unescape(text))
-        for term, what in dev:
-            if contains_phrase(all_tokens, term):
-                problems.append((page_rel, "contains '%s' (%s)" % (term, what)))
+        check_dev_leaks(tokens(html.unescape(text)), dev, page_rel, problems)
 
         for subject in declared_subjects(page, problems, page_rel):
             if not subject_words.intersection(tokens(subject)):
@@ -385,14 +490,21 @@ def check_persona(pid, dev, problems):
 def main():
     ap = argparse.ArgumentParser(description="Check a training persona's labels and pages.")
     ap.add_argument("personas", nargs="+", metavar="PERSONA_ID")
+    ap.add_argument("--root", default=HERE,
+                    help="folder holding personas/ (or the persona files themselves) and corpus/ "
+                         "(default: training/, the script's folder)")
     ap.add_argument("--dev-set", default=os.environ.get("EMPREINTE_DEV_SET", DEFAULT_DEV_SET),
                     help="folder of the dev set's <person>.json files (default: %(default)s)")
     args = ap.parse_args()
 
+    if not os.path.isdir(args.root):
+        ap.error("--root %s is not a folder" % args.root)
+    root = os.path.abspath(args.root)
+
     dev = []
     if os.path.isdir(args.dev_set) and glob.glob(os.path.join(args.dev_set, "*.json")):
         try:
-            dev = dev_terms(args.dev_set)
+            dev = dev_people(args.dev_set)
         except (OSError, ValueError) as e:
             print("note: cannot read the dev set (%s): dev-name check skipped" % e, file=sys.stderr)
     else:
@@ -400,7 +512,7 @@ def main():
 
     problems = []
     for pid in args.personas:
-        checked = check_persona(pid, dev, problems)
+        checked = check_persona(pid, dev, problems, root)
         print("%s: %d page(s) checked" % (pid, checked), file=sys.stderr)
     for where, what in problems:
         print("%s: %s" % (where, what))
