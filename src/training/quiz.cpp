@@ -165,7 +165,7 @@ util::Result<Quiz> load_quiz(const std::filesystem::path& training, const std::s
   for (std::size_t i = 0; i < parsed->size(); ++i) {
     util::JsonFields f((*parsed)[i], labels_file.string(), "/" + std::to_string(i));
     f.allow_only({"url", "file", "kind", "about_subject", "sensitive", "pseudonym_link",
-                  "job_link", "why"});
+                  "job_link", "why", "why_fr"});
     QuizItem item;
     item.url = f.string("url", true);
     item.file = f.string("file", true);
@@ -173,6 +173,7 @@ util::Result<Quiz> load_quiz(const std::filesystem::path& training, const std::s
     item.key.about_subject = f.boolean("about_subject", false);
     auto sensitive = f.strings("sensitive");
     item.why = f.string("why", true);
+    item.why_fr = f.string("why_fr");
     if (f.error()) {
       return *f.error();
     }
@@ -296,7 +297,7 @@ nlohmann::ordered_json answer_sheet(const Quiz& quiz,
       j["about_subject"] = *it.key.about_subject;
       j["exposes"] = *it.key.exposes;
       j["action"] = *it.key.action;
-      j["why"] = it.why;
+      j["why"] = it.why_in(lang);
     } else {
       j["kind"] = nullptr;
       j["about_subject"] = nullptr;
@@ -444,7 +445,7 @@ std::string feedback_text(const std::string& lang, const ItemScore& s)
   line(s.action, "quiz.key.action", answer_text(lang, s.given.action, "quiz.action."),
        tr(lang, "quiz.action." + *item.key.action));
   out += fmt::format("  {}{}{}\n", tr(lang, "quiz.why"), report::colon(lang),
-                     util::strip_controls(item.why));
+                     util::strip_controls(item.why_in(lang)));
   return out;
 }
 
@@ -487,6 +488,9 @@ nlohmann::ordered_json score_json(const Quiz& quiz, const Score& score)
                 {"exposes", *s.item->key.exposes},
                 {"action", *s.item->key.action}};
     i["why"] = s.item->why;
+    if (!s.item->why_fr.empty()) {
+      i["why_fr"] = s.item->why_fr;
+    }
     j["items"].push_back(std::move(i));
   }
   return j;
@@ -564,7 +568,7 @@ std::string render_worksheet_html(const Quiz& quiz,
                          esc(tr(lang, "kind_label." + *it.key.kind)),
                          esc(yes_no(lang, *it.key.about_subject)),
                          esc(categories_text(lang, *it.key.exposes)),
-                         esc(tr(lang, "quiz.action." + *it.key.action)), esc(it.why));
+                         esc(tr(lang, "quiz.action." + *it.key.action)), esc(it.why_in(lang)));
     }
     out += "</tbody>\n</table>\n</body>\n</html>\n";
     return out;

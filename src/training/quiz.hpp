@@ -34,7 +34,14 @@ struct QuizItem
   std::string title;   // of the saved page
   std::string snippet; // its description, else the start of its text
   Answer key;          // all four set
-  std::string why;     // the label's one-line reason
+  std::string why;     // the label's one-line reason, in English
+  std::string why_fr;  // the same in French; "" when the label has none
+
+  // The reason in `lang` ("fr": the French one when there is one; else English).
+  const std::string& why_in(const std::string& lang) const
+  {
+    return lang == "fr" && !why_fr.empty() ? why_fr : why;
+  }
 };
 
 struct Quiz

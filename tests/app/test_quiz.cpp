@@ -143,7 +143,14 @@ TEST_CASE("quiz: a partly wrong sheet loses exactly the wrong answers and says w
   CHECK(text.out.find("Score : 17 / 20 (85 %)") != std::string::npos);
   CHECK(text.out.find("faux") != std::string::npos);
   CHECK(text.out.find("pas de réponse") != std::string::npos);
-  CHECK(text.out.find(key["items"][0]["why"].get<std::string>()) != std::string::npos);
+  // The label's reason in French, from its why_fr.
+  const json key_fr = sheet({"--seed", "3", "--count", "5", "--key", "--lang", "fr"});
+  const std::string why_fr = key_fr["items"][0]["why"];
+  CHECK(why_fr != key["items"][0]["why"].get<std::string>());
+  CHECK(text.out.find(why_fr) != std::string::npos);
+  CHECK(text.out.find(key["items"][0]["why"].get<std::string>()) == std::string::npos);
+  const auto en = run_score(dir, answers, {"--lang", "en"});
+  CHECK(en.out.find(key["items"][0]["why"].get<std::string>()) != std::string::npos);
 }
 
 TEST_CASE("quiz: a malformed answer sheet is an input error naming the item")
@@ -200,9 +207,9 @@ TEST_CASE("quiz: without a terminal it says what to use instead, bad combination
 
 TEST_CASE("quiz: the worksheet and the answer key are printable HTML, in English and French")
 {
-  const json key = sheet({"--seed", "2", "--count", "6", "--key"});
   for (const std::string lang : {"en", "fr"}) {
     CAPTURE(lang);
+    const json key = sheet({"--seed", "2", "--count", "6", "--key", "--lang", lang});
     const auto ws = test::run_empreinte({"quiz", "--persona", "declan-ashworth", "--seed", "2",
                                          "--count", "6", "--format", "html", "--lang", lang});
     const auto k = test::run_empreinte({"quiz", "--persona", "declan-ashworth", "--seed", "2",
