@@ -68,6 +68,7 @@ _empreinte()
     --url) return ;;
     --user-agent) return ;;
     --via) COMPREPLY=($(compgen -W "email form post" -- "$cur")); return ;;
+    --what-if) COMPREPLY=($(compgen -W "top" -- "$cur")); return ;;
     -o) _filedir; return ;;
   esac
   local opts subs
@@ -75,14 +76,14 @@ _empreinte()
     "") opts="--help --version" subs="plan audit demo accounts classify rules letter parse backends cache history diff review mark requests batch quiz" ;;
     "accounts") opts="--help --all --all-sites --birth-year --concurrency --country --email --employer --first --format --host-interval --is-me --job --last --location --network --no-cache --no-read --not-me --nsfw --other-name --output --phone --postal-address --profile --proxy --pseudonym --quiet --refresh --reply-email --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="self-check" ;;
     "accounts self-check") opts="--help --all-sites --concurrency --format --host-interval --no-cache --no-read --nsfw --output --proxy --quiet --refresh --request-timeout --sites --timeout --user-agent --wmn -o -q" subs="" ;;
-    "audit") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "audit") opts="--help --account-sites --accounts --all-account-sites --backend --backend-opt --backends-dir --birth-year --config --corpus --country --email --employer --fail-on --first --format --is-me --job --lang --last --location --max-queries --network --no-cache --no-history --not-me --other-name --output --pages --phone --postal-address --profile --proxy --pseudonym --quiet --read-pages --redact --refresh --reply-email --request-timeout --timeout --user-agent --what-if -o -q" subs="" ;;
     "backends") opts="--help --backend-opt --backends-dir --config --format --output --quiet -o -q" subs="check" ;;
     "backends check") opts="--help --backend-opt --backends-dir --config --format --output --proxy --query --quiet --timeout -o -q" subs="" ;;
-    "batch") opts="--help --backend --backend-opt --backends-dir --config --corpus --format --jobs --lang --max-queries --no-cache --output --output-dir --pages --proxy --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent -o -q" subs="" ;;
+    "batch") opts="--help --backend --backend-opt --backends-dir --config --corpus --format --jobs --lang --max-queries --no-cache --output --output-dir --pages --proxy --quiet --read-pages --redact --refresh --request-timeout --timeout --user-agent --what-if -o -q" subs="" ;;
     "cache") opts="--help" subs="clear" ;;
     "cache clear") opts="--help --quiet -q" subs="" ;;
     "classify") opts="--help --birth-year --country --email --employer --first --format --is-me --job --lang --last --location --network --not-me --other-name --output --phone --postal-address --profile --pseudonym --quiet --reply-email -o -q" subs="" ;;
-    "demo") opts="--help --format --lang --max-queries --no-cache --output --pages --persona --quiet --read-pages --redact -o -q" subs="" ;;
+    "demo") opts="--help --format --lang --max-queries --no-cache --output --pages --persona --quiet --read-pages --redact --what-if -o -q" subs="" ;;
     "diff") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
     "history") opts="--help --format --lang --output --quiet --subject -o -q" subs="" ;;
     "letter") opts="--help --authority --format --lang --output --quiet --right --trace -o -q" subs="" ;;

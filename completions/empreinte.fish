@@ -97,6 +97,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from audit' -l reply-email -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l request-timeout -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l timeout -x
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -l user-agent -x
+complete -c empreinte -n '__fish_seen_subcommand_from audit' -l what-if -x -a 'top top'
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from audit' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from backends' -a 'check'
@@ -141,6 +142,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from batch' -l refresh
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l request-timeout -x
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l timeout -x
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l user-agent -x
+complete -c empreinte -n '__fish_seen_subcommand_from batch' -l what-if -x -a 'top top'
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -F
@@ -181,6 +183,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from demo' -l persona -x -a 'de
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -l quiet
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -l read-pages -x
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -l redact
+complete -c empreinte -n '__fish_seen_subcommand_from demo' -l what-if -x -a 'top top'
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -s o -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from demo' -s q
 complete -c empreinte -n '__fish_seen_subcommand_from diff' -l format -x -a 'text json md html'

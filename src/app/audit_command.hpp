@@ -33,6 +33,7 @@ struct AuditCommand
   AuditSettings settings{.plan = {}, .pages = 0}; // pages: by backend unless --pages
   bool no_cache = false;
   bool redact = false;
+  std::string what_if; // --what-if top|topN; "" when not asked
   int read_pages = -1; // --read-pages; -1: by backend
   std::string lang; // --lang; empty: from the environment
   AuditHistoryOptions history; // audit only: the demo never touches the history

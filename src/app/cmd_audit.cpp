@@ -12,6 +12,7 @@
 #include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/redact.hpp"
+#include "report/what_if.hpp"
 #include "report/text_report.hpp"
 #include "read/web_reader.hpp"
 #include "search/corpus_backend.hpp"
@@ -393,6 +394,9 @@ int run(AuditCommand cmd, bool demo)
                        + (pages ? pages->requests_sent() : 0),
                      web->cache_hits() + (pages ? pages->cache_hits() : 0)));
   }
+  if (!cmd.what_if.empty()) {
+    r.what_if = report::what_if_top(r, report::parse_what_if(cmd.what_if).value_or(report::k_what_if_default));
+  }
   if (offline) {
     link_saved_pages(r, cmd.corpus,
                      cmd.output.output == "-" ? std::string() : cmd.output.output);
@@ -460,6 +464,15 @@ void add_search_options(CLI::App& sub, AuditCommand& cmd)
   sub.add_flag("--no-cache", cmd.no_cache,
                "Neither read nor write the cache (search responses, corpus index)")
     ->group(group);
+  sub.add_option("--what-if", cmd.what_if,
+                 "Add the scores as if the first actions of the plan had worked: top (the first "
+                 "5) or topN (the first N, 1-50)")
+    ->check(CLI::Validator(
+      [](std::string& v) {
+        return report::parse_what_if(v) ? std::string() : "use top or topN (N from 1 to 50)";
+      },
+      "top|topN", "what-if"))
+    ->group("Output");
   sub.add_flag("--redact", cmd.redact,
                "Mask personal data (e-mails, phones, addresses, birth dates, identifiers) in the report, for sharing")
     ->group("Output");

@@ -8,6 +8,7 @@
 #include "app/lang_option.hpp"
 #include "app/pipeline.hpp"
 #include "report/redact.hpp"
+#include "report/what_if.hpp"
 #include "util/fs.hpp"
 #include "util/json_fields.hpp"
 #include "util/text.hpp"
@@ -112,6 +113,9 @@ public:
         report::Report r = finish_audit(*subjects[s], m_rules, m_remedies, plans[s], outcomes[s],
                                         m_cmd.audit.settings, m_searcher.reader.get());
         ++s;
+        if (const auto top = report::parse_what_if(m_cmd.audit.what_if)) {
+          r.what_if = report::what_if_top(r, *top);
+        }
         if (m_cmd.audit.redact) {
           report::redact(r);
         }

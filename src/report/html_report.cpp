@@ -6,6 +6,7 @@
 #include "report/i18n.hpp"
 #include "report/accounts_section.hpp"
 #include "report/rights.hpp"
+#include "report/what_if.hpp"
 #include "util/terminal.hpp"
 #include "util/url.hpp"
 
@@ -331,6 +332,16 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     }
     section.set("notes", notes);
     d.set("accounts", section);
+  }
+  if (const auto w = word_what_if(r); !w.heading.empty()) {
+    mu::data section;
+    section.set("heading", w.heading);
+    mu::list lines;
+    for (const auto& l : w.lines) {
+      lines.push_back(mu::data(text(l)));
+    }
+    section.set("lines", lines);
+    d.set("what_if", section);
   }
   mu::list advice;
   for (const auto& g : r.advice) {

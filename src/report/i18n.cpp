@@ -112,6 +112,12 @@ constexpr CatalogueEntry k_entries[] = {
   {"accounts.status.timeout", "timed out", "délai dépassé"},
   {"accounts.status.unknown", "unknown (the answer does not tell)", "inconnu (la réponse ne permet pas de le dire)"},
   {"accounts.status.not_applicable", "not applicable (name not allowed there)", "sans objet (nom non admis sur ce site)"},
+  // --what-if topN (report/what_if.cpp).
+  {"what_if.heading", "What if you acted", "Et si vous agissiez"},
+  {"what_if.scores", "If the first {0} actions worked ({1} trace(s) no longer found on your name): exposure {2} → {3}/100, control {4} → {5}/100.", "Si les {0} premières actions aboutissaient ({1} trace(s) qu'une recherche sur votre nom ne trouverait plus) : exposition {2} → {3}/100, maîtrise {4} → {5}/100."},
+  {"what_if.actions", "Actions assumed done: {0}.", "Actions supposées faites : {0}."},
+  {"what_if.caveat", "An estimate from the same scoring, not a promise: registers and press stay at their source, delisting only takes them out of searches on your name, and a site may refuse.", "Une estimation faite avec le même calcul, pas une promesse : registres et presse restent à la source, le déréférencement ne les retire que des recherches sur votre nom, et un site peut refuser."},
+  {"what_if.nothing", "No action of the plan removes a trace: nothing to estimate.", "Aucune action du plan ne retire de trace : rien à estimer."},
   {"warning.accounts_incomplete", "The account check could not ask {0} site(s) (blocked, rate-limited, errors or timeouts): an account may exist there. Run `empreinte accounts` again later; the cache keeps what was answered.", "La vérification des comptes n'a pas pu interroger {0} site(s) (bloqués, limités, erreurs ou délais) : un compte peut y exister. Relancez `empreinte accounts` plus tard ; le cache garde ce qui a été répondu."},
 
   // Identity (src/classify/identity.cpp).

@@ -6,6 +6,7 @@
 #include "report/i18n.hpp"
 #include "report/accounts_section.hpp"
 #include "report/rights.hpp"
+#include "report/what_if.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -251,6 +252,12 @@ std::string render_markdown(const Report& r)
                          ids);
     }
     out += "\n" + tr(lang, "md.letter_hint") + "\n";
+  }
+  if (const auto w = word_what_if(r); !w.heading.empty()) {
+    out += "\n## " + w.heading + "\n\n";
+    for (const auto& l : w.lines) {
+      out += "- " + markdown_escape(l) + "\n";
+    }
   }
   if (!r.advice.empty()) {
     out += "\n## " + tr(lang, "report.general_advice") + "\n\n";

@@ -471,6 +471,15 @@ ordered_json to_json(const Report& r)
   if (r.accounts) {
     out["accounts"] = accounts::to_json(*r.accounts);
   }
+  if (r.what_if) {
+    const WhatIf& w = *r.what_if;
+    out["what_if"] = {{"top", w.asked},
+                      {"actions", w.actions},
+                      {"removed", w.removed},
+                      {"score",
+                       {{"exposure", {{"before", r.scores.exposure}, {"after", w.after.exposure}}},
+                        {"control", {{"before", r.scores.control}, {"after", w.after.control}}}}}};
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "plan/query.hpp"
 #include "profile/profile.hpp"
 #include "report/since_last.hpp"
+#include "report/what_if.hpp"
 #include "score/findings.hpp"
 #include "score/remedies.hpp"
 #include "score/scores.hpp"
@@ -63,6 +64,8 @@ struct Report
   std::optional<JurisdictionUsed> jurisdiction;
   // The account check of the pseudonyms (audit --accounts); its found accounts are traces too.
   std::optional<accounts::Summary> accounts;
+  // --what-if topN: the scores as if the first N actions had worked.
+  std::optional<WhatIf> what_if;
 
   // True when every query ended ok or empty.
   bool complete() const;

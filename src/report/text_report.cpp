@@ -6,6 +6,7 @@
 #include "report/i18n.hpp"
 #include "report/accounts_section.hpp"
 #include "report/rights.hpp"
+#include "report/what_if.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -293,6 +294,12 @@ std::string render_text(const Report& r, const util::Style& style)
              + "\n";
     }
     out += "  " + util::wrap(tr(lang, "report.letter_hint"), style.width, "  ", 2) + "\n";
+  }
+  if (const auto w = word_what_if(r); !w.heading.empty()) {
+    out += "\n" + style.bold(w.heading) + "\n";
+    for (const auto& l : w.lines) {
+      out += "  " + util::wrap(clean(l, 1200), style.width, "  ", 2) + "\n";
+    }
   }
   if (!r.advice.empty()) {
     out += "\n" + style.bold(tr(lang, "report.general_advice")) + "\n";
