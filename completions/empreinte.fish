@@ -126,7 +126,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from batch' -l backend-opt -x
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l backends-dir -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l config -r -F
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l corpus -r -F
-complete -c empreinte -n '__fish_seen_subcommand_from batch' -l format -x -a 'text json md html'
+complete -c empreinte -n '__fish_seen_subcommand_from batch' -l format -x -a 'text json md html csv'
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l jobs -x
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l lang -x -a 'en fr'
 complete -c empreinte -n '__fish_seen_subcommand_from batch' -l max-queries -x

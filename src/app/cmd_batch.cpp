@@ -328,7 +328,7 @@ void add_batch_command(CLI::App& app, Runner& runner)
       ->group("Output");
   add_web_options(*sub, cmd->audit);
   add_search_options(*sub, cmd->audit);
-  add_output_options(*sub, cmd->audit.output, {"text", "json", "md", "html"});
+  add_output_options(*sub, cmd->audit.output, {"text", "json", "md", "html", "csv"});
   add_lang_option(*sub, cmd->audit.lang);
   sub->callback([cmd, &runner] { runner = [cmd] { return run(*cmd); }; });
 }

@@ -35,7 +35,7 @@ std::string render_csv(const Report& r)
   const std::string& lang = r.lang;
   std::string out =
     "id,about_you,about_score,kind,kind_confidence,risk,exposure_points,title,url,domain,"
-    "exposes,pseudonym_link,job_link,page,found_by,why,first_action,first_action_url\r\n";
+    "exposes,pseudonym_link,job_link,page,found_by,why,first_action,first_action_url,saved_page\r\n";
   auto row = [&](const traces::Trace& t, bool mine) {
     std::string exposes;
     for (const auto& s : t.sensitive) {
@@ -69,6 +69,7 @@ std::string render_csv(const Report& r)
       why,
       first ? first->title : "",
       first ? first->url : "",
+      saved_page_path(r, t), // offline audits: the saved copy to open instead of the live url
     };
     bool first_field = true;
     for (const auto& f : fields) {

@@ -144,6 +144,17 @@ TEST_CASE("batch: good and bad lines on the offline corpus, reports written to a
   REQUIRE(written.size() == 1);
   CHECK(written[0]["complete"] == true);
 
+  // Every report format goes to the folder, CSV too (its saved_page column, relative to it).
+  const auto csv_dir = dir.path() / "csv";
+  const auto csv = test::run_empreinte({"batch", good.string(), "--corpus",
+                                        test::source_dir() + "/training/corpus", "--output-dir",
+                                        csv_dir.string(), "--format", "csv", "--quiet"});
+  CHECK(csv.exit_code == 0);
+  const std::string table = test::slurp(csv_dir / "0001-noreen-kiely.csv");
+  CHECK(table.rfind("id,about_you,", 0) == 0);
+  CHECK(table.find(",saved_page\r\n") != std::string::npos);
+  CHECK(table.find("training/corpus/") != std::string::npos);
+
   // Usage errors.
   CHECK(test::run_empreinte({"batch", good.string(), "--corpus", test::source_dir() + "/training/corpus",
                              "--format", "html"}).exit_code == 2); // --format needs --output-dir

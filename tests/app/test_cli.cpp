@@ -280,11 +280,17 @@ TEST_CASE("cli: --format csv gives one RFC 4180 row per trace, safe for spreadsh
   const auto rows = json::parse(parsed.out);
   REQUIRE(rows.size() == report["traces"].size() + 1);
   CHECK(rows[0][0] == "id");
-  CHECK(rows[0].size() == 18);
+  CHECK(rows[0].size() == 19);
+  CHECK(rows[0][18] == "saved_page");
   std::set<std::string> ids;
   for (std::size_t i = 1; i < rows.size(); ++i) {
-    CHECK(rows[i].size() == 18);
+    CHECK(rows[i].size() == 19);
     ids.insert(rows[i][0].get<std::string>());
+    // An offline audit: every trace names its saved copy, which exists (stdout: absolute path).
+    const std::string saved = rows[i][18];
+    CAPTURE(saved);
+    CHECK(std::filesystem::path(saved).is_absolute());
+    CHECK(std::filesystem::exists(saved));
   }
   for (const auto& t : report["traces"]) {
     CHECK(ids.count(t["id"].get<std::string>()) == 1);
