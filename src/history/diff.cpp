@@ -270,6 +270,7 @@ Diff diff_reports(const json& before, const json& after)
     }
     if (c.what.empty()) {
       ++d.unchanged;
+      d.unchanged_about += b.about_you() ? 1 : 0;
       continue;
     }
     d.traces.push_back(std::move(c));

@@ -122,7 +122,8 @@ struct Diff
   AuditSide before;
   AuditSide after;
   std::vector<TraceChange> traces; // new, then changed, gone, not seen; most exposing first
-  int unchanged = 0;
+  int unchanged = 0;       // every trace seen both times and unchanged, namesakes included
+  int unchanged_about = 0; // of which about the person (the summary's count)
   std::vector<FamilyChange> families;  // name, network, pseudonym, job
   std::vector<FindingChange> findings; // only those that differ
   std::vector<RequestFollowUp> requests;

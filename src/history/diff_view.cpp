@@ -171,7 +171,7 @@ DiffView view_of(const Diff& d, const std::string& lang)
                   n(d.count(Change::gone, true)),
                   n(d.count(Change::not_seen, true)),
                   n(d.count(Change::changed, true)),
-                  n(d.unchanged)});
+                  n(static_cast<std::size_t>(d.unchanged_about))});
   const std::size_t others_new = d.count(Change::added) - d.count(Change::added, true);
   const std::size_t others_gone = d.count(Change::gone) - d.count(Change::gone, true);
   const std::size_t others_unseen = d.count(Change::not_seen) - d.count(Change::not_seen, true);

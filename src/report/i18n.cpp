@@ -528,6 +528,35 @@ bool has_key(std::string_view key)
   return find(key) != nullptr;
 }
 
+namespace {
+
+// French elides "de" before a vowel or a mute h: "l'empreinte d'Hélène", not "de Hélène".
+bool starts_with_vowel_sound(std::string_view word)
+{
+  static constexpr std::string_view vowels[] = {
+    "a", "e", "i", "o", "u", "y", "A", "E", "I", "O", "U", "Y", "à", "â", "é", "è", "ê", "ë",
+    "î", "ï", "ô", "û", "À", "Â", "É", "È", "Ê", "Î", "Ô", "Û"};
+  auto vowel_at = [&](std::string_view w) {
+    return std::any_of(std::begin(vowels), std::end(vowels),
+                       [&](std::string_view v) { return w.substr(0, v.size()) == v; });
+  };
+  if (!word.empty() && (word.front() == 'h' || word.front() == 'H')) {
+    word.remove_prefix(1);
+  }
+  return vowel_at(word);
+}
+
+void append_arg(std::string_view lang, std::string& out, const std::string& arg)
+{
+  if (lang == "fr" && starts_with_vowel_sound(arg)
+      && (out == "de " || (out.size() > 4 && std::string_view(out).substr(out.size() - 4) == " de "))) {
+    out.replace(out.size() - 3, 3, "d'");
+  }
+  out += arg;
+}
+
+} // namespace
+
 std::string tr(std::string_view lang, const util::Message& m)
 {
   const CatalogueEntry* entry = find(m.key);
@@ -555,7 +584,7 @@ std::string tr(std::string_view lang, const util::Message& m)
     if (part && index < m.parts.size()) {
       out += tr(lang, m.parts[index]);
     } else if (!part && index < m.args.size()) {
-      out += m.args[index];
+      append_arg(lang, out, m.args[index]);
     }
     i = close;
   }

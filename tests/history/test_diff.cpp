@@ -1,6 +1,7 @@
 // The diff on small hand-written reports: each kind of change, the honest "not seen", the four
 // searches, the findings, and reports of other versions.
 #include "history/diff.hpp"
+#include "history/diff_view.hpp"
 #include "history/diff_json.hpp"
 #include "history/diff_render.hpp"
 #include "history/digest.hpp"
@@ -127,6 +128,9 @@ TEST_CASE("diff: new, gone, changed, and not seen when the search failed")
   REQUIRE(find(d, "tnamesake"));  // but a new page is listed, as not about you
   CHECK_FALSE(find(d, "tnamesake")->after->about_you());
   CHECK(d.unchanged == 2);
+  CHECK(d.unchanged_about == 1); // tkeep; tother is a namesake's
+  // The summary counts only what is about the person, unchanged included.
+  CHECK(history::view_of(d, "en").summary.find("; 1 unchanged") != std::string::npos);
   CHECK(d.count(history::Change::added) == 2);
   CHECK(d.count(history::Change::added, true) == 1);
   CHECK(d.count(history::Change::gone) == 1);

@@ -67,6 +67,17 @@ TEST_CASE("report: messages render their arguments and nested parts in one langu
   CHECK(report::tr("en", "identity.full_name", {"{1}"}) == "your name appears ({1})");
 }
 
+TEST_CASE("report: French elides de before a vowel or a mute h, never in English")
+{
+  using util::Message;
+  CHECK(report::tr("fr", Message{"report.title", {"Hélène Vasseur"}, {}}) == "Empreinte numérique d'Hélène Vasseur");
+  CHECK(report::tr("fr", Message{"report.title", {"Émile Roux"}, {}}) == "Empreinte numérique d'Émile Roux");
+  CHECK(report::tr("fr", Message{"report.title", {"Anne Roux"}, {}}) == "Empreinte numérique d'Anne Roux");
+  CHECK(report::tr("fr", Message{"report.title", {"Camille Martin"}, {}}) == "Empreinte numérique de Camille Martin");
+  CHECK(report::tr("fr", Message{"diff.title", {"Ines Roux"}, {}}) == "Évolution de l'empreinte d'Ines Roux");
+  CHECK(report::tr("en", Message{"report.title", {"Hélène Vasseur"}, {}}) == "Digital footprint of Hélène Vasseur");
+}
+
 TEST_CASE("report: the locale decides the default language")
 {
   CHECK(report::lang_from_locale(nullptr, nullptr, nullptr) == "en");
