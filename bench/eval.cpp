@@ -435,9 +435,20 @@ int main(int argc, char** argv)
       lopo = true;
     } else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) {
       only = argv[++i];
+    } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+      fmt::print("usage: empreinte_eval [DIR] [--mode snippets|pages|audit] [--errors] [--only NAME] "
+                 "[--lopo] [--rules DIR]\n");
+      return 0;
+    } else if (argv[i][0] == '-') {
+      fmt::print(stderr, "empreinte_eval: error: unknown option {} (see --help)\n", argv[i]);
+      return 2;
     } else {
       dir = argv[i];
     }
+  }
+  if (!std::filesystem::is_directory(dir)) {
+    fmt::print(stderr, "empreinte_eval: error: {} is not a folder of labelled personas (tests/eval/dev)\n", dir);
+    return 2;
   }
   if (mode != "snippets" && mode != "pages" && mode != "audit") {
     fmt::print(stderr, "empreinte_eval: error: --mode is snippets, pages or audit\n");
