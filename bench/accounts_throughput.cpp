@@ -51,7 +51,9 @@ pid_t start_server(const accounts::SiteList& list, int latency_ms, int& port)
     ::close(fds[0]);
     test::SiteImitator imitator(list, {"benchuser1"});
     httplib::Server server;
-    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+    // One thread per open connection: each imitated site is a server of its own on the
+    // internet, and a connection the client keeps alive holds a thread for up to 5 s.
+    server.new_task_queue = [] { return new httplib::ThreadPool(1024); };
     server.set_tcp_nodelay(true);
     server.Get(".*", [&, latency_ms](const httplib::Request& req, httplib::Response& res) {
       std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
