@@ -24,7 +24,8 @@ struct ImitatedSites
   test::LoopbackServer server;
   std::unique_ptr<test::SiteImitator> imitator;
 
-  // `failing_host` answers every request with a 503 (a site that cannot answer).
+  // `failing_host` answers every request with a bot-challenge page (a site that cannot answer;
+  // a 403, so that no retry slows the test).
   explicit ImitatedSites(std::string failing_host = {})
   {
     auto loaded = accounts::load_sites(test::source_dir() + "/rules/accounts.json");
@@ -38,7 +39,9 @@ struct ImitatedSites
     server.http().new_task_queue = [] { return new httplib::ThreadPool(32); };
     server.http().Get(".*", [this, failing_host](const httplib::Request& req, httplib::Response& res) {
       if (!failing_host.empty() && req.get_header_value("Host") == failing_host) {
-        res.status = 503;
+        res.status = 403;
+        res.set_content("<html><head><title>Just a moment...</title></head><body></body></html>",
+                        "text/html");
       } else if (req.path == "/robots.txt") {
         res.status = 404;
       } else if (req.get_header_value("Host") == "github.com" && req.path == "/knownname") {
