@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <fmt/format.h>
 #include <memory>
 
@@ -335,11 +336,13 @@ int run(AuditCommand cmd, bool demo)
   if (auto s = check_output(cmd.output); !s) {
     return report_error(s.error());
   }
+  // The remedies (and their contacts) load while the rules compile (issue 14: start-up).
+  auto remedies_loading = std::async(std::launch::async, [&data] { return load_remedies(*data); });
   auto rules = load_rules(*data);
+  auto remedies = remedies_loading.get();
   if (!rules) {
     return report_error(rules.error());
   }
-  auto remedies = load_remedies(*data);
   if (!remedies) {
     return report_error(remedies.error());
   }
