@@ -1,4 +1,4 @@
-// RE2 patterns from rules files: compiled once, case-insensitive, errors as values.
+// RE2 patterns from rules files: compiled once, errors as values.
 #pragma once
 
 #include "util/result.hpp"
@@ -17,6 +17,8 @@ util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string&
                                                               const std::string& where);
 
 // Many patterns searched in one pass (RE2::Set); `matches` returns the indices that match.
+// The texts they search are folded (lower case, no accents), so the set is case-sensitive and
+// refuses a pattern with an upper-case letter (it could never match).
 // Each pattern is compiled once, into the set; the one-by-one fallback is compiled only if a
 // run ever needs it.
 class PatternSet

@@ -116,6 +116,17 @@ TEST_CASE("cues: one pass per field, every matching cue returned")
   bad["cues"][2].erase("means_fr"); // every cue speaks both languages
   CHECK_FALSE(CueRules::from_json(bad, "t.json"));
   CHECK(hits[2]->means_fr == "une nécrologie");
+  // Texts are folded to lower case: an upper-case letter could never match and is refused,
+  // naming the cue; escapes and group names may use capitals.
+  bad = value;
+  bad["cues"][2]["pattern"] = "\\bObituary\\b";
+  const auto upper = CueRules::from_json(bad, "t.json");
+  REQUIRE_FALSE(upper);
+  CHECK(upper.error().where == "t.json: /cues/2/pattern");
+  CHECK(upper.error().what.find("upper-case letter ('O')") != std::string::npos);
+  bad = value;
+  bad["cues"][2]["pattern"] = "\\bobit\\B\\x{1F92E}\\p{Lu}\\pL(?P<Value>x)";
+  CHECK(CueRules::from_json(bad, "t.json"));
 }
 
 TEST_CASE("sensitive: whole-word terms, validated and contextual patterns")
