@@ -30,6 +30,25 @@ std::string text(std::string_view s)
   return util::strip_controls(s);
 }
 
+// Sentences as a template list, each cleaned.
+mu::list text_list(const std::vector<std::string>& sentences)
+{
+  mu::list out;
+  for (const auto& l : sentences) {
+    out.push_back(mu::data(text(l)));
+  }
+  return out;
+}
+
+// A section of a heading and sentences ({{heading}}, {{#lines}}).
+mu::data heading_and_lines(const std::string& heading, const std::vector<std::string>& lines)
+{
+  mu::data section;
+  section.set("heading", text(heading));
+  section.set("lines", text_list(lines));
+  return section;
+}
+
 // A link target only for http(s) URLs; anything else (javascript:, data:) is never a link.
 void set_link(mu::data& d, const std::string& url)
 {
@@ -287,18 +306,11 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
   }
   d.set("findings", findings);
   if (const auto rights = word_rights(r); !rights.heading.empty()) {
-    mu::data section;
-    section.set("heading", rights.heading);
-    mu::list lines;
-    for (const auto& l : rights.lines) {
-      lines.push_back(mu::data(text(l)));
-    }
-    section.set("lines", lines);
-    d.set("rights", section);
+    d.set("rights", heading_and_lines(rights.heading, rights.lines));
   }
   if (const auto acc = word_accounts(r); !acc.heading.empty()) {
     mu::data section;
-    section.set("heading", acc.heading);
+    section.set("heading", text(acc.heading));
     section.set("summary", text(acc.summary));
     mu::list found;
     for (const auto& e : acc.found) {
@@ -306,42 +318,20 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
       item.set("head", text(e.head));
       item.set("url", text(e.url));
       item.set("id", e.trace_id);
-      mu::list lines;
-      for (const auto& l : e.details) {
-        lines.push_back(mu::data(text(l)));
-      }
       item.set("has_details", e.details.empty() ? mu::data::type::bool_false : mu::data::type::bool_true);
-      item.set("details", lines);
+      item.set("details", text_list(e.details));
       found.push_back(item);
     }
     section.set("found", found);
     if (!acc.unanswered_heading.empty()) {
-      mu::data missing;
-      missing.set("heading", text(acc.unanswered_heading));
-      mu::list lines;
-      for (const auto& l : acc.unanswered) {
-        lines.push_back(mu::data(text(l)));
-      }
-      missing.set("lines", lines);
-      section.set("unanswered", missing);
+      section.set("unanswered", heading_and_lines(acc.unanswered_heading, acc.unanswered));
     }
     section.set("counts", text(acc.counts));
-    mu::list notes;
-    for (const auto& note : acc.notes) {
-      notes.push_back(mu::data(text(note)));
-    }
-    section.set("notes", notes);
+    section.set("notes", text_list(acc.notes));
     d.set("accounts", section);
   }
   if (const auto w = word_what_if(r); !w.heading.empty()) {
-    mu::data section;
-    section.set("heading", w.heading);
-    mu::list lines;
-    for (const auto& l : w.lines) {
-      lines.push_back(mu::data(text(l)));
-    }
-    section.set("lines", lines);
-    d.set("what_if", section);
+    d.set("what_if", heading_and_lines(w.heading, w.lines));
   }
   mu::list advice;
   for (const auto& g : r.advice) {

@@ -61,6 +61,28 @@ struct ImitatedSites
   }
 };
 
+// A mojeek backend answering every query with a recorded page, from a loopback server: the
+// searches of `audit --accounts` without the internet. Its definition is in dir/backends.
+struct RecordedMojeek
+{
+  test::LoopbackServer server;
+  test::TempDir dir;
+
+  RecordedMojeek()
+  {
+    server.http().Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR)
+                                  + "/fixtures/search/mojeek/html_query-javascript-tutorial_10results.html"),
+                      "text/html");
+    });
+    server.start();
+    json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/mojeek.json"));
+    def["request"]["url"] = server.url() + "/mojeek";
+    def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
+    dir.write("backends/mojeek.json", def.dump(2));
+  }
+};
+
 // Validates `text` against $defs/accounts of the report schema.
 std::string accounts_schema_violations(const std::string& text)
 {
@@ -147,18 +169,8 @@ TEST_CASE("accounts cli: self-check passes on sites that behave, fails on one th
 TEST_CASE("accounts cli: audit --accounts makes the accounts found voluntary traces")
 {
   ImitatedSites sites;
-  test::LoopbackServer search;
-  search.http().Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR)
-                                + "/fixtures/search/mojeek/html_query-javascript-tutorial_10results.html"),
-                    "text/html");
-  });
-  search.start();
-  test::TempDir dir;
-  json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/mojeek.json"));
-  def["request"]["url"] = search.url() + "/mojeek";
-  def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
-  dir.write("backends/mojeek.json", def.dump(2));
+  RecordedMojeek search;
+  const test::TempDir& dir = search.dir;
   const auto r = test::run_empreinte(
     {"audit", "--first", "Camille", "--last", "Martin", "--pseudonym", "knownname",
      "--max-queries", "2", "--backend", "mojeek", "--backends-dir",
@@ -202,18 +214,8 @@ TEST_CASE("accounts cli: audit --accounts makes the accounts found voluntary tra
 TEST_CASE("accounts cli: every report format has the accounts section, in English and French")
 {
   ImitatedSites sites("codeberg.org");
-  test::LoopbackServer search;
-  search.http().Get("/mojeek", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(test::slurp(std::string(EMPREINTE_TEST_DIR)
-                                + "/fixtures/search/mojeek/html_query-javascript-tutorial_10results.html"),
-                    "text/html");
-  });
-  search.start();
-  test::TempDir dir;
-  json def = json::parse(test::slurp(test::source_dir() + "/rules/backends/mojeek.json"));
-  def["request"]["url"] = search.url() + "/mojeek";
-  def["politeness"] = {{"concurrency", 2}, {"min_interval_ms", 0}};
-  dir.write("backends/mojeek.json", def.dump(2));
+  RecordedMojeek search;
+  const test::TempDir& dir = search.dir;
   struct Expect
   {
     std::string lang, heading, found, unanswered, warning;
