@@ -19,15 +19,32 @@ std::map<Status, std::size_t> Summary::counts() const
   return out;
 }
 
+std::size_t Summary::not_asked() const
+{
+  return static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](const Row& r) {
+    return r.status == Status::blocked || r.status == Status::rate_limited
+           || r.status == Status::error || r.status == Status::timeout;
+  }));
+}
+
 bool Summary::incomplete() const
 {
-  for (const auto& r : rows) {
-    if (r.status == Status::blocked || r.status == Status::rate_limited
-        || r.status == Status::error || r.status == Status::timeout) {
-      return true;
-    }
+  return not_asked() > 0;
+}
+
+const traces::Trace* account_trace(const std::vector<traces::Trace>& traces, const Row& row)
+{
+  const auto url = traces::normalise_url(row.url);
+  if (!url) {
+    return nullptr;
   }
-  return false;
+  const auto it = std::find_if(traces.begin(), traces.end(), [&](const traces::Trace& t) {
+    return t.url == *url
+           && std::any_of(t.found_by.begin(), t.found_by.end(), [](const traces::Sighting& s) {
+                return s.query == k_account_query;
+              });
+  });
+  return it == traces.end() ? nullptr : &*it;
 }
 
 Summary summarise(const CheckRun& run,

@@ -38,7 +38,9 @@ struct Summary
   std::vector<std::string> attributions; // licences that ask for one (WhatsMyName)
 
   std::map<Status, std::size_t> counts() const;
-  // True when some check could not be answered (blocked, rate-limited, error, timeout).
+  // The checks that could not be answered (blocked, rate-limited, error, timeout).
+  std::size_t not_asked() const;
+  // True when some check could not be answered.
   bool incomplete() const;
 };
 
@@ -53,6 +55,10 @@ Summary summarise(const CheckRun& run,
 constexpr int k_account_rank = 50;
 // The query id of the account check's sightings.
 constexpr const char* k_account_query = "accounts";
+
+// The trace the account check made of a found row (sighted by k_account_query at the row's
+// normalised URL); null when there is none (the person set it aside with --not-me).
+const traces::Trace* account_trace(const std::vector<traces::Trace>& traces, const Row& row);
 
 // One voluntary trace per account found (the evidence of its profile page on it), for the
 // audit report. Sightings: query "accounts", backend "accounts:<site id>".

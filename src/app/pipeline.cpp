@@ -204,16 +204,11 @@ void mark_account_traces(std::vector<traces::Trace>& traces, const accounts::Sum
     if (row.status != accounts::Status::found) {
       continue;
     }
-    const auto url = traces::normalise_url(row.url);
-    const auto t = url ? std::find_if(traces.begin(), traces.end(),
-                                      [&](const traces::Trace& o) { return o.url == *url; })
-                       : traces.end();
-    if (t == traces.end()
-        || std::none_of(t->found_by.begin(), t->found_by.end(), [](const traces::Sighting& s) {
-             return s.query == accounts::k_account_query;
-           })) {
+    const traces::Trace* found = accounts::account_trace(traces, row);
+    if (!found) {
       continue; // left out (--not-me)
     }
+    const auto t = traces.begin() + (found - traces.data());
     const bool names = row.profile && row.profile->ties_name();
     // The person gave the pseudonym as theirs: an account under it is theirs unless they say
     // otherwise (--not-me), though another person may hold the same handle on one site.

@@ -1,7 +1,6 @@
 #include "report/accounts_section.hpp"
 
 #include "report/i18n.hpp"
-#include "traces/url_normalise.hpp"
 
 #include <algorithm>
 
@@ -19,22 +18,6 @@ bool unanswered(accounts::Status s)
 std::string status_word(accounts::Status s, const std::string& lang)
 {
   return tr(lang, util::Message{"accounts.status." + std::string(accounts::status_name(s)), {}, {}});
-}
-
-// The trace a found account became; null when the person set it aside (--not-me).
-const traces::Trace* trace_of(const Report& r, const accounts::Row& row)
-{
-  const auto url = traces::normalise_url(row.url);
-  if (!url) {
-    return nullptr;
-  }
-  const auto it = std::find_if(r.traces.begin(), r.traces.end(), [&](const traces::Trace& t) {
-    return t.url == *url
-           && std::any_of(t.found_by.begin(), t.found_by.end(), [](const traces::Sighting& s) {
-                return s.query == accounts::k_account_query;
-              });
-  });
-  return it == r.traces.end() ? nullptr : &*it;
 }
 
 std::vector<std::string> details(const accounts::ProfileEvidence& e, const std::string& lang)
@@ -86,7 +69,7 @@ AccountsText word_accounts(const Report& r)
   std::size_t set_aside = 0;
   for (const auto& row : s.rows) {
     if (row.status == accounts::Status::found) {
-      const traces::Trace* t = trace_of(r, row);
+      const traces::Trace* t = accounts::account_trace(r.traces, row);
       if (!t) {
         ++set_aside; // the person said it is not theirs
         continue;
@@ -143,11 +126,7 @@ std::optional<util::Message> accounts_warning(const accounts::Summary& summary)
   if (!summary.incomplete()) {
     return std::nullopt;
   }
-  std::size_t n = 0;
-  for (const auto& row : summary.rows) {
-    n += unanswered(row.status) && row.status != accounts::Status::unknown ? 1 : 0;
-  }
-  return util::Message{"warning.accounts_incomplete", {std::to_string(n)}, {}};
+  return util::Message{"warning.accounts_incomplete", {std::to_string(summary.not_asked())}, {}};
 }
 
 } // namespace empreinte::report
