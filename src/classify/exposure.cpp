@@ -140,6 +140,36 @@ bool is_capitalised_name(const std::string& original)
   return upper;
 }
 
+bool starts_upper(const std::string& original)
+{
+  if (original.empty()) {
+    return false;
+  }
+  utf8proc_int32_t cp = 0;
+  (void)utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(original.data()),
+                         static_cast<utf8proc_ssize_t>(original.size()),
+                         &cp);
+  const auto category = utf8proc_category(cp);
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
+
+// Is the word at `span` next to a word written with a capital, as a surname in capitals sits
+// beside a first name? "DUI - alcohol" or "my ADHD diagnosis" are acronyms, not names.
+bool beside_a_capitalised_word(const util::FoldedText& text, const SensitiveRules::Span& span)
+{
+  const auto words = util::FoldedText::words_of(text.folded());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].begin != span.begin) {
+      continue;
+    }
+    const bool before = i > 0 && starts_upper(text.original_of(words[i - 1].begin, words[i - 1].end));
+    const bool after =
+      i + 1 < words.size() && starts_upper(text.original_of(words[i + 1].begin, words[i + 1].end));
+    return before || after;
+  }
+  return false;
+}
+
 struct Collected
 {
   std::vector<traces::SensitiveItem> items;
@@ -155,8 +185,8 @@ struct Collected
         continue;
       }
       std::string original = text.original_of(span.begin, span.end);
-      if (span.term && is_capitalised_name(original)) {
-        continue; // "GAY", "MESSE": names are written in capitals in lists and registers
+      if (span.term && is_capitalised_name(original) && beside_a_capitalised_word(text, span)) {
+        continue; // "Marcel GAY", "MESSE Jean": names are written in capitals in lists and registers
       }
       traces::SensitiveItem item;
       item.category = span.category;

@@ -125,6 +125,25 @@ TEST_CASE("page evidence: data beside the person's name, not a neighbour's, as t
   CHECK(address);
 }
 
+TEST_CASE("page evidence: an acronym in capitals is data, a surname in capitals beside a first "
+          "name is not")
+{
+  const auto t = judged(yannick(true), with_page("https://www.peoplefinder.example/yannick-corbel",
+                                                 "Yannick Corbel, Brest - background report",
+                                                 "Yannick Corbel, 45, Brest",
+                                                 R"(<html><body><h1>Yannick Corbel</h1>
+    <p>Records (1): DUI – alcohol, arrest 09/16/2007.</p>
+    <p>Neighbours: Marcel GAY, Odette PERRET.</p></body></html>)"));
+  REQUIRE(t.about_subject >= 0.5);
+  bool criminal = false;
+  for (const auto& item : t.sensitive) {
+    CAPTURE(item.text);
+    criminal = criminal || (item.category == "criminal" && item.text == "DUI");
+    CHECK(item.category != "sexual_orientation"); // GAY is a neighbour's surname
+  }
+  CHECK(criminal);
+}
+
 TEST_CASE("page evidence: a profile too thin to tell namesakes apart gets a warning")
 {
   const auto warning = score::thin_profile_warning(yannick(false));
