@@ -30,6 +30,21 @@ bool reads_as_company_record(const TraceText& t)
   return any(k_company) && !any(k_sole_trader);
 }
 
+// "Gérance : Mme X, demeurant 41 rue ...", "director, residing at 12 High St": in a company
+// record, the words just before an address say when it is a person's home.
+bool introduced_as_home(const std::string& quote, const std::string& datum)
+{
+  static const std::vector<std::string> k_cues{
+    "demeurant", "demeurante", "domicilie", "domiciliee", "domicilies", "domiciliees",
+    "residant", "residante", "residing at", "resides at", "residing in", "home address",
+    "lives at", "private address", "adresse personnelle", "adresse privee"};
+  const std::size_t at = quote.find(datum);
+  const std::string before = util::fold(quote.substr(0, at == std::string::npos ? quote.size() : at));
+  return std::any_of(k_cues.begin(), k_cues.end(), [&](const std::string& cue) {
+    return before.find(cue) != std::string::npos;
+  });
+}
+
 // Is the whole page about the person? Their own page, or a page whose title, main heading or
 // structured data names them (a profile, a listing, an article about them).
 bool page_is_about_subject(const Subject& s, const TraceText& t, const KindVerdict& kind)
@@ -305,10 +320,14 @@ void judge_exposure(const Subject& s,
     }
   }
   if (reads_as_company_record(t)) {
-    // A company's registered office is not a home address (a sole trader's business is).
+    // A company's registered office is not a home address (a sole trader's business is), but
+    // a manager's address in a legal notice ("demeurant 41 rue ...") is.
     trace.sensitive.erase(std::remove_if(trace.sensitive.begin(),
                                          trace.sensitive.end(),
-                                         [](const auto& item) { return item.category == "address"; }),
+                                         [](const auto& item) {
+                                           return item.category == "address"
+                                                  && !introduced_as_home(item.quote, item.text);
+                                         }),
                           trace.sensitive.end());
   }
   for (auto& item : trace.sensitive) {

@@ -144,6 +144,28 @@ TEST_CASE("page evidence: an acronym in capitals is data, a surname in capitals 
   CHECK(criminal);
 }
 
+TEST_CASE("page evidence: in a legal notice, the registered office is not a home address, the "
+          "manager's address is")
+{
+  const auto t = judged(
+    yannick(true),
+    with_page("https://www.annonces-legales.example/avis/corbel-plomberie",
+              "Avis de constitution - CORBEL PLOMBERIE",
+              "CORBEL PLOMBERIE, SARL au capital de 5 000 €. Siège social : 8 rue de la Porte",
+              R"(<html><body><h1>Avis de constitution</h1>
+    <p>CORBEL PLOMBERIE, SARL au capital de 5 000 €. Siège social : 8 rue de la Porte, 29200 Brest.
+    Gérance : M. Yannick Corbel, demeurant 14 rue Bugeaud, 29200 Brest.</p></body></html>)"));
+  REQUIRE(t.about_subject >= 0.5);
+  std::vector<std::string> addresses;
+  for (const auto& item : t.sensitive) {
+    if (item.category == "address") {
+      addresses.push_back(item.text);
+    }
+  }
+  REQUIRE(addresses.size() == 1);
+  CHECK(addresses.front().find("Bugeaud") != std::string::npos);
+}
+
 TEST_CASE("page evidence: a profile too thin to tell namesakes apart gets a warning")
 {
   const auto warning = score::thin_profile_warning(yannick(false));
