@@ -86,6 +86,30 @@ bool contradicts(const Occupation& seen, const std::vector<const Occupation*>& m
   });
 }
 
+// "secrétaire du club", "treasurer of the hiking society": a trade word followed by an
+// association is an unpaid role there, not the bearer's job.
+bool names_an_association_role(const std::vector<std::string>& words, std::size_t at)
+{
+  static const std::vector<std::string> k_links{"du", "de", "des", "d", "la", "l", "of", "the",
+                                                "for", "a", "an", "un", "une", "notre", "our"};
+  static const std::vector<std::string> k_bodies{
+    "club", "association", "asso", "amicale", "comite", "bureau", "conseil", "section",
+    "federation", "societe", "cercle", "collectif", "committee", "board", "society", "league",
+    "council", "team", "choir", "chorale", "parish", "paroisse", "ape", "pta", "fcpe"};
+  auto is = [](const std::vector<std::string>& list, const std::string& w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  };
+  for (std::size_t i = at + 1; i < words.size() && i <= at + 4; ++i) {
+    if (is(k_bodies, words[i])) {
+      return true;
+    }
+    if (!is(k_links, words[i])) {
+      return false;
+    }
+  }
+  return false;
+}
+
 // Years of birth stated for someone in folded text: "42 ans", "aged 29", "29-year-old",
 // "born 1981", "nee en 1981", "(1981)"... Ages are turned into years with `this_year`.
 std::vector<int> stated_birth_years(const std::string& folded, int this_year)
@@ -344,9 +368,11 @@ IdentityMatch judge_unconfirmed(const Subject& s,
   const bool knows_place = s.place != nullptr || !s.location.empty();
   bool other_place = false;
   std::string other_place_name;
+  bool same_place = false; // the person's own town, not only its region
   for (const Place* p : rules.places.find(described)) {
     if (s.place && Places::same_area(*p, *s.place)) {
       m.location = true;
+      same_place = same_place || (p->name == s.place->name && p->country == s.place->country);
     } else if (!other_place && knows_place) {
       other_place = true;
       other_place_name = p->name;
@@ -354,6 +380,7 @@ IdentityMatch judge_unconfirmed(const Subject& s,
   }
   if (util::contains_words(described, s.location)) {
     m.location = true;
+    same_place = true;
   }
   bool other_job = false;
   std::string other_job_name;
@@ -368,7 +395,8 @@ IdentityMatch judge_unconfirmed(const Subject& s,
     if (std::find(s.occupations.begin(), s.occupations.end(), o) != s.occupations.end()) {
       m.job = true;
     } else if (!other_job && !s.occupations.empty() && contradicts(*o, s.occupations)
-               && (pos < 60 || pos > t.text_words.size())) {
+               && (pos < 60 || pos > t.text_words.size())
+               && !names_an_association_role(described, pos)) {
       other_job = true;
       other_job_name = o->id;
     }
@@ -422,8 +450,9 @@ IdentityMatch judge_unconfirmed(const Subject& s,
                                    employer_in(all_words)));
   score += k_strong * strong;
   if (m.location) {
-    score += k_weak;
-    out.push_back(evidence("identity.location"));
+    // A region holds many namesakes: a town in it says less than the person's own town.
+    score += same_place ? k_weak : k_weak / 2;
+    out.push_back(evidence(same_place ? "identity.location" : "identity.region"));
   }
   if (right_age && !other_age) {
     score += k_weak;

@@ -102,6 +102,29 @@ TEST_CASE("page evidence: another city or age near the name sets a namesake asid
   CHECK_FALSE(has_evidence(thin, "identity.other_age"));
 }
 
+TEST_CASE("page evidence: another trade in a town of the same region is a namesake, a club role "
+          "is no trade")
+{
+  // Quimper is in Brest's département: it weighs less than Brest itself, and another trade
+  // beside it sets the page aside.
+  const auto other = judged(yannick(true),
+                            with_page("https://www.annuaire-sante.example/yannick-corbel",
+                                      "Yannick Corbel, kinésithérapeute à Quimper", "Cabinet",
+                                      "<html><body><p>Cabinet de kinésithérapie</p></body></html>"));
+  CHECK(has_evidence(other, "identity.region"));
+  CHECK_FALSE(has_evidence(other, "identity.location"));
+  CHECK(has_evidence(other, "identity.other_job"));
+  CHECK(other.about_subject < 0.5);
+  // "secrétaire du club": an unpaid role in an association, not another job.
+  const auto club = judged(yannick(true),
+                           with_page("https://www.club-voile-iroise.example/sortie",
+                                     "Sortie du mois à Quimper", "Sortie",
+                                     R"(<html><body><p>Inscriptions auprès de Yannick Corbel,
+    secrétaire du club, avant vendredi.</p></body></html>)"));
+  CHECK_FALSE(has_evidence(club, "identity.other_job"));
+  CHECK(club.about_subject >= 0.5);
+}
+
 TEST_CASE("page evidence: data beside the person's name, not a neighbour's, as the page writes it")
 {
   auto p = yannick(true);
