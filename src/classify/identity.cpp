@@ -71,14 +71,19 @@ bool reads_as_deceased(const std::string& folded_title)
 // Another occupation argues against only when it is a different trade: not a status
 // (founder, student, intern...), not a side role ("other": union rep, volunteer...) and not a
 // neighbour in the same group (doctor, cardiologist).
-bool contradicts(const Occupation& seen, const std::vector<const Occupation*>& mine)
+bool is_status(const Occupation& o)
 {
   static const std::vector<std::string> k_statuses{
     "founder", "entrepreneur", "freelancer", "intern", "apprentice", "jobseeker", "student",
     "retired", "volunteer", "owner", "business-owner", "self-employed", "manager", "ceo", "director"};
-  if (std::find(k_statuses.begin(), k_statuses.end(), seen.id) != k_statuses.end()
-      || seen.group == "student" || seen.group == "retired" || seen.group == "management"
-      || seen.group == "other") {
+  return std::find(k_statuses.begin(), k_statuses.end(), o.id) != k_statuses.end()
+         || o.group == "student" || o.group == "retired" || o.group == "management"
+         || o.group == "other";
+}
+
+bool contradicts(const Occupation& seen, const std::vector<const Occupation*>& mine)
+{
+  if (is_status(seen)) {
     return false;
   }
   return std::none_of(mine.begin(), mine.end(), [&](const Occupation* o) {
@@ -392,7 +397,10 @@ IdentityMatch judge_unconfirmed(const Subject& s,
         })) {
       continue;
     }
-    if (std::find(s.occupations.begin(), s.occupations.end(), o) != s.occupations.end()) {
+    // A status shared by millions ("retraitée", which folds like "la retraite"; "student")
+    // confirms no trade.
+    if (std::find(s.occupations.begin(), s.occupations.end(), o) != s.occupations.end()
+        && !is_status(*o)) {
       m.job = true;
     } else if (!other_job && !s.occupations.empty() && contradicts(*o, s.occupations)
                && (pos < 60 || pos > t.text_words.size())

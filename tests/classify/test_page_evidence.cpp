@@ -123,6 +123,16 @@ TEST_CASE("page evidence: another trade in a town of the same region is a namesa
     secrétaire du club, avant vendredi.</p></body></html>)"));
   CHECK_FALSE(has_evidence(club, "identity.other_job"));
   CHECK(club.about_subject >= 0.5);
+  // A retired plumber is not confirmed by "départ à la retraite" (which folds like
+  // "retraité"): a status is shared by millions.
+  auto retired = yannick(true);
+  retired.job = {"plombier (retraité)", ""};
+  const auto party = judged(retired, with_page("https://www.journal-local.example/depart",
+                                               "Quimper : Yannick Corbel fête son départ",
+                                               "Départ",
+                                               R"(<html><body><p>Yannick Corbel a fêté son
+    départ à la retraite après trente ans à l'Ehpad.</p></body></html>)"));
+  CHECK_FALSE(has_evidence(party, "identity.job"));
 }
 
 TEST_CASE("page evidence: data beside the person's name, not a neighbour's, as the page writes it")
