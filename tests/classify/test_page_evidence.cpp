@@ -199,6 +199,28 @@ TEST_CASE("page evidence: in a legal notice, the registered office is not a home
   CHECK(addresses.front().find("Bugeaud") != std::string::npos);
 }
 
+TEST_CASE("page evidence: an address labelled as a workplace is not a home address, an address "
+          "near the employer's name still is")
+{
+  const auto t = judged(
+    yannick(true),
+    with_page("https://www.registre-artisans.example/yannick-corbel", "Yannick Corbel - artisan",
+              "Yannick Corbel, plombier",
+              R"(<html><body><h1>Yannick Corbel</h1>
+    <p>Registered business address: Corbel Plomberie, 8 rue de la Porte, 29200 Brest.</p>
+    <p>Corbel Plomberie, 14 rue Bugeaud, 29200 Brest, au-dessus de l'atelier.</p></body></html>)"));
+  REQUIRE(t.about_subject >= 0.5);
+  std::vector<std::string> addresses;
+  for (const auto& item : t.sensitive) {
+    if (item.category == "address") {
+      addresses.push_back(item.text);
+    }
+  }
+  // The labelled one goes, street and town; a small business may well be run from home.
+  REQUIRE(addresses.size() == 1);
+  CHECK(addresses.front().find("Bugeaud") != std::string::npos);
+}
+
 TEST_CASE("page evidence: a profile too thin to tell namesakes apart gets a warning")
 {
   const auto warning = score::thin_profile_warning(yannick(false));
