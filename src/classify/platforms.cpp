@@ -21,22 +21,16 @@ util::Result<PlatformRules> PlatformRules::load(const std::string& path)
 
 namespace {
 
-util::Status compile_all(util::JsonFields& f,
-                         const std::vector<std::string>& patterns,
-                         std::string_view key,
-                         std::vector<std::shared_ptr<const re2::RE2>>& out,
-                         const char* required_group)
+util::Status check_all(util::JsonFields& f,
+                       const std::vector<std::string>& patterns,
+                       std::string_view key,
+                       std::vector<LazyPattern>& out,
+                       const char* required_group)
 {
   for (std::size_t i = 0; i < patterns.size(); ++i) {
-    const std::string where = f.where(key) + "/" + std::to_string(i);
-    auto re = compile_pattern(patterns[i], where);
+    auto re = LazyPattern::check(patterns[i], f.where(key) + "/" + std::to_string(i), required_group);
     if (!re) {
       return re.error();
-    }
-    if (required_group && !(*re)->NamedCapturingGroups().count(required_group)) {
-      return util::input_error(std::string("pattern has no named group \"") + required_group + "\"",
-                               where,
-                               std::string("capture it with (?P<") + required_group + ">...)");
     }
     out.push_back(std::move(*re));
   }
@@ -93,9 +87,9 @@ util::Result<PlatformRules> PlatformRules::from_json(const json& value, const st
     if (f.error()) {
       return *f.error();
     }
-    for (auto status : {compile_all(f, profile, "profile", p.profile, "handle"),
-                        compile_all(f, posts, "posts", p.posts, nullptr),
-                        compile_all(f, author_cues, "author_cues", p.author_cues, nullptr)}) {
+    for (auto status : {check_all(f, profile, "profile", p.profile, "handle"),
+                        check_all(f, posts, "posts", p.posts, nullptr),
+                        check_all(f, author_cues, "author_cues", p.author_cues, nullptr)}) {
       if (!status) {
         return status.error();
       }
@@ -142,18 +136,20 @@ PlatformMatch PlatformRules::match(const std::string& url, std::string_view host
       return std::find(p->reserved.begin(), p->reserved.end(), util::ascii_lower(handle))
              != p->reserved.end();
     };
-    for (const auto& re : p->posts) {
-      if (re2::RE2::FullMatch(url, *re)) {
+    for (const auto& lazy : p->posts) {
+      const re2::RE2& re = lazy.get();
+      if (re2::RE2::FullMatch(url, re)) {
         // A post whose author segment is a reserved path (github.com/topics/x) is no post.
-        std::string handle = capture(*re, url, "handle");
+        std::string handle = capture(re, url, "handle");
         if (!reserved(handle)) {
           return PlatformMatch{p, PageType::post, std::move(handle)};
         }
       }
     }
-    for (const auto& re : p->profile) {
-      if (re2::RE2::FullMatch(url, *re)) {
-        const std::string handle = capture(*re, url, "handle");
+    for (const auto& lazy : p->profile) {
+      const re2::RE2& re = lazy.get();
+      if (re2::RE2::FullMatch(url, re)) {
+        const std::string handle = capture(re, url, "handle");
         if (!reserved(handle)) {
           return PlatformMatch{p, PageType::profile, handle};
         }
@@ -169,9 +165,10 @@ PlatformMatch PlatformRules::match(const std::string& url, std::string_view host
 std::string PlatformRules::author_from_text(const Platform& platform,
                                             std::string_view folded_text) const
 {
-  for (const auto& re : platform.author_cues) {
+  for (const auto& lazy : platform.author_cues) {
+    const re2::RE2& re = lazy.get();
     for (const char* group : {"author", "handle"}) {
-      std::string value = util::squeeze_spaces(capture(*re, folded_text, group));
+      std::string value = util::squeeze_spaces(capture(re, folded_text, group));
       if (!value.empty()) {
         return value;
       }

@@ -19,12 +19,12 @@ struct Platform
   std::string network; // id in rules/networks.json, or ""
   std::string category;
   std::vector<std::string> hosts;
-  std::vector<std::shared_ptr<const re2::RE2>> profile;
-  std::vector<std::shared_ptr<const re2::RE2>> posts;
+  std::vector<LazyPattern> profile;
+  std::vector<LazyPattern> posts;
   // Lower-case path segments that are never handles: a profile or post pattern whose "handle"
   // capture is one of them does not match (RE2 has no negative lookahead).
   std::vector<std::string> reserved;
-  std::vector<std::shared_ptr<const re2::RE2>> author_cues;
+  std::vector<LazyPattern> author_cues;
 };
 
 enum class PageType { none, profile, post };

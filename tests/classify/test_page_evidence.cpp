@@ -58,6 +58,18 @@ traces::Trace judged(const profile::Profile& p, traces::Trace t)
   return list.front();
 }
 
+// The addresses a trace exposes, as the page wrote them.
+std::vector<std::string> addresses_of(const traces::Trace& t)
+{
+  std::vector<std::string> out;
+  for (const auto& item : t.sensitive) {
+    if (item.category == "address") {
+      out.push_back(item.text);
+    }
+  }
+  return out;
+}
+
 bool has_evidence(const traces::Trace& t, const std::string& key, const std::string& where = "")
 {
   return std::any_of(t.evidence.begin(), t.evidence.end(), [&](const util::Message& m) {
@@ -189,12 +201,7 @@ TEST_CASE("page evidence: in a legal notice, the registered office is not a home
     <p>CORBEL PLOMBERIE, SARL au capital de 5 000 €. Siège social : 8 rue de la Porte, 29200 Brest.
     Gérance : M. Yannick Corbel, demeurant 14 rue Bugeaud, 29200 Brest.</p></body></html>)"));
   REQUIRE(t.about_subject >= 0.5);
-  std::vector<std::string> addresses;
-  for (const auto& item : t.sensitive) {
-    if (item.category == "address") {
-      addresses.push_back(item.text);
-    }
-  }
+  const auto addresses = addresses_of(t);
   REQUIRE(addresses.size() == 1);
   CHECK(addresses.front().find("Bugeaud") != std::string::npos);
 }
@@ -210,12 +217,7 @@ TEST_CASE("page evidence: an address labelled as a workplace is not a home addre
     <p>Registered business address: Corbel Plomberie, 8 rue de la Porte, 29200 Brest.</p>
     <p>Corbel Plomberie, 14 rue Bugeaud, 29200 Brest, au-dessus de l'atelier.</p></body></html>)"));
   REQUIRE(t.about_subject >= 0.5);
-  std::vector<std::string> addresses;
-  for (const auto& item : t.sensitive) {
-    if (item.category == "address") {
-      addresses.push_back(item.text);
-    }
-  }
+  const auto addresses = addresses_of(t);
   // The labelled one goes, street and town; a small business may well be run from home.
   REQUIRE(addresses.size() == 1);
   CHECK(addresses.front().find("Bugeaud") != std::string::npos);

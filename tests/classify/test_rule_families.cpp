@@ -7,7 +7,9 @@
 #include "classify/sensitive.hpp"
 #include "util/text.hpp"
 
+#include <atomic>
 #include <doctest/doctest.h>
+#include <thread>
 
 using namespace empreinte;
 using namespace empreinte::classify;
@@ -84,6 +86,25 @@ TEST_CASE("platforms: profile, post, reserved paths and authors")
     auto bad = value;
     bad["platforms"][0]["patern"] = "x";
     CHECK_FALSE(PlatformRules::from_json(bad, "t.json"));
+  }
+  SUBCASE("a pattern is compiled on its first use, from several threads at once")
+  {
+    // Checked at load, compiled when a URL of its platform comes: the classifier's threads
+    // may all reach a fresh pattern together.
+    auto fresh = PlatformRules::from_json(value, "t.json");
+    REQUIRE(fresh);
+    std::atomic<int> profiles{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i) {
+      threads.emplace_back([&] {
+        const auto p = fresh->match("https://x.com/dashfc84", "x.com");
+        profiles += p.type == PageType::profile && p.handle == "dashfc84" ? 1 : 0;
+      });
+    }
+    for (auto& t : threads) {
+      t.join();
+    }
+    CHECK(profiles == 4);
   }
 }
 
