@@ -19,27 +19,13 @@ struct Span
   int term = -1; // index in the sorted distinct terms, or -1
 };
 
+// The index's tokenizer also keeps enclosing marks in a word (util's words leave them out).
 bool is_word_codepoint(utf8proc_int32_t cp)
 {
   if (cp < 0x80) {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   }
-  switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU:
-  case UTF8PROC_CATEGORY_LL:
-  case UTF8PROC_CATEGORY_LT:
-  case UTF8PROC_CATEGORY_LM:
-  case UTF8PROC_CATEGORY_LO:
-  case UTF8PROC_CATEGORY_MN:
-  case UTF8PROC_CATEGORY_MC:
-  case UTF8PROC_CATEGORY_ME:
-  case UTF8PROC_CATEGORY_ND:
-  case UTF8PROC_CATEGORY_NL:
-  case UTF8PROC_CATEGORY_NO:
-    return true;
-  default:
-    return false;
-  }
+  return util::is_word_codepoint(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ME;
 }
 
 } // namespace
