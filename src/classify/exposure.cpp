@@ -30,40 +30,49 @@ bool reads_as_company_record(const TraceText& t)
   return any(k_company) && !any(k_sole_trader);
 }
 
-// "Gérance : Mme X, demeurant 41 rue ...", "director, residing at 12 High St": in a company
-// record, the words just before an address say when it is a person's home.
-bool introduced_as_home(const std::string& quote, const std::string& datum)
+// True when folded `text` holds one of `cues`.
+bool says_any(std::string_view text, const std::vector<std::string>& cues)
+{
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) {
+    return text.find(cue) != std::string_view::npos;
+  });
+}
+
+// Words that, just before an address, say it is a person's home ("Gérance : Mme X, demeurant
+// 41 rue ...", "director, residing at 12 High St").
+const std::vector<std::string>& home_cues()
 {
   static const std::vector<std::string> k_cues{
     "demeurant", "demeurante", "domicilie", "domiciliee", "domicilies", "domiciliees",
     "residant", "residante", "residing at", "resides at", "residing in", "home address",
     "lives at", "private address", "adresse personnelle", "adresse privee"};
-  const std::size_t at = datum.empty() ? std::string::npos : quote.find(datum);
-  const std::string before = util::fold(quote.substr(0, at == std::string::npos ? quote.size() : at));
-  return std::any_of(k_cues.begin(), k_cues.end(), [&](const std::string& cue) {
-    return before.find(cue) != std::string::npos;
-  });
+  return k_cues;
+}
+
+// In a company record, an address item whose quote says it is a home (the words before the
+// datum in the quote).
+bool introduced_as_home(const traces::SensitiveItem& item)
+{
+  const std::size_t at = item.quote.find(item.text);
+  return says_any(util::fold(item.quote.substr(0, at)), home_cues());
 }
 
 // "Registered Business Address: ...", "Adresse professionnelle : ...": an address labelled as
 // a workplace is where the person works, not where they live. Only a label says so: a small
 // business is often run from home ("live above the workshop"), so being near the employer's
 // name proves nothing (measured on the held-out training personas, docs/benchmarks.md).
-bool introduced_as_business(const std::string& folded, std::size_t at)
+bool introduced_as_business(std::string_view folded, std::size_t at)
 {
   const std::size_t near_from = at > 40 ? at - 40 : 0;
-  if (introduced_as_home(folded.substr(near_from, at - near_from), "")) {
+  if (says_any(folded.substr(near_from, at - near_from), home_cues())) {
     return false;
   }
   // A label covers the whole address after it: street, then town and postcode.
   const std::size_t from = at > 100 ? at - 100 : 0;
-  const std::string before = folded.substr(from, at - from);
   static const std::vector<std::string> k_business{
     "business address", "office address", "work address", "adresse professionnelle",
     "adresse du cabinet", "adresse de l'entreprise"};
-  return std::any_of(k_business.begin(), k_business.end(), [&](const std::string& cue) {
-    return before.find(cue) != std::string::npos;
-  });
+  return says_any(folded.substr(from, at - from), k_business);
 }
 
 // Is the whole page about the person? Their own page, or a page whose title, main heading or
@@ -88,6 +97,13 @@ bool page_is_about_subject(const Subject& s, const TraceText& t, const KindVerdi
   return false;
 }
 
+// An upper-case or title-case letter.
+bool is_capital(utf8proc_int32_t cp)
+{
+  const auto category = utf8proc_category(cp);
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
+
 // "Paul Durand, ...", "DURAND Paul": a block that opens with two capitalised words is the next
 // entry of a list (a team page, a leak, results), not more about the person before it.
 bool starts_like_a_name(const std::string& original)
@@ -106,7 +122,7 @@ bool starts_like_a_name(const std::string& original)
     const bool letter = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL
                         || category == UTF8PROC_CATEGORY_LT || category == UTF8PROC_CATEGORY_LO;
     if (at_word_start && letter) {
-      if (category != UTF8PROC_CATEGORY_LU && category != UTF8PROC_CATEGORY_LT) {
+      if (!is_capital(cp)) {
         return false;
       }
       ++capitalised;
@@ -185,8 +201,7 @@ bool starts_upper(const std::string& original)
   (void)utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(original.data()),
                          static_cast<utf8proc_ssize_t>(original.size()),
                          &cp);
-  const auto category = utf8proc_category(cp);
-  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+  return is_capital(cp);
 }
 
 // Is the word at `span` next to a word written with a capital, as a surname in capitals sits
@@ -350,7 +365,7 @@ void judge_exposure(const Subject& s,
                                          trace.sensitive.end(),
                                          [](const auto& item) {
                                            return item.category == "address"
-                                                  && !introduced_as_home(item.quote, item.text);
+                                                  && !introduced_as_home(item);
                                          }),
                           trace.sensitive.end());
   }

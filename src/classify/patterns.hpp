@@ -18,8 +18,8 @@ util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string&
 
 // A pattern checked when the rules load (parsed: a syntax error or a missing named group is an
 // error naming `where`) and compiled on its first use, from any thread. Platform patterns are
-// used only for the URLs of their own platform: most runs never compile most of them, which
-// saves a tenth of a warm demo's start-up (issue 14).
+// used only for the URLs of their own platform: most runs never compile most of them (about
+// 5 % of a warm demo's CPU; docs/benchmarks.md).
 class LazyPattern
 {
 public:
