@@ -1,4 +1,5 @@
-// One RE2::Set per field: a trace costs four scans however many cues there are.
+// One prefiltered pattern set per field: a trace costs four scans for the cues' literal words,
+// then runs only the cues whose words it holds.
 #include "classify/cues.hpp"
 
 #include "util/json_fields.hpp"

@@ -1,6 +1,8 @@
 // RE2 runs in linear time on hostile text; RE2::Set lets hundreds of cues cost one scan.
 #include "classify/patterns.hpp"
 
+#include <algorithm>
+
 namespace empreinte::classify {
 
 namespace {
@@ -92,73 +94,112 @@ const re2::RE2& LazyPattern::get() const
   return *m_compiled->re;
 }
 
+// Literal words shorter than this are not scanned for: "de" or "a" are in every text, so a
+// pattern that needs only them runs on every text anyway.
+constexpr int k_min_atom_len = 3;
+
 PatternSet::PatternSet()
-  : m_set(std::make_unique<re2::RE2::Set>(options(k_set_mem, /*case_sensitive=*/true),
-                                         re2::RE2::UNANCHORED))
+  : m_filter(std::make_unique<re2::FilteredRE2>(k_min_atom_len))
 {
 }
 
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
+
 util::Result<int> PatternSet::add(const std::string& pattern, const std::string& where)
 {
-  // The set matches case-sensitively (a smaller automaton, built faster in every run): the
-  // texts are folded, so a pattern must be written in lower case too.
+  // Case-sensitive (a smaller automaton): the texts are folded, so a pattern must be written
+  // in lower case too.
   if (const char upper = upper_literal(pattern)) {
     return util::input_error(std::string("pattern has an upper-case letter ('") + upper
                                + "'): it is matched against folded, lower-case text and would never match",
                              where,
                              "write the pattern in lower case and without accents");
   }
-  std::string error;
-  const int index = m_set->Add(pattern, &error);
-  if (index < 0) {
-    return util::input_error("pattern does not compile: " + error,
+  if (m_compiled) {
+    return util::runtime_error("a pattern was added to a compiled set", where);
+  }
+  int index = -1;
+  const auto opts = options(k_single_mem, /*case_sensitive=*/true);
+  if (m_filter->Add(pattern, opts, &index) != re2::RE2::NoError) {
+    // FilteredRE2 keeps only the code: compile it again for the message.
+    const re2::RE2 failed(pattern, opts);
+    return util::input_error("pattern does not compile: " + failed.error(),
                              where,
                              "use RE2 syntax: no lookahead, lookbehind or backreferences");
   }
-  m_patterns.push_back(pattern);
   ++m_count;
   return index;
 }
 
-const std::vector<std::shared_ptr<const re2::RE2>>& PatternSet::fallback() const
-{
-  std::call_once(m_fallback->once, [this] {
-    for (const auto& pattern : m_patterns) {
-      auto single = compile_pattern(pattern, {});
-      // The set parsed it already; a pattern too large alone is left out of the fallback.
-      m_fallback->each.push_back(single ? std::move(*single) : nullptr);
-    }
-  });
-  return m_fallback->each;
-}
-
 util::Status PatternSet::compile()
 {
-  if (m_count > 0 && !m_set->Compile()) {
-    return util::runtime_error("cannot compile the pattern set (out of memory)");
+  if (m_compiled || m_count == 0) {
+    m_compiled = true;
+    return util::ok_status();
+  }
+  std::vector<std::string> atoms;
+  m_filter->Compile(&atoms);
+  m_atom_count = atoms.size();
+  if (!atoms.empty()) {
+    // The words are literal bytes: Latin-1 and literal mode match them byte for byte in the
+    // UTF-8 text, and the automaton stays small.
+    auto opts = options(k_set_mem, /*case_sensitive=*/true);
+    opts.set_encoding(re2::RE2::Options::EncodingLatin1);
+    opts.set_literal(true);
+    m_atoms = std::make_unique<re2::RE2::Set>(opts, re2::RE2::UNANCHORED);
+    for (const auto& atom : atoms) {
+      if (m_atoms->Add(atom, nullptr) < 0) {
+        return util::runtime_error("cannot add the word \"" + atom + "\" to the prefilter");
+      }
+    }
+    if (!m_atoms->Compile()) {
+      return util::runtime_error("cannot compile the pattern prefilter (out of memory)");
+    }
   }
   m_compiled = true;
   return util::ok_status();
 }
 
-std::vector<int> PatternSet::matches(std::string_view text) const
+std::vector<int> PatternSet::candidates(std::string_view text) const
 {
   std::vector<int> out;
   if (!m_compiled || m_count == 0) {
     return out;
   }
-  re2::RE2::Set::ErrorInfo error{};
-  if (!m_set->Match(re2::StringPiece(text.data(), text.size()), &out, &error)
-      && error.kind != re2::RE2::Set::kNoError) {
-    out.clear();
-    const auto& each = fallback();
-    for (std::size_t i = 0; i < each.size(); ++i) {
-      if (each[i] && re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *each[i])) {
-        out.push_back(static_cast<int>(i));
+  std::vector<int> found;
+  if (m_atoms) {
+    re2::RE2::Set::ErrorInfo error{};
+    if (!m_atoms->Match(re2::StringPiece(text.data(), text.size()), &found, &error)
+        && error.kind != re2::RE2::Set::kNoError) {
+      // Out of memory: take every word as present, so every pattern runs.
+      found.resize(m_atom_count);
+      for (std::size_t i = 0; i < found.size(); ++i) {
+        found[i] = static_cast<int>(i);
       }
     }
   }
+  m_filter->AllPotentials(found, &out);
+  std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<int> PatternSet::matches(std::string_view text) const
+{
+  std::vector<int> out;
+  const re2::StringPiece piece(text.data(), text.size());
+  for (int index : candidates(text)) {
+    if (re2::RE2::PartialMatch(piece, m_filter->GetRE2(index))) {
+      out.push_back(index);
+    }
+  }
+  return out;
+}
+
+const re2::RE2& PatternSet::pattern(int index) const
+{
+  return m_filter->GetRE2(index);
 }
 
 std::string capture(const re2::RE2& re, std::string_view text, const std::string& group)

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <mutex>
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <string>
@@ -40,35 +41,41 @@ private:
   std::shared_ptr<Compiled> m_compiled = std::make_shared<Compiled>();
 };
 
-// Many patterns searched in one pass (RE2::Set); `matches` returns the indices that match.
-// The texts they search are folded (lower case, no accents), so the set is case-sensitive and
-// refuses a pattern with an upper-case letter (it could never match).
-// Each pattern is compiled once, into the set; the one-by-one fallback is compiled only if a
-// run ever needs it.
+// Many patterns searched together; `matches` returns the indices of those that match.
+// The texts they search are folded (lower case, no accents), so the patterns are
+// case-sensitive and one with an upper-case letter is refused (it could never match).
+// Each pattern is compiled once, alone, and prefiltered (re2::FilteredRE2): one scan of the
+// text for the literal words the patterns need ("photos", "guest"...), then only the patterns
+// whose words are all there run. One RE2::Set of hundreds of patterns with gaps such as
+// [^.]{0,60} never caches its states (each byte of a page made a new one, copying an
+// array the size of the whole program): the literal scan caches, and a page costs a few
+// small automata instead of one huge one.
 class PatternSet
 {
 public:
   PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
   // Adds a pattern; returns its index or an error naming `where`.
   util::Result<int> add(const std::string& pattern, const std::string& where);
   util::Status compile();
-  // Indices of the patterns that match `text`. Should the set's DFA run out of memory, the
-  // patterns are tried one by one: a result is never silently lost.
+  // Indices of the patterns that match `text`, in increasing order. Should the scan for the
+  // literal words run out of memory, every pattern is tried: a result is never silently lost.
   std::vector<int> matches(std::string_view text) const;
+  // The indices that pass the prefilter: a superset of `matches`, for callers that run the
+  // pattern themselves (with captures).
+  std::vector<int> candidates(std::string_view text) const;
+  // The compiled pattern `index`.
+  const re2::RE2& pattern(int index) const;
   bool empty() const { return m_count == 0; }
+  // Number of literal words scanned for (0 before compile()); for tests and benchmarks.
+  std::size_t atom_count() const { return m_atom_count; }
 
 private:
-  // The patterns one by one, compiled on first use by the fallback (thread-safe).
-  struct Fallback
-  {
-    std::once_flag once;
-    std::vector<std::shared_ptr<const re2::RE2>> each;
-  };
-  const std::vector<std::shared_ptr<const re2::RE2>>& fallback() const;
-
-  std::unique_ptr<re2::RE2::Set> m_set;
-  std::vector<std::string> m_patterns;
-  std::unique_ptr<Fallback> m_fallback = std::make_unique<Fallback>();
+  std::unique_ptr<re2::FilteredRE2> m_filter;
+  std::unique_ptr<re2::RE2::Set> m_atoms;
+  std::size_t m_atom_count = 0;
   int m_count = 0;
   bool m_compiled = false;
 };

@@ -1,5 +1,6 @@
 // Terms are looked up word by word (a hash on the first word), patterns are prefiltered by
-// one RE2::Set scan: detection stays linear in the text, whatever the size of the lexicons.
+// one scan for the literal words they need: detection stays linear in the text, whatever the
+// size of the lexicons.
 #include "classify/sensitive.hpp"
 
 #include "classify/validators.hpp"
@@ -118,25 +119,22 @@ util::Result<SensitiveRules> SensitiveRules::from_json(const json& value, const 
     if (f.error()) {
       return *f.error();
     }
-    auto re = compile_pattern(pattern, f.where("pattern"));
-    if (!re) {
-      return re.error();
+    auto added = rules.m_set.add(pattern, f.where("pattern"));
+    if (!added) {
+      return added.error();
     }
-    if (!(*re)->NamedCapturingGroups().count("value")) {
+    if (!rules.m_set.pattern(*added).NamedCapturingGroups().count("value")) {
       return util::input_error("pattern has no named group \"value\"",
                                f.where("pattern"),
                                "capture the exposed datum with (?P<value>...)");
     }
-    p.re = std::move(*re);
+    p.index = *added;
     if (!context.empty()) {
       auto ctx = compile_pattern(context, f.where("context"));
       if (!ctx) {
         return ctx.error();
       }
       p.context = std::move(*ctx);
-    }
-    if (auto added = rules.m_set.add(pattern, f.where("pattern")); !added) {
-      return added.error();
     }
     rules.m_patterns.push_back(std::move(p));
   }
@@ -177,12 +175,13 @@ void SensitiveRules::detect_pattern(const Pattern& p,
                                     const std::string& folded,
                                     std::vector<Span>& out) const
 {
-  const int groups = p.re->NumberOfCapturingGroups() + 1;
-  const int value_index = p.re->NamedCapturingGroups().at("value");
+  const re2::RE2& re = m_set.pattern(p.index);
+  const int groups = re.NumberOfCapturingGroups() + 1;
+  const int value_index = re.NamedCapturingGroups().at("value");
   std::vector<re2::StringPiece> match(static_cast<std::size_t>(groups));
   std::size_t start = 0;
   while (start <= folded.size()
-         && p.re->Match(folded, start, folded.size(), re2::RE2::UNANCHORED, match.data(), groups)) {
+         && re.Match(folded, start, folded.size(), re2::RE2::UNANCHORED, match.data(), groups)) {
     const auto& whole = match[0];
     const auto& value = match[static_cast<std::size_t>(value_index)];
     const std::size_t begin = static_cast<std::size_t>(whole.data() - folded.data());
@@ -212,9 +211,13 @@ std::vector<SensitiveRules::Span> SensitiveRules::detect_spans(const std::string
 {
   std::vector<Span> found;
   detect_terms(util::FoldedText::words_of(folded), found);
-  for (int index : m_set.matches(folded)) {
+  // The prefilter's candidates: detect_pattern runs each one, with its captures.
+  for (int index : m_set.candidates(folded)) {
     detect_pattern(m_patterns[static_cast<std::size_t>(index)], folded, found);
   }
+  // In category order, then in the order the text says them (a report reads like the page,
+  // whatever order the patterns are written or matched in).
+  std::stable_sort(found.begin(), found.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::vector<Span> out;
   for (const auto& category : categories()) {
     for (const auto& s : found) {

@@ -55,7 +55,7 @@ private:
     std::string id;
     std::string category;
     std::string validator; // "", "iban", "nir", "luhn"
-    std::shared_ptr<const re2::RE2> re;
+    int index = 0; // in m_set
     std::shared_ptr<const re2::RE2> context;
   };
 
