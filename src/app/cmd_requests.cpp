@@ -282,9 +282,9 @@ int run_list(const RequestsCommand& cmd)
     head += " · " + r.jurisdiction;
     text += style.bold(head) + "\n";
     text += "    " +
-            util::truncate_utf8(util::strip_controls(r.title.empty() ? r.url : r.title), 110) +
+            util::safe_excerpt(r.title.empty() ? r.url : r.title, 110) +
             "\n";
-    text += "    " + style.dim(util::truncate_utf8(util::strip_controls(r.url), 160)) + "\n";
+    text += "    " + style.dim(util::safe_excerpt(r.url, 160)) + "\n";
     std::string deadline;
     if (!r.outcome.empty()) {
       deadline =

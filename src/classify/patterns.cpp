@@ -1,7 +1,9 @@
-// RE2 runs in linear time on hostile text; RE2::Set lets hundreds of cues cost one scan.
+// RE2 runs in linear time on hostile text; a prefilter on literal words lets hundreds of cues
+// cost one scan and a few small automata.
 #include "classify/patterns.hpp"
 
 #include <algorithm>
+#include <re2/set.h>
 
 namespace empreinte::classify {
 
@@ -17,9 +19,8 @@ re2::RE2::Options options(int64_t max_mem, bool case_sensitive = false)
   return o;
 }
 
-// A set of hundreds of patterns needs a large DFA cache, or RE2 rebuilds it on every text.
+// RE2's default: room for the program and its DFA cache.
 constexpr int64_t k_single_mem = 8 << 20;
-constexpr int64_t k_set_mem = 64 << 20;
 
 // The first upper-case ASCII letter the pattern would match literally, outside escapes
 // (\B, \x{1F92E}, \p{Lu}) and group names; 0 when none.
@@ -141,23 +142,7 @@ util::Status PatternSet::compile()
   }
   std::vector<std::string> atoms;
   m_filter->Compile(&atoms);
-  m_atom_count = atoms.size();
-  if (!atoms.empty()) {
-    // The words are literal bytes: Latin-1 and literal mode match them byte for byte in the
-    // UTF-8 text, and the automaton stays small.
-    auto opts = options(k_set_mem, /*case_sensitive=*/true);
-    opts.set_encoding(re2::RE2::Options::EncodingLatin1);
-    opts.set_literal(true);
-    m_atoms = std::make_unique<re2::RE2::Set>(opts, re2::RE2::UNANCHORED);
-    for (const auto& atom : atoms) {
-      if (m_atoms->Add(atom, nullptr) < 0) {
-        return util::runtime_error("cannot add the word \"" + atom + "\" to the prefilter");
-      }
-    }
-    if (!m_atoms->Compile()) {
-      return util::runtime_error("cannot compile the pattern prefilter (out of memory)");
-    }
-  }
+  m_atoms = std::make_unique<LiteralScan>(std::move(atoms));
   m_compiled = true;
   return util::ok_status();
 }
@@ -168,19 +153,7 @@ std::vector<int> PatternSet::candidates(std::string_view text) const
   if (!m_compiled || m_count == 0) {
     return out;
   }
-  std::vector<int> found;
-  if (m_atoms) {
-    re2::RE2::Set::ErrorInfo error{};
-    if (!m_atoms->Match(re2::StringPiece(text.data(), text.size()), &found, &error)
-        && error.kind != re2::RE2::Set::kNoError) {
-      // Out of memory: take every word as present, so every pattern runs.
-      found.resize(m_atom_count);
-      for (std::size_t i = 0; i < found.size(); ++i) {
-        found[i] = static_cast<int>(i);
-      }
-    }
-  }
-  m_filter->AllPotentials(found, &out);
+  m_filter->AllPotentials(m_atoms->find(text), &out);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -1,13 +1,13 @@
 // RE2 patterns from rules files: compiled once, errors as values.
 #pragma once
 
+#include "classify/literal_scan.hpp"
 #include "util/result.hpp"
 
 #include <memory>
 #include <mutex>
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <re2/set.h>
 #include <string>
 #include <vector>
 
@@ -48,8 +48,8 @@ private:
 // text for the literal words the patterns need ("photos", "guest"...), then only the patterns
 // whose words are all there run. One RE2::Set of hundreds of patterns with gaps such as
 // [^.]{0,60} never caches its states (each byte of a page made a new one, copying an
-// array the size of the whole program): the literal scan caches, and a page costs a few
-// small automata instead of one huge one.
+// array the size of the whole program); the words are found without an automaton
+// (LiteralScan), and a page costs a few small automata instead of one huge one.
 class PatternSet
 {
 public:
@@ -60,8 +60,7 @@ public:
   // Adds a pattern; returns its index or an error naming `where`.
   util::Result<int> add(const std::string& pattern, const std::string& where);
   util::Status compile();
-  // Indices of the patterns that match `text`, in increasing order. Should the scan for the
-  // literal words run out of memory, every pattern is tried: a result is never silently lost.
+  // Indices of the patterns that match `text`, in increasing order.
   std::vector<int> matches(std::string_view text) const;
   // The indices that pass the prefilter: a superset of `matches`, for callers that run the
   // pattern themselves (with captures).
@@ -70,12 +69,11 @@ public:
   const re2::RE2& pattern(int index) const;
   bool empty() const { return m_count == 0; }
   // Number of literal words scanned for (0 before compile()); for tests and benchmarks.
-  std::size_t atom_count() const { return m_atom_count; }
+  std::size_t atom_count() const { return m_atoms ? m_atoms->size() : 0; }
 
 private:
   std::unique_ptr<re2::FilteredRE2> m_filter;
-  std::unique_ptr<re2::RE2::Set> m_atoms;
-  std::size_t m_atom_count = 0;
+  std::unique_ptr<LiteralScan> m_atoms;
   int m_count = 0;
   bool m_compiled = false;
 };

@@ -17,11 +17,6 @@ namespace mu = kainjow::mustache;
 
 namespace {
 
-std::string clean(std::string_view s, std::size_t max_bytes = 400)
-{
-  return util::truncate_utf8(util::strip_controls(s), max_bytes);
-}
-
 std::string pad(const std::string& s, std::size_t width)
 {
   // Width in characters, not bytes: labels are French or English words with accents.
@@ -78,7 +73,7 @@ mu::data flag(bool v)
 std::string render_diff_text(const Diff& d, const std::string& lang, const util::Style& style)
 {
   const DiffView v = view_of(d, lang);
-  std::string out = style.bold(clean(v.title, 200)) + "\n" + clean(v.sides) + "\n";
+  std::string out = style.bold(util::safe_excerpt(v.title, 200)) + "\n" + util::safe_excerpt(v.sides, 400) + "\n";
   for (const auto& note : v.notes) {
     out += style.yellow(note) + "\n";
   }
@@ -100,11 +95,11 @@ std::string render_diff_text(const Diff& d, const std::string& lang, const util:
       const std::string sign = item.sign == "+"   ? style.red(item.sign)
                                : item.sign == "-" ? style.green(item.sign)
                                                   : style.yellow(item.sign);
-      out += "  " + sign + " " + style.bold(clean(item.title, 110)) + "\n";
-      out += "    " + style.dim(clean(item.url, 160)) + "\n";
+      out += "  " + sign + " " + style.bold(util::safe_excerpt(item.title, 110)) + "\n";
+      out += "    " + style.dim(util::safe_excerpt(item.url, 160)) + "\n";
       for (const auto& line : item.details) {
         if (!line.empty()) {
-          out += "    " + clean(line) + "\n";
+          out += "    " + util::safe_excerpt(line, 400) + "\n";
         }
       }
     }
@@ -125,7 +120,7 @@ std::string render_diff_text(const Diff& d, const std::string& lang, const util:
   if (!v.requests.empty()) {
     out += "\n" + style.bold(v.requests_heading) + "\n";
     for (const auto& line : v.requests) {
-      out += "  " + clean(line) + "\n";
+      out += "  " + util::safe_excerpt(line, 400) + "\n";
     }
   }
   return out;
@@ -198,7 +193,7 @@ util::Result<std::string> render_diff_html(const Diff& d,
     mu::list out;
     for (const auto& l : lines) {
       if (!l.empty()) {
-        out.push_back(mu::data(clean(l)));
+        out.push_back(mu::data(util::safe_excerpt(l, 400)));
       }
     }
     return out;
@@ -207,22 +202,22 @@ util::Result<std::string> render_diff_html(const Diff& d,
     mu::list out;
     for (const auto& [label, line] : pairs) {
       mu::data row;
-      row.set("label", clean(label));
-      row.set("line", clean(line));
+      row.set("label", util::safe_excerpt(label, 400));
+      row.set("line", util::safe_excerpt(line, 400));
       out.push_back(row);
     }
     return out;
   };
   mu::data data;
   data.set("lang", lang);
-  data.set("title", clean(v.title));
-  data.set("sides", clean(v.sides));
+  data.set("title", util::safe_excerpt(v.title, 400));
+  data.set("sides", util::safe_excerpt(v.sides, 400));
   data.set("notes", texts(v.notes));
   data.set("scores_heading", v.scores_heading);
   data.set("scores", rows(v.scores));
-  data.set("summary", clean(v.summary));
+  data.set("summary", util::safe_excerpt(v.summary, 400));
   if (!v.namesakes.empty()) { // kainjow opens a section on an empty string
-    data.set("namesakes", clean(v.namesakes));
+    data.set("namesakes", util::safe_excerpt(v.namesakes, 400));
   }
   if (!v.nothing.empty()) {
     data.set("nothing", v.nothing);
@@ -231,13 +226,13 @@ util::Result<std::string> render_diff_html(const Diff& d,
   for (const auto& s : v.sections) {
     mu::data section;
     section.set("change", s.change);
-    section.set("heading", clean(s.heading));
+    section.set("heading", util::safe_excerpt(s.heading, 400));
     mu::list items;
     for (const auto& item : s.items) {
       mu::data i;
       i.set("sign", item.sign);
-      i.set("title", clean(item.title, 300));
-      i.set("url", clean(item.url, 2000));
+      i.set("title", util::safe_excerpt(item.title, 300));
+      i.set("url", util::safe_excerpt(item.url, 2000));
       i.set("has_url", flag(is_link(item.url)));
       i.set("risk", item.risk.empty() ? std::string("none") : item.risk);
       i.set("details", texts(item.details));

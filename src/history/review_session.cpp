@@ -15,11 +15,6 @@ using report::tr_or;
 
 namespace {
 
-std::string clean(std::string_view s, std::size_t max_bytes = 300)
-{
-  return util::truncate_utf8(util::strip_controls(s), max_bytes);
-}
-
 std::string join(const std::vector<std::string>& items, std::string_view separator)
 {
   std::string out;
@@ -52,11 +47,11 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
                            "review.item",
                            {std::to_string(i + 1),
                             std::to_string(items.size()),
-                            clean(item.title.empty() ? item.url : item.title)}),
+                            util::safe_excerpt(item.title.empty() ? item.url : item.title, 300)}),
                         io.width,
                         "    ") +
              "\n");
-    io.write(wrapped(clean(item.url, 400)));
+    io.write(wrapped(util::safe_excerpt(item.url, 400)));
     const std::string risk = item.risk.empty() ? "?" : tr_or(lang, "risk." + item.risk, item.risk);
     const std::string kind = tr_or(lang, "kind_label." + item.kind, item.kind);
     io.write("  " +
@@ -66,10 +61,10 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
              "\n");
     if (!item.evidence.empty()) {
       io.write(wrapped(
-          clean(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600)));
+          util::safe_excerpt(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600)));
     }
     if (!item.exposed.empty()) {
-      io.write(wrapped(clean(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400)));
+      io.write(wrapped(util::safe_excerpt(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400)));
     }
     while (true) {
       io.write(tr(lang, "review.keys") + " ");

@@ -21,11 +21,6 @@ using traces::Trace;
 
 namespace {
 
-std::string clean(std::string_view s, std::size_t max_bytes)
-{
-  return util::truncate_utf8(util::strip_controls(s), max_bytes);
-}
-
 std::string kind_word(Kind kind, const std::string& lang)
 {
   return tr(lang, "kind_label." + std::string(traces::kind_name(kind)));
@@ -73,13 +68,13 @@ void trace_line(std::string& out,
 {
   const std::size_t width = style.width;
   const std::string risk = tr(lang, "risk." + std::string(traces::risk_name(t.risk)));
-  out += "  - " + style.bold(util::wrap(clean(t.title.empty() ? t.url : t.title, 300), width, "    ", 4))
+  out += "  - " + style.bold(util::wrap(util::safe_excerpt(t.title.empty() ? t.url : t.title, 300), width, "    ", 4))
          + "\n";
-  out += "    " + util::wrap(clean(t.url, 400), width, "    ", 4) + "\n";
+  out += "    " + util::wrap(util::safe_excerpt(t.url, 400), width, "    ", 4) + "\n";
   // Offline audits: the saved copy, which is what to open (never the live address).
   if (!saved_path.empty()) {
     out += "    "
-           + style.dim(util::wrap(tr(lang, "report.offline_copy") + std::string(colon(lang)) + clean(saved_path, 600),
+           + style.dim(util::wrap(tr(lang, "report.offline_copy") + std::string(colon(lang)) + util::safe_excerpt(saved_path, 600),
                                   width, "      ", 4))
            + "\n";
   }
@@ -101,7 +96,7 @@ void trace_line(std::string& out,
       why += (why.empty() ? "" : std::string(semicolon(lang))) + tr_evidence(lang, e);
     }
     out += "    "
-           + style.dim(util::wrap(tr(lang, "report.why") + std::string(colon(lang)) + clean(why, 900),
+           + style.dim(util::wrap(tr(lang, "report.why") + std::string(colon(lang)) + util::safe_excerpt(why, 900),
                                   width, "      ", 4))
            + "\n";
   }
@@ -109,7 +104,7 @@ void trace_line(std::string& out,
     std::string exposed;
     for (const auto& s : t.sensitive) {
       exposed += (exposed.empty() ? "" : ", ") + tr(lang, "category." + s.category) + " \""
-                 + clean(s.text, 60) + "\"" + (s.known ? " " + tr(lang, "report.yours") : "");
+                 + util::safe_excerpt(s.text, 60) + "\"" + (s.known ? " " + tr(lang, "report.yours") : "");
     }
     out += "    "
            + style.yellow(util::wrap(tr(lang, "report.exposes") + std::string(colon(lang)) + exposed,
@@ -124,7 +119,7 @@ void trace_line(std::string& out,
   }
   if (with_evidence && !t.actions.empty()) {
     // The first action only: the table "What to do first" lists them all, once each.
-    out += "    " + style.green(util::wrap("→ " + clean(t.actions.front().title, 200), width, "      ", 4))
+    out += "    " + style.green(util::wrap("→ " + util::safe_excerpt(t.actions.front().title, 200), width, "      ", 4))
            + "\n";
   }
 }
@@ -151,12 +146,12 @@ std::string render_text(const Report& r, const util::Style& style)
     }
   }
   auto n = [](std::size_t v) { return std::to_string(v); };
-  out += style.bold(tr(lang, "report.title", {clean(name, 200)})) + "\n";
+  out += style.bold(tr(lang, "report.title", {util::safe_excerpt(name, 200)})) + "\n";
   // A failed audit says so first: what follows is partial, and "nothing" may be a failure.
   if (!r.complete()) {
     out += style.red(util::wrap("!! " + incomplete_headline(r), style.width, "   ")) + "\n";
     for (const auto& line : failure_advice(r)) {
-      out += "   " + util::wrap(clean(line, 400), style.width, "   ", 3) + "\n";
+      out += "   " + util::wrap(util::safe_excerpt(line, 400), style.width, "   ", 3) + "\n";
     }
   }
   for (const auto& w : r.warnings) {
@@ -187,7 +182,7 @@ std::string render_text(const Report& r, const util::Style& style)
   out += line(tr(lang, "report.summary_exposing", {n(exposing), n(pseudonym_links), n(job_links)}));
   if (r.since_last) {
     const auto since = word_since_last(*r.since_last, r.scores.exposure, r.scores.control, lang,
-                                       [](std::string_view t) { return clean(t, 110); });
+                                       [](std::string_view t) { return util::safe_excerpt(t, 110); });
     out += "\n" + style.bold(since.heading) + "\n";
     for (const auto& l : since.lines) {
       out += "  " + util::wrap(l, style.width, "    ", 2) + "\n";
@@ -221,7 +216,7 @@ std::string render_text(const Report& r, const util::Style& style)
                                std::string(colon(lang).substr(0, colon(lang).size() - 1));
       const std::size_t column = lang == "fr" ? 13 : 11;
       out += "  " + pad(word, column)
-             + util::wrap(clean(tr(lang, f.verdict), 600), style.width,
+             + util::wrap(util::safe_excerpt(tr(lang, f.verdict), 600), style.width,
                           std::string(2 + column, ' '), 2 + column)
              + "\n";
     }
@@ -230,30 +225,30 @@ std::string render_text(const Report& r, const util::Style& style)
   if (const auto rights = word_rights(r); !rights.heading.empty()) {
     out += "\n" + style.bold(rights.heading) + "\n";
     for (const auto& l : rights.lines) {
-      out += "  " + util::wrap(clean(l, 600), style.width, "  ", 2) + "\n";
+      out += "  " + util::wrap(util::safe_excerpt(l, 600), style.width, "  ", 2) + "\n";
     }
   }
   // What the account check of the pseudonyms found, and what it could not ask.
   if (const auto acc = word_accounts(r); !acc.heading.empty()) {
     out += "\n" + style.bold(acc.heading) + "\n";
-    out += "  " + util::wrap(clean(acc.summary, 600), style.width, "  ", 2) + "\n";
+    out += "  " + util::wrap(util::safe_excerpt(acc.summary, 600), style.width, "  ", 2) + "\n";
     for (const auto& e : acc.found) {
-      out += "  - " + clean(e.head, 200) + " [" + e.trace_id + "]: " + clean(e.url, 300) + "\n";
+      out += "  - " + util::safe_excerpt(e.head, 200) + " [" + e.trace_id + "]: " + util::safe_excerpt(e.url, 300) + "\n";
       for (const auto& d : e.details) {
-        out += "      " + util::wrap(clean(d, 600), style.width, "      ", 6) + "\n";
+        out += "      " + util::wrap(util::safe_excerpt(d, 600), style.width, "      ", 6) + "\n";
       }
     }
     if (!acc.unanswered_heading.empty()) {
-      out += "  " + util::wrap(clean(acc.unanswered_heading, 600), style.width, "  ", 2) + "\n";
+      out += "  " + util::wrap(util::safe_excerpt(acc.unanswered_heading, 600), style.width, "  ", 2) + "\n";
       for (const auto& l : acc.unanswered) {
-        out += "  - " + util::wrap(clean(l, 300), style.width, "    ", 4) + "\n";
+        out += "  - " + util::wrap(util::safe_excerpt(l, 300), style.width, "    ", 4) + "\n";
       }
     }
     if (!acc.counts.empty()) {
-      out += "  " + util::wrap(clean(acc.counts, 600), style.width, "  ", 2) + "\n";
+      out += "  " + util::wrap(util::safe_excerpt(acc.counts, 600), style.width, "  ", 2) + "\n";
     }
     for (const auto& note : acc.notes) {
-      out += "  " + util::wrap(clean(note, 600), style.width, "  ", 2) + "\n";
+      out += "  " + util::wrap(util::safe_excerpt(note, 600), style.width, "  ", 2) + "\n";
     }
   }
   // Every action once, with the traces it covers, most urgent first.
@@ -269,12 +264,12 @@ std::string render_text(const Report& r, const util::Style& style)
       }
       const std::string head = fmt::format("{:>2}. ", ++number);
       out += head
-             + style.bold(util::wrap(clean(p.action.title, 200) + " (" + risk + ")", style.width,
+             + style.bold(util::wrap(util::safe_excerpt(p.action.title, 200) + " (" + risk + ")", style.width,
                                      "    ", head.size()))
              + "\n";
-      out += "    " + util::wrap(clean(p.action.how, 900), style.width, "    ", 4) + "\n";
+      out += "    " + util::wrap(util::safe_excerpt(p.action.how, 900), style.width, "    ", 4) + "\n";
       if (!p.action.url.empty()) {
-        out += "    " + style.dim(util::wrap(clean(p.action.url, 300), style.width, "    ", 4)) + "\n";
+        out += "    " + style.dim(util::wrap(util::safe_excerpt(p.action.url, 300), style.width, "    ", 4)) + "\n";
       }
       // Each site's own address for it (a deletion page per platform), with its traces.
       for (const auto& link : p.links) {
@@ -286,7 +281,7 @@ std::string render_text(const Report& r, const util::Style& style)
           which += (which.empty() ? "" : ", ") + id;
         }
         out += "    "
-               + style.dim(util::wrap(clean(link.url, 300) + " (" + which + ")", style.width, "      ", 4))
+               + style.dim(util::wrap(util::safe_excerpt(link.url, 300) + " (" + which + ")", style.width, "      ", 4))
                + "\n";
       }
       out += "    "
@@ -298,15 +293,15 @@ std::string render_text(const Report& r, const util::Style& style)
   if (const auto w = word_what_if(r); !w.heading.empty()) {
     out += "\n" + style.bold(w.heading) + "\n";
     for (const auto& l : w.lines) {
-      out += "  " + util::wrap(clean(l, 1200), style.width, "  ", 2) + "\n";
+      out += "  " + util::wrap(util::safe_excerpt(l, 1200), style.width, "  ", 2) + "\n";
     }
   }
   if (!r.advice.empty()) {
     out += "\n" + style.bold(tr(lang, "report.general_advice")) + "\n";
     for (const auto& g : r.advice) {
       out += "  - "
-             + util::wrap(clean(g.title.in(r.lang), 200) + std::string(colon(lang))
-                              + clean(g.how.in(r.lang), 900),
+             + util::wrap(util::safe_excerpt(g.title.in(r.lang), 200) + std::string(colon(lang))
+                              + util::safe_excerpt(g.how.in(r.lang), 900),
                           style.width, "    ", 4)
              + "\n";
     }
@@ -345,18 +340,18 @@ std::string render_text(const Report& r, const util::Style& style)
       std::string status = tr_or(lang, "status." + std::string(status_id), status_id);
       const bool failed = search::is_failure(run->outcome.status);
       if (failed) {
-        status += ": " + clean(run->outcome.reason, 200);
+        status += ": " + util::safe_excerpt(run->outcome.reason, 200);
       }
       const std::string query_line = util::wrap(
         fmt::format("{} {}  {}{}",
                     run->query.id,
-                    clean(run->query.text, 160),
+                    util::safe_excerpt(run->query.text, 160),
                     tr(lang, "report.results", {std::to_string(run->outcome.results.size()), status}),
-                    several_backends ? " [" + clean(run->outcome.backend, 40) + "]" : ""),
+                    several_backends ? " [" + util::safe_excerpt(run->outcome.backend, 40) + "]" : ""),
         style.width, "      ", 2);
       out += "  " + (failed ? style.red(query_line) : query_line) + "\n";
       if (const std::string tried = engines_tried(run->outcome, lang); !tried.empty()) {
-        out += "      " + style.dim(util::wrap(clean(tried, 300), style.width, "      ", 6)) + "\n";
+        out += "      " + style.dim(util::wrap(util::safe_excerpt(tried, 300), style.width, "      ", 6)) + "\n";
       }
       // The first three results about the person, as a stranger would see them.
       int shown = 0;
@@ -381,7 +376,7 @@ std::string render_text(const Report& r, const util::Style& style)
         out += fmt::format("      #{} {} {}\n",
                            result.rank,
                            kind_label(it->kind, style, lang),
-                           util::truncate_chars(clean(it->title.empty() ? it->url : it->title, 400),
+                           util::truncate_chars(util::safe_excerpt(it->title.empty() ? it->url : it->title, 400),
                                                 room));
       }
     }

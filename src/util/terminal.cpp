@@ -73,6 +73,11 @@ std::string strip_controls(std::string_view text)
   return out;
 }
 
+std::string safe_excerpt(std::string_view text, std::size_t max_bytes)
+{
+  return truncate_utf8(strip_controls(text), max_bytes);
+}
+
 namespace {
 
 std::string wrap(bool enabled, const char* code, std::string_view s)

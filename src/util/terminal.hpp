@@ -17,6 +17,10 @@ bool use_color(std::FILE* stream);
 // snippets, URLs) so that nothing it carries can drive the terminal; tabs become spaces.
 std::string strip_controls(std::string_view text);
 
+// Third-party text made safe for a terminal (strip_controls) and cut to `max_bytes`
+// (truncate_utf8): a title, URL or quote in a text report.
+std::string safe_excerpt(std::string_view text, std::size_t max_bytes);
+
 // The width to wrap text to: $COLUMNS when set, else the terminal's width when `stream` is a
 // terminal, else 80. Never below 40.
 std::size_t text_width(std::FILE* stream);

@@ -132,3 +132,33 @@ TEST_CASE("pattern set: bad patterns are refused with the place they come from")
   CHECK(set.empty());
   CHECK(set.matches("anything").empty());
 }
+
+TEST_CASE("literal scan: every string found where it is, whatever overlaps it")
+{
+  const LiteralScan scan({"photo", "photos", "hot", "os", "ne", "’s", "end", "a b", "photos of"});
+  CHECK(scan.size() == 9);
+  CHECK(scan.find("").empty());
+  CHECK(scan.find("ph").empty());
+  CHECK(scan.find("photos") == std::vector<int>{0, 1, 2, 3});
+  CHECK(scan.find("photos of the end") == std::vector<int>{0, 1, 2, 3, 6, 8});
+  CHECK(scan.find("claire’s") == std::vector<int>{5});
+  CHECK(scan.find("a b") == std::vector<int>{7});
+  CHECK(scan.find("xxend") == std::vector<int>{6});     // at the very end
+  CHECK(scan.find("one") == std::vector<int>{4});       // a string shorter than three bytes
+  CHECK(scan.find("hothothot") == std::vector<int>{2}); // reported once
+  // Against a plain search, on every substring of a text made of the strings' pieces.
+  const std::string text = "xphotophotos ofendosnea bhot’s";
+  const std::vector<std::string> all{"photo", "photos", "hot", "os", "ne", "’s", "end", "a b", "photos of"};
+  for (std::size_t from = 0; from < text.size(); ++from) {
+    for (std::size_t to = from; to <= text.size(); ++to) {
+      const std::string_view part = std::string_view(text).substr(from, to - from);
+      std::vector<int> expected;
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        if (part.find(all[i]) != std::string_view::npos) {
+          expected.push_back(static_cast<int>(i));
+        }
+      }
+      CHECK(scan.find(part) == expected);
+    }
+  }
+}
