@@ -336,28 +336,34 @@ int run(AuditCommand cmd, bool demo)
   if (auto s = check_output(cmd.output); !s) {
     return report_error(s.error());
   }
-  // The remedies (and their contacts) load while the rules compile (issue 14: start-up).
+  // The remedies (and their contacts) load while the rules compile, and the backend opens
+  // (the corpus is listed, its index checked) while the pattern sets finish compiling
+  // (issue 14: start-up). Every check that needs no pattern still comes first.
   auto remedies_loading = std::async(std::launch::async, [&data] { return load_remedies(*data); });
-  auto rules = load_rules(*data);
+  auto pending = start_rules(*data);
   auto remedies = remedies_loading.get();
-  if (!rules) {
-    return report_error(rules.error());
+  if (!pending) {
+    return report_error(pending.error());
   }
   if (!remedies) {
     return report_error(remedies.error());
   }
-  auto subject = load_subject(cmd.subject, rules->networks);
+  auto subject = load_subject(cmd.subject, pending->partial().networks);
   if (!subject) {
     return report_error(subject.error());
   }
   // A country that is none is refused before any search is sent.
   const bool country_flag = !cmd.subject.country.empty() || cmd.subject.profile_file.empty();
-  if (auto where = choose_jurisdiction(
-        *subject, *rules, *remedies, country_flag ? "command line" : cmd.subject.profile_file);
+  if (auto where = choose_jurisdiction(*subject, pending->partial(), *remedies,
+                                       country_flag ? "command line" : cmd.subject.profile_file);
       !where) {
     return report_error(where.error());
   }
   auto backend = open_backend(cmd, *data);
+  auto rules = pending->finish();
+  if (!rules) {
+    return report_error(rules.error());
+  }
   if (!backend) {
     return report_error(backend.error());
   }

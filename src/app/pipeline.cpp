@@ -36,6 +36,11 @@ util::Result<classify::Rules> load_rules(const DataPaths& data)
   return classify::Rules::load(data.root / "rules");
 }
 
+util::Result<classify::PendingRules> start_rules(const DataPaths& data)
+{
+  return classify::PendingRules::start(data.root / "rules");
+}
+
 util::Result<score::Remedies> load_remedies(const DataPaths& data)
 {
   return score::Remedies::load(data.rules("remedies.json").string());

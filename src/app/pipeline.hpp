@@ -33,6 +33,8 @@ struct AuditSettings
 
 // Every rules file of the data directory, loaded and compiled.
 util::Result<classify::Rules> load_rules(const DataPaths& data);
+// The same in two steps (classify::PendingRules): work can go on while the patterns compile.
+util::Result<classify::PendingRules> start_rules(const DataPaths& data);
 
 // What to do about traces (rules/remedies.json).
 util::Result<score::Remedies> load_remedies(const DataPaths& data);

@@ -13,21 +13,26 @@ namespace fs = std::filesystem;
 
 util::Result<Rules> Rules::load(const fs::path& dir)
 {
+  auto pending = PendingRules::start(dir);
+  if (!pending) {
+    return pending.error();
+  }
+  return pending->finish();
+}
+
+util::Result<PendingRules> PendingRules::start(const fs::path& dir)
+{
   // The pattern sets (cues and lexicons) cost most of a run's start-up to compile: on a second
-  // core they compile while this thread reads the other files (issue 14).
-  struct Compiled
-  {
-    util::Result<CueRules> cues;
-    util::Result<SensitiveRules> sensitive;
-  };
+  // core they compile while this thread reads the other files, and while the caller goes on
+  // (issue 14).
   auto compile = [dir] {
     return Compiled{CueRules::load((dir / "cues.json").string()),
                     SensitiveRules::load((dir / "lexicons.json").string())};
   };
-  std::future<Compiled> compiled = util::available_cpus() > 1
-                                     ? std::async(std::launch::async, compile)
-                                     : std::async(std::launch::deferred, compile);
-  Rules r;
+  PendingRules p;
+  p.m_compiled = util::available_cpus() > 1 ? std::async(std::launch::async, compile)
+                                            : std::async(std::launch::deferred, compile);
+  Rules& r = p.m_rules;
   auto networks = plan::NetworkCatalog::load((dir / "networks.json").string());
   if (!networks) {
     return networks.error();
@@ -53,16 +58,21 @@ util::Result<Rules> Rules::load(const fs::path& dir)
     return occupations.error();
   }
   r.occupations = std::move(*occupations);
-  Compiled sets = compiled.get();
+  return p;
+}
+
+util::Result<Rules> PendingRules::finish()
+{
+  Compiled sets = m_compiled.get();
   if (!sets.cues) {
     return sets.cues.error();
   }
-  r.cues = std::move(*sets.cues);
+  m_rules.cues = std::move(*sets.cues);
   if (!sets.sensitive) {
     return sets.sensitive.error();
   }
-  r.sensitive = std::move(*sets.sensitive);
-  return r;
+  m_rules.sensitive = std::move(*sets.sensitive);
+  return std::move(m_rules);
 }
 
 namespace {

@@ -75,3 +75,32 @@ TEST_CASE("rules lint: a broken file is reported with file and JSON path")
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].where.find("cues.json: /cues/0/pattern") != std::string::npos);
 }
+
+TEST_CASE("rules files: the two-step load gives the plain files first, then the pattern sets or their error")
+{
+  namespace fs = std::filesystem;
+  auto pending = classify::PendingRules::start(rules_dir());
+  REQUIRE(pending);
+  CHECK(pending->partial().networks.find("linkedin") != nullptr);
+  CHECK(pending->partial().places.size() >= 500);
+  auto rules = pending->finish();
+  REQUIRE(rules);
+  CHECK(rules->cues.size() >= 100);
+  CHECK(rules->sensitive.pattern_count() >= 15);
+
+  const fs::path dir = fs::temp_directory_path() / ("empreinte-pending-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(rules_dir(), dir, fs::copy_options::recursive);
+  {
+    std::ofstream out(dir / "lexicons.json");
+    out << R"json({"schema": "empreinte/lexicons/v1", "terms": [], "patterns": [{"id": "x",
+      "category": "phone", "pattern": "(?P<value>[0-9]+", "examples": {}}]})json";
+  }
+  auto broken = classify::PendingRules::start(dir);
+  REQUIRE(broken); // the plain files are fine
+  auto finished = broken->finish();
+  fs::remove_all(dir);
+  REQUIRE_FALSE(finished);
+  CHECK(finished.error().where.find("lexicons.json: /patterns/0/pattern") != std::string::npos);
+  CHECK(finished.error().what.find("pattern does not compile") == 0);
+}
