@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -23,12 +25,19 @@ std::string slurp_file(const fs::path& path)
 // What one-by-one matching finds: the prefiltered set must find exactly this.
 std::vector<int> one_by_one(const std::vector<std::string>& patterns, const std::string& text)
 {
+  // Each pattern compiled once per list (the shipped cues are matched against many texts).
+  static std::map<std::vector<std::string>, std::vector<std::unique_ptr<re2::RE2>>> compiled;
+  auto& res = compiled[patterns];
+  if (res.empty()) {
+    re2::RE2::Options o;
+    o.set_log_errors(false);
+    for (const auto& p : patterns) {
+      res.push_back(std::make_unique<re2::RE2>(p, o));
+    }
+  }
   std::vector<int> out;
-  re2::RE2::Options o;
-  o.set_log_errors(false);
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    const re2::RE2 re(patterns[i], o);
-    if (re2::RE2::PartialMatch(text, re)) {
+  for (std::size_t i = 0; i < res.size(); ++i) {
+    if (re2::RE2::PartialMatch(text, *res[i])) {
       out.push_back(static_cast<int>(i));
     }
   }
