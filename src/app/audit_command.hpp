@@ -53,6 +53,9 @@ struct Searcher
 // for all the searches sent through it) and its page reader.
 util::Result<Searcher> open_backend(const AuditCommand& cmd, const DataPaths& data);
 
+// "a.html, b.html (+3)": the corpus pages skipped for their size, named.
+std::string skipped_list(const std::vector<std::string>& skipped);
+
 // Settles what depends on the backend: result pages per query, pages to read, the language.
 void settle_settings(AuditCommand& cmd, const Searcher& searcher);
 

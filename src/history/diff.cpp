@@ -119,11 +119,6 @@ std::string why_missing(const json& trace, const Queries& before, const Queries&
   return searched ? "" : failure ? "search_failed" : "not_searched";
 }
 
-int risk_rank(const std::string& risk)
-{
-  return risk == "high" ? 3 : risk == "medium" ? 2 : risk == "low" ? 1 : 0;
-}
-
 int change_rank(Change c)
 {
   switch (c) {
@@ -370,6 +365,11 @@ Diff diff_reports(const json& before, const json& after)
     }
   }
   return d;
+}
+
+int risk_rank(const std::string& risk)
+{
+  return risk == "high" ? 3 : risk == "medium" ? 2 : risk == "low" ? 1 : 0;
 }
 
 } // namespace empreinte::history

@@ -143,4 +143,7 @@ std::string why_missing(const nlohmann::json& trace,
 // True for a change of about-you worth telling: it crosses 0.5, or moves by 0.2 or more.
 bool about_changed(double before, double after);
 
+// "high" 3, "medium" 2, "low" 1, anything else 0: for sorting by risk.
+int risk_rank(const std::string& risk);
+
 } // namespace empreinte::history

@@ -1,6 +1,8 @@
 // The most exposing page first: if the person stops after two answers, those two mattered most.
 #include "history/review.hpp"
 
+#include "history/diff.hpp"
+
 #include "history/stored_json.hpp"
 #include "traces/url_normalise.hpp"
 
@@ -16,11 +18,6 @@ namespace {
 using stored::integer;
 using stored::number;
 using stored::str;
-
-int risk_rank(const std::string& risk)
-{
-  return risk == "high" ? 3 : risk == "medium" ? 2 : risk == "low" ? 1 : 0;
-}
 
 } // namespace
 

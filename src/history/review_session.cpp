@@ -13,19 +13,6 @@ namespace empreinte::history {
 using report::tr;
 using report::tr_or;
 
-namespace {
-
-std::string join(const std::vector<std::string>& items, std::string_view separator)
-{
-  std::string out;
-  for (const auto& s : items) {
-    out += (out.empty() ? "" : std::string(separator)) + s;
-  }
-  return out;
-}
-
-} // namespace
-
 util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
                                      const std::filesystem::path& profile,
                                      const std::string& lang,
@@ -61,10 +48,10 @@ util::Result<ReviewTally> run_review(const std::vector<ReviewItem>& items,
              "\n");
     if (!item.evidence.empty()) {
       io.write(wrapped(
-          util::safe_excerpt(tr(lang, "review.why", {join(item.evidence, report::semicolon(lang))}), 600)));
+          util::safe_excerpt(tr(lang, "review.why", {util::join(item.evidence, report::semicolon(lang))}), 600)));
     }
     if (!item.exposed.empty()) {
-      io.write(wrapped(util::safe_excerpt(tr(lang, "review.exposes", {join(item.exposed, ", ")}), 400)));
+      io.write(wrapped(util::safe_excerpt(tr(lang, "review.exposes", {util::join(item.exposed, ", ")}), 400)));
     }
     while (true) {
       io.write(tr(lang, "review.keys") + " ");

@@ -79,26 +79,6 @@ constexpr const char* k_run_columns =
     "id, subject, name, generated_at, stored_at, backends, complete, exposure, control, traces, "
     "about_you, high_risk, queries, failed, profile_path";
 
-constexpr const char* k_request_columns = "id, subject, trace, url, domain, title, run, right, "
-                                          "via, sent, jurisdiction, extended, outcome, "
-                                          "done, created_at, origin";
-
-util::Error db_error(const fs::path& path, const std::string& what)
-{
-  return util::runtime_error("history database error: " + what,
-                             path.string(),
-                             "check the disk; move the file away to start a new history");
-}
-
-std::string join(const std::vector<std::string>& items)
-{
-  std::string out;
-  for (const auto& s : items) {
-    out += (out.empty() ? "" : ",") + s;
-  }
-  return out;
-}
-
 std::vector<std::string> split(const std::string& text)
 {
   std::vector<std::string> out;
@@ -135,28 +115,6 @@ RunSummary read_run(const util::Statement& s)
   return r;
 }
 
-Request read_request(const util::Statement& s)
-{
-  Request r;
-  r.id = s.column_int(0);
-  r.subject = s.column_text(1);
-  r.trace = s.column_text(2);
-  r.url = s.column_text(3);
-  r.domain = s.column_text(4);
-  r.title = s.column_text(5);
-  r.run = s.column_int(6);
-  r.right = s.column_text(7);
-  r.via = s.column_text(8);
-  r.sent = s.column_text(9);
-  r.jurisdiction = s.column_text(10);
-  r.extended = s.column_int(11) != 0;
-  r.outcome = s.column_text(12);
-  r.done = s.column_text(13);
-  r.created_at = s.column_text(14);
-  r.origin = s.column_text(15);
-  return r;
-}
-
 // Creates the file 0600 before SQLite opens it: SQLite would create it with the umask's mode,
 // and gives its -wal and -shm files the main file's mode.
 util::Status create_private(const fs::path& path)
@@ -181,6 +139,13 @@ util::Status create_private(const fs::path& path)
 }
 
 } // namespace
+
+util::Error Store::error(const fs::path& path, const std::string& what)
+{
+  return util::runtime_error("history database error: " + what,
+                             path.string(),
+                             "check the disk; move the file away to start a new history");
+}
 
 std::string subject_key(const json& subject)
 {
@@ -276,11 +241,11 @@ util::Result<std::optional<Store>> Store::open(const fs::path& path, Access acce
   if (auto s = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
                         "PRAGMA foreign_keys = ON;");
       !s) {
-    return db_error(path, s.error().what);
+    return error(path, s.error().what);
   }
   if (access == Access::read_write) {
     if (auto s = db->exec(k_schema); !s) {
-      return db_error(path, s.error().what);
+      return error(path, s.error().what);
     }
   }
   auto check = db->prepare("SELECT value FROM meta WHERE key = 'schema'");
@@ -288,7 +253,7 @@ util::Result<std::optional<Store>> Store::open(const fs::path& path, Access acce
     if (access == Access::read_only) {
       return std::optional<Store>(); // an empty file: nothing stored yet
     }
-    return db_error(path, check.error().what);
+    return error(path, check.error().what);
   }
   if (check->step() && check->column_text(0) != "empreinte/history/v1") {
     return util::runtime_error("unknown history format \"" + check->column_text(0) + "\"",
@@ -301,7 +266,7 @@ util::Result<std::optional<Store>> Store::open(const fs::path& path, Access acce
 util::Status Store::in_transaction(const std::function<util::Status()>& work)
 {
   if (auto s = m_db.exec("BEGIN IMMEDIATE"); !s) {
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   auto status = work();
   if (!status) {
@@ -315,7 +280,7 @@ util::Status Store::in_transaction(const std::function<util::Status()>& work)
   }
   if (auto s = m_db.exec("COMMIT"); !s) {
     (void)m_db.exec("ROLLBACK");
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   return util::ok_status();
 }
@@ -330,13 +295,13 @@ util::Result<std::int64_t> Store::add_run(const json& report, const std::string&
                                "traces, about_you, high_risk, queries, failed, profile_path) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) {
-      return db_error(m_path, insert.error().what);
+      return error(m_path, insert.error().what);
     }
     insert->bind(1, r.subject);
     insert->bind(2, r.name);
     insert->bind(3, r.generated_at);
     insert->bind(4, util::now_rfc3339());
-    insert->bind(5, join(r.backends));
+    insert->bind(5, util::join(r.backends, ","));
     insert->bind(6, std::int64_t{r.complete ? 1 : 0});
     insert->bind(7, std::int64_t{r.exposure});
     insert->bind(8, std::int64_t{r.control});
@@ -347,22 +312,22 @@ util::Result<std::int64_t> Store::add_run(const json& report, const std::string&
     insert->bind(13, std::int64_t{r.failed_queries});
     insert->bind(14, profile_path);
     if (insert->step() || !insert->error().empty()) {
-      return db_error(m_path, insert->error());
+      return error(m_path, insert->error());
     }
     auto rowid = m_db.prepare("SELECT last_insert_rowid()");
     if (!rowid || !rowid->step()) {
-      return db_error(m_path, m_db.last_error());
+      return error(m_path, m_db.last_error());
     }
     id = rowid->column_int(0);
     auto body = m_db.prepare("INSERT INTO reports(run, json, digest) VALUES (?, ?, ?)");
     if (!body) {
-      return db_error(m_path, body.error().what);
+      return error(m_path, body.error().what);
     }
     body->bind(1, id);
     body->bind(2, report.dump());
     body->bind(3, digest_of(report).dump());
     if (body->step() || !body->error().empty()) {
-      return db_error(m_path, body->error());
+      return error(m_path, body->error());
     }
     return util::ok_status();
   });
@@ -377,7 +342,7 @@ util::Result<std::vector<RunSummary>> Store::runs(std::string_view subject) cons
   auto s = m_db.prepare(std::string("SELECT ") + k_run_columns + " FROM runs" +
                         (subject.empty() ? "" : " WHERE subject = ?") + " ORDER BY id");
   if (!s) {
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   if (!subject.empty()) {
     s->bind(1, subject);
@@ -387,7 +352,7 @@ util::Result<std::vector<RunSummary>> Store::runs(std::string_view subject) cons
     out.push_back(read_run(*s));
   }
   if (!s->error().empty()) {
-    return db_error(m_path, s->error());
+    return error(m_path, s->error());
   }
   return out;
 }
@@ -396,14 +361,14 @@ util::Result<std::optional<RunSummary>> Store::run(std::int64_t id) const
 {
   auto s = m_db.prepare(std::string("SELECT ") + k_run_columns + " FROM runs WHERE id = ?");
   if (!s) {
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   s->bind(1, id);
   if (s->step()) {
     return std::optional<RunSummary>(read_run(*s));
   }
   if (!s->error().empty()) {
-    return db_error(m_path, s->error());
+    return error(m_path, s->error());
   }
   return std::optional<RunSummary>();
 }
@@ -412,14 +377,14 @@ util::Result<std::vector<std::string>> Store::subjects() const
 {
   auto s = m_db.prepare("SELECT subject FROM runs GROUP BY subject ORDER BY MAX(id)");
   if (!s) {
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   std::vector<std::string> out;
   while (s->step()) {
     out.push_back(s->column_text(0));
   }
   if (!s->error().empty()) {
-    return db_error(m_path, s->error());
+    return error(m_path, s->error());
   }
   return out;
 }
@@ -429,7 +394,7 @@ util::Result<std::optional<std::int64_t>> Store::latest(std::string_view subject
 {
   auto s = m_db.prepare("SELECT MAX(id) FROM runs WHERE subject = ? AND id < ?");
   if (!s) {
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   s->bind(1, subject);
   s->bind(2, before > 0 ? before : std::numeric_limits<std::int64_t>::max());
@@ -437,7 +402,7 @@ util::Result<std::optional<std::int64_t>> Store::latest(std::string_view subject
     return std::optional<std::int64_t>(s->column_int(0));
   }
   if (!s->error().empty()) {
-    return db_error(m_path, s->error());
+    return error(m_path, s->error());
   }
   return std::optional<std::int64_t>();
 }
@@ -456,12 +421,12 @@ util::Result<json> Store::read_report(std::int64_t id, const char* column) const
 {
   auto s = m_db.prepare(std::string("SELECT ") + column + " FROM reports WHERE run = ?");
   if (!s) {
-    return db_error(m_path, s.error().what);
+    return error(m_path, s.error().what);
   }
   s->bind(1, id);
   if (!s->step()) {
     if (!s->error().empty()) {
-      return db_error(m_path, s->error());
+      return error(m_path, s->error());
     }
     return util::input_error("no run " + std::to_string(id) + " in the history",
                              m_path.string(),
@@ -469,154 +434,9 @@ util::Result<json> Store::read_report(std::int64_t id, const char* column) const
   }
   json report = json::parse(s->column_text(0), nullptr, false);
   if (report.is_discarded()) {
-    return db_error(m_path, "the report of run " + std::to_string(id) + " is not JSON");
+    return error(m_path, "the report of run " + std::to_string(id) + " is not JSON");
   }
   return report;
-}
-
-util::Status Store::add_event(std::int64_t id,
-                              const std::string& at,
-                              const std::string& what,
-                              const std::string& detail)
-{
-  auto s =
-      m_db.prepare("INSERT INTO request_events(request, at, what, detail) VALUES (?, ?, ?, ?)");
-  if (!s) {
-    return db_error(m_path, s.error().what);
-  }
-  s->bind(1, id);
-  s->bind(2, at);
-  s->bind(3, what);
-  s->bind(4, detail);
-  if (s->step() || !s->error().empty()) {
-    return db_error(m_path, s->error());
-  }
-  return util::ok_status();
-}
-
-util::Result<std::int64_t> Store::add_request(const Request& r)
-{
-  std::int64_t id = 0;
-  auto status = in_transaction([&]() -> util::Status {
-    auto s = m_db.prepare("INSERT INTO requests(subject, trace, url, domain, title, run, right, "
-                          "via, sent, jurisdiction, "
-                          "created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!s) {
-      return db_error(m_path, s.error().what);
-    }
-    s->bind(1, r.subject);
-    s->bind(2, r.trace);
-    s->bind(3, r.url);
-    s->bind(4, r.domain);
-    s->bind(5, r.title);
-    s->bind(6, r.run);
-    s->bind(7, r.right);
-    s->bind(8, r.via);
-    s->bind(9, r.sent);
-    s->bind(10, r.jurisdiction);
-    s->bind(11, util::now_rfc3339());
-    s->bind(12, r.origin);
-    if (s->step() || !s->error().empty()) {
-      return db_error(m_path, s->error());
-    }
-    auto rowid = m_db.prepare("SELECT last_insert_rowid()");
-    if (!rowid || !rowid->step()) {
-      return db_error(m_path, m_db.last_error());
-    }
-    id = rowid->column_int(0);
-    return add_event(id, r.sent, "sent", r.via);
-  });
-  if (!status) {
-    return status.error();
-  }
-  return id;
-}
-
-util::Result<std::vector<Request>> Store::requests(std::string_view subject) const
-{
-  auto s = m_db.prepare(std::string("SELECT ") + k_request_columns + " FROM requests" +
-                        (subject.empty() ? "" : " WHERE subject = ?") + " ORDER BY id");
-  if (!s) {
-    return db_error(m_path, s.error().what);
-  }
-  if (!subject.empty()) {
-    s->bind(1, subject);
-  }
-  std::vector<Request> out;
-  while (s->step()) {
-    out.push_back(read_request(*s));
-  }
-  if (!s->error().empty()) {
-    return db_error(m_path, s->error());
-  }
-  return out;
-}
-
-util::Result<std::optional<Request>> Store::request(std::int64_t id) const
-{
-  auto s = m_db.prepare(std::string("SELECT ") + k_request_columns + " FROM requests WHERE id = ?");
-  if (!s) {
-    return db_error(m_path, s.error().what);
-  }
-  s->bind(1, id);
-  if (s->step()) {
-    return std::optional<Request>(read_request(*s));
-  }
-  if (!s->error().empty()) {
-    return db_error(m_path, s->error());
-  }
-  return std::optional<Request>();
-}
-
-util::Status Store::extend_request(std::int64_t id, const std::string& date)
-{
-  return in_transaction([&]() -> util::Status {
-    auto s = m_db.prepare("UPDATE requests SET extended = 1 WHERE id = ?");
-    if (!s) {
-      return db_error(m_path, s.error().what);
-    }
-    s->bind(1, id);
-    if (s->step() || !s->error().empty()) {
-      return db_error(m_path, s->error());
-    }
-    return add_event(id, date, "extended", "");
-  });
-}
-
-util::Status
-Store::close_request(std::int64_t id, const std::string& outcome, const std::string& date)
-{
-  return in_transaction([&]() -> util::Status {
-    auto s = m_db.prepare("UPDATE requests SET outcome = ?, done = ? WHERE id = ?");
-    if (!s) {
-      return db_error(m_path, s.error().what);
-    }
-    s->bind(1, outcome);
-    s->bind(2, date);
-    s->bind(3, id);
-    if (s->step() || !s->error().empty()) {
-      return db_error(m_path, s->error());
-    }
-    return add_event(id, date, "done", outcome);
-  });
-}
-
-util::Result<std::vector<RequestEvent>> Store::request_events(std::int64_t id) const
-{
-  auto s =
-      m_db.prepare("SELECT at, what, detail FROM request_events WHERE request = ? ORDER BY rowid");
-  if (!s) {
-    return db_error(m_path, s.error().what);
-  }
-  s->bind(1, id);
-  std::vector<RequestEvent> out;
-  while (s->step()) {
-    out.push_back({s->column_text(0), s->column_text(1), s->column_text(2)});
-  }
-  if (!s->error().empty()) {
-    return db_error(m_path, s->error());
-  }
-  return out;
 }
 
 } // namespace empreinte::history

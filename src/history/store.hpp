@@ -119,6 +119,8 @@ private:
       : m_db(std::move(db)), m_path(std::move(path))
   {
   }
+  // "history database error: <what>", naming the file and what to do.
+  static util::Error error(const std::filesystem::path& path, const std::string& what);
   util::Status in_transaction(const std::function<util::Status()>& work);
   util::Result<nlohmann::json> read_report(std::int64_t id, const char* column) const;
   util::Status add_event(std::int64_t id,

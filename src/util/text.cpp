@@ -207,6 +207,18 @@ bool contains_words(const std::vector<std::string>& haystack, const std::vector<
   return false;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator)
+{
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += separator;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
 std::string squeeze_spaces(std::string_view text)
 {
   std::string out;

@@ -44,6 +44,9 @@ bool contains_words(const std::vector<std::string>& haystack,
 // Collapses runs of white space to one space and trims both ends.
 std::string squeeze_spaces(std::string_view text);
 
+// The items with `separator` between them ("a, b, c").
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
 // Truncates to at most `max_bytes` without cutting a UTF-8 sequence, adding "…" when cut.
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 
