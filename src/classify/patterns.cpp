@@ -3,6 +3,7 @@
 #include "classify/patterns.hpp"
 
 #include <algorithm>
+#include <map>
 #include <re2/set.h>
 
 namespace empreinte::classify {
@@ -64,12 +65,16 @@ util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string&
   return std::shared_ptr<const re2::RE2>(std::move(re));
 }
 
-util::Result<LazyPattern> LazyPattern::check(const std::string& pattern,
-                                             const std::string& where,
-                                             const char* required_group)
+namespace {
+
+// Parses `pattern` without compiling it (RE2::Set::Add: a fifth of the cost of building the
+// RE2) and checks it captures `required_group`; the error names `where`.
+util::Status check_syntax(const std::string& pattern,
+                          const std::string& where,
+                          const re2::RE2::Options& opts,
+                          const char* required_group)
 {
-  // RE2::Set::Add parses without compiling: a fifth of the cost of building the RE2.
-  re2::RE2::Set parser(options(k_single_mem), re2::RE2::UNANCHORED);
+  re2::RE2::Set parser(opts, re2::RE2::UNANCHORED);
   std::string error;
   if (parser.Add(pattern, &error) < 0) {
     return util::input_error("pattern does not compile: " + error,
@@ -81,6 +86,18 @@ util::Result<LazyPattern> LazyPattern::check(const std::string& pattern,
     return util::input_error(std::string("pattern has no named group \"") + required_group + "\"",
                              where,
                              std::string("capture it with (?P<") + required_group + ">...)");
+  }
+  return util::ok_status();
+}
+
+} // namespace
+
+util::Result<LazyPattern> LazyPattern::check(const std::string& pattern,
+                                             const std::string& where,
+                                             const char* required_group)
+{
+  if (auto s = check_syntax(pattern, where, options(k_single_mem), required_group); !s) {
+    return s.error();
   }
   LazyPattern p;
   p.m_pattern = pattern;
@@ -97,18 +114,24 @@ const re2::RE2& LazyPattern::get() const
 
 // Literal words shorter than this are not scanned for: "de" or "a" are in every text, so a
 // pattern that needs only them runs on every text anyway.
-constexpr int k_min_atom_len = 3;
+constexpr std::size_t k_min_atom_len = 3;
 
-PatternSet::PatternSet()
-  : m_filter(std::make_unique<re2::FilteredRE2>(k_min_atom_len))
+struct PatternSet::Entry
 {
-}
+  std::string pattern;
+  Prefilter needs;
+  std::once_flag once;
+  std::unique_ptr<const re2::RE2> re;
+};
 
+PatternSet::PatternSet() = default;
 PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
-util::Result<int> PatternSet::add(const std::string& pattern, const std::string& where)
+util::Result<int> PatternSet::add(const std::string& pattern,
+                                  const std::string& where,
+                                  const char* required_group)
 {
   // Case-sensitive (a smaller automaton): the texts are folded, so a pattern must be written
   // in lower case too.
@@ -121,39 +144,78 @@ util::Result<int> PatternSet::add(const std::string& pattern, const std::string&
   if (m_compiled) {
     return util::runtime_error("a pattern was added to a compiled set", where);
   }
-  int index = -1;
-  const auto opts = options(k_single_mem, /*case_sensitive=*/true);
-  if (m_filter->Add(pattern, opts, &index) != re2::RE2::NoError) {
-    // FilteredRE2 keeps only the code: compile it again for the message.
-    const re2::RE2 failed(pattern, opts);
-    return util::input_error("pattern does not compile: " + failed.error(),
-                             where,
-                             "use RE2 syntax: no lookahead, lookbehind or backreferences");
+  if (auto s = check_syntax(pattern, where, options(k_single_mem, /*case_sensitive=*/true), required_group);
+      !s) {
+    return s.error();
   }
-  ++m_count;
-  return index;
+  auto entry = std::make_unique<Entry>();
+  entry->pattern = pattern;
+  entry->needs = Prefilter::of(pattern, k_min_atom_len);
+  m_entries.push_back(std::move(entry));
+  return static_cast<int>(m_entries.size() - 1);
 }
 
 util::Status PatternSet::compile()
 {
-  if (m_compiled || m_count == 0) {
-    m_compiled = true;
+  if (m_compiled) {
     return util::ok_status();
   }
-  std::vector<std::string> atoms;
-  m_filter->Compile(&atoms);
-  m_atoms = std::make_unique<LiteralScan>(std::move(atoms));
   m_compiled = true;
+  // Each distinct word once; the leaves of each prefilter point at it.
+  std::map<std::string, int> index_of;
+  std::vector<std::string> atoms;
+  for (std::size_t i = 0; i < m_entries.size(); ++i) {
+    Prefilter& needs = m_entries[i]->needs;
+    if (needs.op == Prefilter::Op::all) {
+      m_unfiltered.push_back(static_cast<int>(i));
+      continue;
+    }
+    std::vector<Prefilter*> stack{&needs};
+    while (!stack.empty()) {
+      Prefilter* node = stack.back();
+      stack.pop_back();
+      if (node->op == Prefilter::Op::word) {
+        const auto [it, added] = index_of.emplace(node->word, static_cast<int>(atoms.size()));
+        if (added) {
+          atoms.push_back(node->word);
+          m_by_atom.emplace_back();
+        }
+        node->atom = it->second;
+        auto& users = m_by_atom[static_cast<std::size_t>(it->second)];
+        if (users.empty() || users.back() != static_cast<int>(i)) {
+          users.push_back(static_cast<int>(i));
+        }
+      }
+      for (auto& part : node->parts) {
+        stack.push_back(&part);
+      }
+    }
+  }
+  m_atoms = std::make_unique<LiteralScan>(std::move(atoms));
   return util::ok_status();
 }
 
 std::vector<int> PatternSet::candidates(std::string_view text) const
 {
-  std::vector<int> out;
-  if (!m_compiled || m_count == 0) {
-    return out;
+  if (!m_compiled || m_entries.empty()) {
+    return {};
   }
-  m_filter->AllPotentials(m_atoms->find(text), &out);
+  const std::vector<int> found = m_atoms->find(text); // increasing
+  // The patterns that name a word the text holds; the others cannot pass.
+  std::vector<int> touched;
+  for (int atom : found) {
+    const auto& users = m_by_atom[static_cast<std::size_t>(atom)];
+    touched.insert(touched.end(), users.begin(), users.end());
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  const auto holds = [&](const Prefilter& leaf) { return std::binary_search(found.begin(), found.end(), leaf.atom); };
+  std::vector<int> out = m_unfiltered;
+  for (int i : touched) {
+    if (m_entries[static_cast<std::size_t>(i)]->needs.met(holds)) {
+      out.push_back(i);
+    }
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -163,7 +225,7 @@ std::vector<int> PatternSet::matches(std::string_view text) const
   std::vector<int> out;
   const re2::StringPiece piece(text.data(), text.size());
   for (int index : candidates(text)) {
-    if (re2::RE2::PartialMatch(piece, m_filter->GetRE2(index))) {
+    if (re2::RE2::PartialMatch(piece, pattern(index))) {
       out.push_back(index);
     }
   }
@@ -172,7 +234,21 @@ std::vector<int> PatternSet::matches(std::string_view text) const
 
 const re2::RE2& PatternSet::pattern(int index) const
 {
-  return m_filter->GetRE2(index);
+  Entry& e = *m_entries.at(static_cast<std::size_t>(index));
+  std::call_once(e.once, [&] {
+    e.re = std::make_unique<const re2::RE2>(e.pattern, options(k_single_mem, /*case_sensitive=*/true));
+  });
+  return *e.re;
+}
+
+std::size_t PatternSet::compiled_count() const
+{
+  std::size_t n = 0;
+  for (const auto& e : m_entries) {
+    // Read without the once flag: a figure for tests, taken when no other thread compiles.
+    n += e->re ? 1 : 0;
+  }
+  return n;
 }
 
 std::string capture(const re2::RE2& re, std::string_view text, const std::string& group)

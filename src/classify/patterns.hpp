@@ -1,12 +1,12 @@
 // RE2 patterns from rules files: compiled once, errors as values.
 #pragma once
 
+#include "classify/literal_prefilter.hpp"
 #include "classify/literal_scan.hpp"
 #include "util/result.hpp"
 
 #include <memory>
 #include <mutex>
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <string>
 #include <vector>
@@ -44,12 +44,15 @@ private:
 // Many patterns searched together; `matches` returns the indices of those that match.
 // The texts they search are folded (lower case, no accents), so the patterns are
 // case-sensitive and one with an upper-case letter is refused (it could never match).
-// Each pattern is compiled once, alone, and prefiltered (re2::FilteredRE2): one scan of the
-// text for the literal words the patterns need ("photos", "guest"...), then only the patterns
-// whose words are all there run. One RE2::Set of hundreds of patterns with gaps such as
-// [^.]{0,60} never caches its states (each byte of a page made a new one, copying an
-// array the size of the whole program); the words are found without an automaton
-// (LiteralScan), and a page costs a few small automata instead of one huge one.
+// Each pattern is prefiltered: the literal words it needs are read from its text
+// (Prefilter), one scan of a text finds which of all the patterns' words it holds
+// (LiteralScan), and only the patterns whose words are there run. A pattern is parsed when it
+// is added (a syntax error is an error naming its place) and compiled the first time a text
+// passes its prefilter, from any thread: a run compiles only the patterns its pages call for
+// (compiling all of them was a fifth of a warm demo's start-up; docs/benchmarks.md). One
+// RE2::Set of hundreds of patterns with gaps such as [^.]{0,60} never caches its states (each
+// byte of a page made a new one, copying an array the size of the whole program); a page
+// costs a few small automata instead of one huge one.
 class PatternSet
 {
 public:
@@ -57,24 +60,33 @@ public:
   ~PatternSet();
   PatternSet(PatternSet&&) noexcept;
   PatternSet& operator=(PatternSet&&) noexcept;
-  // Adds a pattern; returns its index or an error naming `where`.
-  util::Result<int> add(const std::string& pattern, const std::string& where);
+  // Adds a pattern; returns its index or an error naming `where`. With `required_group`, the
+  // pattern must capture a group of that name.
+  util::Result<int> add(const std::string& pattern,
+                        const std::string& where,
+                        const char* required_group = nullptr);
   util::Status compile();
   // Indices of the patterns that match `text`, in increasing order.
   std::vector<int> matches(std::string_view text) const;
   // The indices that pass the prefilter: a superset of `matches`, for callers that run the
   // pattern themselves (with captures).
   std::vector<int> candidates(std::string_view text) const;
-  // The compiled pattern `index`.
+  // The compiled pattern `index` (compiled now if it was not yet). One that RE2 cannot build
+  // (too large: the parse succeeded) matches nothing.
   const re2::RE2& pattern(int index) const;
-  bool empty() const { return m_count == 0; }
+  bool empty() const { return m_entries.empty(); }
+  std::size_t size() const { return m_entries.size(); }
   // Number of literal words scanned for (0 before compile()); for tests and benchmarks.
   std::size_t atom_count() const { return m_atoms ? m_atoms->size() : 0; }
+  // How many patterns have been compiled so far; for tests and benchmarks.
+  std::size_t compiled_count() const;
 
 private:
-  std::unique_ptr<re2::FilteredRE2> m_filter;
+  struct Entry;
+  std::vector<std::unique_ptr<Entry>> m_entries;
   std::unique_ptr<LiteralScan> m_atoms;
-  int m_count = 0;
+  std::vector<std::vector<int>> m_by_atom; // the patterns whose prefilter names each word
+  std::vector<int> m_unfiltered;           // the patterns that need no word: always run
   bool m_compiled = false;
 };
 

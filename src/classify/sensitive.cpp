@@ -119,18 +119,13 @@ util::Result<SensitiveRules> SensitiveRules::from_json(const json& value, const 
     if (f.error()) {
       return *f.error();
     }
-    auto added = rules.m_set.add(pattern, f.where("pattern"));
+    auto added = rules.m_set.add(pattern, f.where("pattern"), "value");
     if (!added) {
       return added.error();
     }
-    if (!rules.m_set.pattern(*added).NamedCapturingGroups().count("value")) {
-      return util::input_error("pattern has no named group \"value\"",
-                               f.where("pattern"),
-                               "capture the exposed datum with (?P<value>...)");
-    }
     p.index = *added;
     if (!context.empty()) {
-      auto ctx = compile_pattern(context, f.where("context"));
+      auto ctx = LazyPattern::check(context, f.where("context"));
       if (!ctx) {
         return ctx.error();
       }
@@ -176,8 +171,12 @@ void SensitiveRules::detect_pattern(const Pattern& p,
                                     std::vector<Span>& out) const
 {
   const re2::RE2& re = m_set.pattern(p.index);
+  const auto named = re.NamedCapturingGroups().find("value");
+  if (!re.ok() || named == re.NamedCapturingGroups().end()) {
+    return; // too large for RE2 (the parse succeeded): matches nothing
+  }
   const int groups = re.NumberOfCapturingGroups() + 1;
-  const int value_index = re.NamedCapturingGroups().at("value");
+  const int value_index = named->second;
   std::vector<re2::StringPiece> match(static_cast<std::size_t>(groups));
   std::size_t start = 0;
   while (start <= folded.size()
@@ -198,7 +197,7 @@ void SensitiveRules::detect_pattern(const Pattern& p,
     if (p.context) {
       const std::size_t from = begin > 60 ? begin - 60 : 0;
       const std::string before = folded.substr(from, end - from);
-      if (!re2::RE2::PartialMatch(before, *p.context)) {
+      if (!re2::RE2::PartialMatch(before, p.context->get())) {
         continue;
       }
     }

@@ -7,6 +7,7 @@
 #include "util/folded_text.hpp"
 #include "util/result.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,7 +57,7 @@ private:
     std::string category;
     std::string validator; // "", "iban", "nir", "luhn"
     int index = 0; // in m_set
-    std::shared_ptr<const re2::RE2> context;
+    std::optional<LazyPattern> context; // compiled on first use
   };
 
   void detect_terms(const std::vector<util::WordSpan>& words,

@@ -29,7 +29,7 @@ read::Walls test_walls()
   return *walls;
 }
 
-read::WebReaderOptions fast_options()
+read::WebReaderOptions fast_reader_options()
 {
   read::WebReaderOptions o;
   o.engine.request_timeout = std::chrono::milliseconds(1500);
@@ -126,7 +126,7 @@ TEST_CASE("web reader: every kind of answer ends in its page status")
   site.start();
   other.start();
 
-  read::WebPageReader reader(test_walls(), fast_options());
+  read::WebPageReader reader(test_walls(), fast_reader_options());
   const std::vector<std::pair<std::string, PageStatus>> cases{
     {"/page", PageStatus::read},         {"/secret", PageStatus::robots},
     {"/profile", PageStatus::login_wall}, {"/walled", PageStatus::login_wall},
@@ -181,7 +181,7 @@ TEST_CASE("web reader: a site whose robots.txt fails is not read, the cache serv
   site.start();
   open_site.start();
   test::TempDir dir;
-  auto options = fast_options();
+  auto options = fast_reader_options();
   options.cache.emplace(dir.path() / "pages", std::chrono::hours(24));
   {
     read::WebPageReader reader(test_walls(), options);
@@ -213,7 +213,7 @@ TEST_CASE("web reader: one request at a time per site, spaced")
     res.set_content(k_reader_page, "text/html");
   });
   site.start();
-  auto options = fast_options();
+  auto options = fast_reader_options();
   options.per_site_interval = std::chrono::milliseconds(100);
   read::WebPageReader reader(test_walls(), options);
   std::vector<read::ReadRequest> requests;
