@@ -89,6 +89,15 @@ PageView PageView::make(const traces::PageRead& read)
   const parse::PageText& page = *read.content;
   v.signals = &page.signals;
   v.title = page.title;
+  // Sized once for a long page (about a word per six bytes), not copied as it grows.
+  std::size_t bytes = page.description.size();
+  for (const auto& block : page.blocks) {
+    bytes += block.size() + 1;
+  }
+  v.blocks.reserve(page.blocks.size() + 1);
+  v.words.reserve(std::min(bytes / 6 + 1, k_max_page_words));
+  v.refs.reserve(std::min(bytes / 6 + 1, k_max_page_words));
+  v.lower_text.reserve(bytes);
   auto add = [&](std::string_view text) {
     if (v.words.size() >= k_max_page_words) {
       return;

@@ -95,6 +95,8 @@ std::string FoldedText::quote(std::size_t begin, std::size_t end, std::size_t co
 std::vector<WordSpan> FoldedText::words_of(std::string_view folded)
 {
   std::vector<WordSpan> out;
+  // About one word per six bytes of prose: a long page's list is not copied as it grows.
+  out.reserve(folded.size() / 6 + 1);
   const auto* base = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
   const auto* p = base;
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
