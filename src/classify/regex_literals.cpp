@@ -120,15 +120,28 @@ private:
       flushed = true;
     };
     while (!at_end() && peek() != '|' && peek() != ')') {
+      if (const std::string_view run = literal_run(); !run.empty()) {
+        for (auto& a : current) {
+          a += run;
+        }
+        continue;
+      }
       Info part = repetition();
       if (!part.exact) {
         flush();
         needs.push_back(std::move(part.match));
         continue;
       }
+      if (part.strings.size() == 1) {
+        // One string (a literal character, most often): appended in place, not a new product.
+        for (auto& a : current) {
+          a += part.strings.front();
+        }
+        continue;
+      }
       if (current.size() * part.strings.size() > k_max_exact) {
         flush();
-        current = part.strings;
+        current = std::move(part.strings);
         continue;
       }
       std::vector<std::string> product;
@@ -144,6 +157,31 @@ private:
     }
     flush();
     return Info::of_match(Prefilter::combine(Prefilter::Op::all_of, std::move(needs)));
+  }
+
+  // Plain characters from the cursor, taken at once (the bulk of a pattern): all of them but a
+  // last one a quantifier applies to, which repetition() reads. Empty when there are none.
+  std::string_view literal_run()
+  {
+    auto plain = [](char c) {
+      return std::string_view("\\[]()|.^$*+?{").find(c) == std::string_view::npos;
+    };
+    std::size_t end = m_i;
+    while (end < m_p.size() && plain(m_p[end])) {
+      ++end;
+    }
+    if (end < m_p.size() && std::string_view("*+?{").find(m_p[end]) != std::string_view::npos) {
+      // The quantifier takes the whole last UTF-8 character: step back over its continuation bytes.
+      while (end > m_i && (static_cast<unsigned char>(m_p[end - 1]) & 0xC0) == 0x80) {
+        --end;
+      }
+      if (end > m_i) {
+        --end;
+      }
+    }
+    const std::string_view run = m_p.substr(m_i, end - m_i);
+    m_i = end;
+    return run;
   }
 
   // `x?`: the empty string joins x's strings.
