@@ -14,6 +14,7 @@ complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l format -x -a 
 complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l host-interval -x
 complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l is-me -x
 complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l job -x
+complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l lang -x -a 'en fr'
 complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l last -x
 complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l location -x
 complete -c empreinte -n '__fish_seen_subcommand_from accounts' -l network -x -a 'behance bluesky copainsdavant dailymotion deviantart dribbble facebook flickr github gitlab goodreads hackernews instagram leboncoin linkedin linktree malt mastodon medium pinterest quora reddit researchgate skyrock snapchat soundcloud stackexchange stackoverflow strava substack threads tiktok tumblr twitch viadeo vimeo vinted x xing youtube'

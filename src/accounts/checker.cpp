@@ -59,12 +59,12 @@ void run_checks(std::vector<Check>& checks,
         if (ch.site->detect.method != Method::redirect) {
           if (is_login_url(target)) {
             ch.status = Status::blocked;
-            ch.reason = "the site sends visitors to its login page (" + target + ")";
+            ch.reason = why("login_page_at", {target});
             return;
           }
           if (hops >= k_max_redirects || target.empty()) {
             ch.status = Status::unknown;
-            ch.reason = "too many redirects";
+            ch.reason = why("too_many_redirects");
             return;
           }
           ask(i, lane, target, hops + 1);
@@ -73,7 +73,7 @@ void run_checks(std::vector<Check>& checks,
       }
       Verdict v = judge(*ch.site, list, ch.name, url, r);
       if (redirect && v.status == Status::unknown && is_login_url(r.location)) {
-        v = {Status::blocked, "the site sends visitors to its login page"};
+        v = {Status::blocked, why("login_page")};
       }
       ch.status = v.status;
       ch.reason = std::move(v.reason);
@@ -114,7 +114,7 @@ void run_checks(std::vector<Check>& checks,
     c.url = c.site->profile_url(c.name);
     if (!c.site->applies_to(c.name)) {
       c.status = Status::not_applicable;
-      c.reason = "the site does not accept such a name";
+      c.reason = why("name_not_accepted");
       continue;
     }
     const std::string url = c.site->request_url(c.name);
@@ -196,7 +196,7 @@ CheckRun check_accounts(const std::vector<const Site*>& sites,
     if (name.empty()) {
       c.url = site->url;
       c.status = Status::not_applicable;
-      c.reason = "no random name fits the site's username rule";
+      c.reason = why("no_control_name");
       run.controls.push_back(std::move(c));
       continue;
     }
@@ -221,11 +221,11 @@ CheckRun check_accounts(const std::vector<const Site*>& sites,
     const Check& control = *it->second;
     if (control.status == Status::found) {
       c.status = Status::unknown;
-      c.reason = "the site also reports an account for a random name (" + control.name
-                 + "): its 'found' means nothing here";
+      c.reason = why("control_found", {control.name});
     } else if (control.status != Status::not_found) {
-      c.reason += "; the control probe could not confirm the site tells accounts apart ("
-                  + std::string(status_name(control.status)) + ")";
+      util::Message first = std::move(c.reason);
+      c.reason = why("control_unconfirmed", {std::string(status_name(control.status))});
+      c.reason.parts.push_back(std::move(first));
     }
   }
   for (auto& c : all) {

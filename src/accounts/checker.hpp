@@ -26,7 +26,7 @@ struct Check
   Role role = Role::pseudonym;
   std::string url;     // the public profile address (what the report shows)
   Status status = Status::unknown;
-  std::string reason;
+  util::Message reason;
   int http_status = 0; // of the last answer; 0 when none
   bool from_cache = false;
 };

@@ -6,7 +6,6 @@
 #include "util/url.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 
 namespace empreinte::accounts {
 
@@ -26,6 +25,15 @@ const std::string* first_in(const std::string& body, const std::vector<std::stri
   }
   return nullptr;
 }
+
+} // namespace
+
+util::Message why(std::string_view reason, std::vector<std::string> args)
+{
+  return util::Message{"accounts.reason." + std::string(reason), std::move(args), {}};
+}
+
+namespace {
 
 std::string quoted(const std::string& text)
 {
@@ -92,35 +100,34 @@ Verdict judge(const Site& site,
 {
   using search::TransportError;
   if (r.error == TransportError::timeout || r.error == TransportError::deadline) {
-    return {Status::timeout, search::transport_reason(r)};
+    return {Status::timeout, why("transport", {search::transport_reason(r)})};
   }
   if (r.error == TransportError::too_large) {
-    return {Status::unknown, "the answer is too large to judge"};
+    return {Status::unknown, why("too_large")};
   }
   if (r.error != TransportError::none) {
-    return {Status::error, search::transport_reason(r)};
+    return {Status::error, why("transport", {search::transport_reason(r)})};
   }
   const Detect& d = site.detect;
   for (const auto& sig : list.signatures) {
     if (r.body.find(sig.text) != std::string::npos) {
       return {Status::blocked,
-              fmt::format("a {} page answered instead of the profile ({})",
-                          sig.protection == "captcha" ? "captcha" : sig.protection + " challenge",
-                          quoted(sig.text))};
+              sig.protection == "captcha" ? why("captcha", {quoted(sig.text)})
+                                          : why("challenge", {sig.protection, quoted(sig.text)})};
     }
   }
   if (const auto* s = first_in(r.body, d.blocked_strings)) {
-    return {Status::blocked, "the site's block page answered (" + quoted(*s) + ")"};
+    return {Status::blocked, why("block_page", {quoted(*s)})};
   }
   const bool listed = has(d.found_status, r.status) || has(d.absent_status, r.status);
   if (!listed && r.status == 429) {
-    return {Status::rate_limited, "the site asks to slow down (429)"};
+    return {Status::rate_limited, why("slow_down")};
   }
   if (!listed && (r.status == 401 || r.status == 407)) {
-    return {Status::blocked, fmt::format("the site asks for a login ({})", r.status)};
+    return {Status::blocked, why("login", {std::to_string(r.status)})};
   }
   if (!listed && has(list.blocked_status, r.status)) {
-    return {Status::blocked, fmt::format("the site refused the request ({})", r.status)};
+    return {Status::blocked, why("refused", {std::to_string(r.status)})};
   }
   const bool redirect = r.status >= 300 && r.status < 400;
   std::string target;
@@ -130,64 +137,59 @@ Verdict judge(const Site& site,
   switch (d.method) {
   case Method::status:
     if (has(d.found_status, r.status)) {
-      return {Status::found, fmt::format("the profile page answers {}", r.status)};
+      return {Status::found, why("profile_answers", {std::to_string(r.status)})};
     }
     if (has(d.absent_status, r.status)) {
-      return {Status::not_found, fmt::format("the site answers {} for this name", r.status)};
+      return {Status::not_found, why("absent_status", {std::to_string(r.status)})};
     }
     break;
   case Method::message:
     if (const auto* s = first_in(r.body, d.absent_strings)) {
-      return {Status::not_found, "the page says " + quoted(*s)};
+      return {Status::not_found, why("page_says", {quoted(*s)})};
     }
     if (has(d.absent_status, r.status)) {
-      return {Status::not_found, fmt::format("the site answers {} for this name", r.status)};
+      return {Status::not_found, why("absent_status", {std::to_string(r.status)})};
     }
     if (has(d.found_status, r.status)) {
       if (d.present_strings.empty()) {
-        return {Status::found, fmt::format("the page answers {} without the 'no such user' text",
-                                           r.status)};
+        return {Status::found, why("no_absent_text", {std::to_string(r.status)})};
       }
       if (const auto* s = first_in(r.body, d.present_strings)) {
-        return {Status::found, "the profile page shows " + quoted(*s)};
+        return {Status::found, why("profile_shows", {quoted(*s)})};
       }
-      return {Status::unknown,
-              "the page has neither the site's 'no such user' text nor its profile text"};
+      return {Status::unknown, why("neither_text")};
     }
     break;
   case Method::redirect: {
     if (redirect) {
       if (d.absent_redirect.empty()) {
-        return {Status::not_found, "the site redirects away from the profile address"};
+        return {Status::not_found, why("redirects_away")};
       }
       std::string prefix = d.absent_redirect;
       if (const auto at = prefix.find("{user}"); at != std::string::npos) {
         prefix.replace(at, 6, util::percent_encode(name));
       }
       if (!target.empty() && bare(target).rfind(prefix, 0) == 0) {
-        return {Status::not_found, "the site redirects to " + bare(target)};
+        return {Status::not_found, why("redirects_to", {bare(target)})};
       }
     }
     if (has(d.absent_status, r.status)) {
-      return {Status::not_found, fmt::format("the site answers {} for this name", r.status)};
+      return {Status::not_found, why("absent_status", {std::to_string(r.status)})};
     }
     if (has(d.found_status, r.status)) {
       if (d.present_strings.empty() || first_in(r.body, d.present_strings)) {
-        return {Status::found, fmt::format("the profile address answers {} without redirecting",
-                                           r.status)};
+        return {Status::found, why("no_redirect", {std::to_string(r.status)})};
       }
-      return {Status::unknown, "the page lacks the site's profile text"};
+      return {Status::unknown, why("no_profile_text")};
     }
     break;
   }
   }
   if (redirect) {
-    return {Status::unknown,
-            "the site redirects" + (target.empty() ? std::string() : " to " + target)
-              + ", which its rules do not explain"};
+    return {Status::unknown, target.empty() ? why("unexplained_redirect")
+                                            : why("unexplained_redirect_to", {target})};
   }
-  return {Status::unknown, fmt::format("the site answered {}, which its rules do not explain",
-                                       r.status)};
+  return {Status::unknown, why("unexplained_status", {std::to_string(r.status)})};
 }
 
 } // namespace empreinte::accounts

@@ -3,9 +3,11 @@
 
 #include "accounts/sites.hpp"
 #include "search/http_engine.hpp"
+#include "util/message.hpp"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace empreinte::accounts {
 
@@ -23,11 +25,16 @@ enum class Status { found, not_found, blocked, rate_limited, error, timeout, unk
 
 std::string_view status_name(Status status);
 
+// Why a check has its status, in the person's language when shown (keys accounts.reason.* of
+// src/report/i18n_catalogue.cpp; JSON outputs carry the English sentence).
 struct Verdict
 {
   Status status = Status::unknown;
-  std::string reason;
+  util::Message reason;
 };
+
+// The reason `accounts.reason.<reason>` with its arguments.
+util::Message why(std::string_view reason, std::vector<std::string> args = {});
 
 // Judges the final answer to a check of `name` on `site` (redirects already followed, except
 // for the redirect method). `request_url` is the URL that answered (for relative redirects).

@@ -2,6 +2,10 @@
 // found, and what ties them to the real name), then what could not be checked.
 #include "accounts/summary.hpp"
 
+// The catalogue of sentences (English and French) is the reports', and the account check's
+// output is one of them.
+#include "report/i18n.hpp"
+
 #include "traces/url_normalise.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -109,7 +113,7 @@ std::vector<traces::Trace> found_traces(const Summary& s)
     }
     t.domain = traces::registrable_domain(t.host);
     t.title = r.pseudonym + " on " + r.site_name;
-    t.snippets.push_back(r.reason);
+    t.snippets.push_back(report::tr("en", r.reason));
     t.found_by.push_back({k_account_query, "accounts:" + r.site, k_account_rank});
     if (r.profile) {
       t.page = r.profile->page;
@@ -144,7 +148,7 @@ nlohmann::ordered_json to_json(const Summary& s)
     j["pseudonym"] = r.pseudonym;
     j["url"] = r.url;
     j["status"] = status_name(r.status);
-    j["reason"] = r.reason;
+    j["reason"] = report::tr("en", r.reason);
     j["http_status"] = r.http_status;
     if (!r.control_name.empty()) {
       j["control"] = {{"name", r.control_name}, {"status", status_name(r.control_status)}};
@@ -169,88 +173,106 @@ nlohmann::ordered_json to_json(const Summary& s)
   return out;
 }
 
-std::string render_text(const Summary& s, bool all)
+std::string render_text(const Summary& s, bool all, const std::string& lang)
 {
+  using report::tr;
   std::string out;
   const auto counts = s.counts();
   auto count = [&](Status st) {
     const auto it = counts.find(st);
     return it == counts.end() ? std::size_t{0} : it->second;
   };
+  auto status_word = [&](Status st) {
+    return tr(lang, "accounts.status." + std::string(status_name(st)));
+  };
+  auto line = [&](const Row& r, std::size_t reason_chars) {
+    return "  "
+           + tr(lang, "accounts.unanswered_line",
+                {r.site_name, r.pseudonym, status_word(r.status),
+                 util::truncate_chars(tr(lang, r.reason), reason_chars)})
+           + "\n";
+  };
   std::string names;
   for (const auto& p : s.pseudonyms) {
     names += (names.empty() ? "" : ", ") + p;
   }
-  out += fmt::format("Accounts for {} on {} sites\n\n", names, s.sites);
-  out += fmt::format("Found ({}):\n", count(Status::found));
+  out += tr(lang, "accounts.text.title", {names, std::to_string(s.sites)}) + "\n\n";
+  out += tr(lang, "accounts.text.found", {std::to_string(count(Status::found))}) + "\n";
   if (count(Status::found) == 0) {
-    out += "  none\n";
+    out += "  " + tr(lang, "accounts.text.none") + "\n";
   }
   for (const auto& r : s.rows) {
     if (r.status != Status::found) {
       continue;
     }
-    out += fmt::format("  {} on {}: {}\n", r.pseudonym, r.site_name, r.url);
-    out += "    " + util::wrap(r.reason, 76, "    ", 4) + "\n";
+    out += "  " + tr(lang, "accounts.on", {r.pseudonym, r.site_name}) + std::string(report::colon(lang))
+           + r.url + "\n";
+    out += "    " + util::wrap(tr(lang, r.reason), 76, "    ", 4) + "\n";
     if (!r.profile) {
       continue;
     }
     const ProfileEvidence& e = *r.profile;
+    std::vector<std::string> shows;
     if (e.page.status != traces::PageStatus::read) {
-      out += fmt::format("    profile not read ({}): {}\n", traces::page_status_name(e.page.status),
-                         e.page.reason);
-      continue;
+      shows.push_back(tr(lang, "accounts.not_read", {std::string(traces::page_status_name(e.page.status))})
+                      + (e.page.reason.empty() ? "" : std::string(report::colon(lang)) + e.page.reason));
+    } else {
+      if (e.ties_name()) {
+        shows.push_back(tr(lang, "accounts.text.ties", {e.real_name}));
+      }
+      if (!e.city.empty()) {
+        shows.push_back(tr(lang, "account.city", {e.city}));
+      }
+      if (!e.job.empty()) {
+        shows.push_back(tr(lang, "account.job", {e.job}));
+      }
+      if (!e.photo.empty()) {
+        shows.push_back(tr(lang, "account.photo") + " (" + util::truncate_chars(e.photo, 70) + ")");
+      }
+      for (const auto& l : e.links) {
+        shows.push_back(tr(lang, "accounts.text.link", {l}));
+      }
+      if (!e.any()) {
+        shows.push_back(tr(lang, "accounts.shows_nothing"));
+      }
     }
-    if (e.ties_name()) {
-      out += fmt::format("    TIES THE PSEUDONYM TO YOU: the profile shows your name ({})\n",
-                         e.real_name);
-    }
-    if (!e.city.empty()) {
-      out += fmt::format("    shows your city ({})\n", e.city);
-    }
-    if (!e.job.empty()) {
-      out += fmt::format("    shows your job ({})\n", e.job);
-    }
-    if (!e.photo.empty()) {
-      out += fmt::format("    has a profile photo ({})\n", util::truncate_chars(e.photo, 70));
-    }
-    for (const auto& l : e.links) {
-      out += fmt::format("    links to another account: {}\n", l);
-    }
-    if (!e.any()) {
-      out += "    the profile shows nothing that ties it to your name\n";
+    for (const auto& sentence : shows) {
+      out += "    " + util::wrap(sentence, 76, "    ", 4) + "\n";
     }
   }
   const std::size_t unsure = count(Status::unknown) + count(Status::blocked)
                              + count(Status::rate_limited) + count(Status::error)
                              + count(Status::timeout);
   if (unsure > 0) {
-    out += fmt::format("\nNot answered ({}): these sites could not say yes or no\n", unsure);
+    out += "\n" + tr(lang, "accounts.unanswered", {std::to_string(unsure)}) + "\n";
     for (const auto& r : s.rows) {
-      if (r.status == Status::found || r.status == Status::not_found
-          || r.status == Status::not_applicable) {
-        continue;
+      if (r.status != Status::found && r.status != Status::not_found
+          && r.status != Status::not_applicable) {
+        out += line(r, 160);
       }
-      out += fmt::format("  {:<13} {} on {}: {}\n", status_name(r.status), r.pseudonym,
-                         r.site_name, util::truncate_chars(r.reason, 160));
     }
   }
   if (all) {
-    out += "\nNo account:\n";
+    out += "\n" + tr(lang, "accounts.text.no_account") + "\n";
     for (const auto& r : s.rows) {
       if (r.status == Status::not_found || r.status == Status::not_applicable) {
-        out += fmt::format("  {:<13} {} on {}: {}\n", status_name(r.status), r.pseudonym,
-                           r.site_name, r.reason);
+        out += line(r, 400);
       }
     }
   }
-  out += fmt::format("\n{} found, {} not found, {} unknown, {} blocked, {} rate-limited, {} "
-                     "errors, {} timeouts, {} not applicable\n",
-                     count(Status::found), count(Status::not_found), count(Status::unknown),
-                     count(Status::blocked), count(Status::rate_limited), count(Status::error),
-                     count(Status::timeout), count(Status::not_applicable));
-  out += fmt::format("{} requests sent, {} answers from the cache\n", s.requests_sent,
-                     s.cache_hits);
+  std::string every;
+  for (auto st : {Status::found, Status::not_found, Status::unknown, Status::blocked,
+                  Status::rate_limited, Status::error, Status::timeout, Status::not_applicable}) {
+    if (count(st) > 0) {
+      every += (every.empty() ? "" : ", ") + std::to_string(count(st)) + " " + status_word(st);
+    }
+  }
+  if (!every.empty()) {
+    out += "\n" + tr(lang, "accounts.counts", {every}) + "\n";
+  }
+  out += tr(lang, "accounts.text.requests",
+            {std::to_string(s.requests_sent), std::to_string(s.cache_hits)})
+         + "\n";
   for (const auto& a : s.attributions) {
     out += "\n" + util::wrap(a, 80, "") + "\n";
   }

@@ -20,7 +20,7 @@ struct Row
   std::string pseudonym;
   std::string url;
   Status status = Status::unknown;
-  std::string reason;
+  util::Message reason; // accounts.reason.*: English in JSON, the reader's language in text
   int http_status = 0;
   std::string control_name;                     // "" when the site had no control probe
   Status control_status = Status::not_applicable;
@@ -68,8 +68,8 @@ std::vector<traces::Trace> found_traces(const Summary& summary);
 // member of the audit report.
 nlohmann::ordered_json to_json(const Summary& summary);
 
-// For people: found accounts first with what their page shows, then what could not be
-// checked and why, then the counts. `width` wraps the reasons.
-std::string render_text(const Summary& summary, bool all);
+// For people, in `lang` ("en" or "fr"): found accounts first with what their page shows, then
+// what could not be checked and why, then the counts.
+std::string render_text(const Summary& summary, bool all, const std::string& lang);
 
 } // namespace empreinte::accounts

@@ -4,7 +4,9 @@
 #include "app/commands.hpp"
 #include "app/data_paths.hpp"
 #include "app/exit_codes.hpp"
+#include "app/lang_option.hpp"
 #include "app/pipeline.hpp"
+#include "report/i18n.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +22,7 @@ struct AccountsCommand
   AccountFlags flags;
   OutputOptions output;
   bool all = false; // --all: list the sites without an account too
+  std::string lang; // --lang; "" = from the locale
 };
 
 // The person: a profile (names optional here: a pseudonym is enough to look for accounts,
@@ -73,7 +76,7 @@ int run_accounts(const AccountsCommand& cmd)
     }
     content = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else {
-    content = accounts::render_text(*summary, cmd.all);
+    content = accounts::render_text(*summary, cmd.all, resolve_lang(cmd.lang));
   }
   if (auto s = write_output(cmd.output, content); !s) {
     return report_error(s.error());
@@ -123,17 +126,17 @@ int run_self_check(const AccountsCommand& cmd, const std::vector<std::string>& i
                       {"passed", r.passed()},
                       {"known", {{"name", r.known.name},
                                  {"status", accounts::status_name(r.known.status)},
-                                 {"reason", r.known.reason}}},
+                                 {"reason", report::tr("en", r.known.reason)}}},
                       {"absent", {{"name", r.absent.name},
                                   {"status", accounts::status_name(r.absent.status)},
-                                  {"reason", r.absent.reason}}}});
+                                  {"reason", report::tr("en", r.absent.reason)}}}});
     } else {
       content += fmt::format("{} {}\n", r.passed() ? "ok  " : "FAIL", r.site->id);
       if (!r.passed()) {
         content += fmt::format("     known {}: {} ({})\n", r.known.name,
-                               accounts::status_name(r.known.status), r.known.reason);
+                               accounts::status_name(r.known.status), report::tr("en", r.known.reason));
         content += fmt::format("     absent {}: {} ({})\n", r.absent.name,
-                               accounts::status_name(r.absent.status), r.absent.reason);
+                               accounts::status_name(r.absent.status), report::tr("en", r.absent.reason));
       }
     }
   }
@@ -167,6 +170,7 @@ void add_accounts_command(CLI::App& app, Runner& runner)
   sub->add_flag("--all", cmd->all, "Also list the sites where no account was found (text)")
     ->group("Output");
   add_output_options(*sub, cmd->output, {"text", "json"});
+  add_lang_option(*sub, cmd->lang);
   sub->callback([cmd, &runner, sub] {
     if (sub->get_subcommands().empty()) {
       runner = [cmd] { return run_accounts(*cmd); };

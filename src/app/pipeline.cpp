@@ -226,7 +226,7 @@ void mark_account_traces(std::vector<traces::Trace>& traces, const accounts::Sum
     t->about_subject = std::max(t->about_subject, names ? 0.95 : 0.6);
     t->pseudonym_link = t->pseudonym_link || names;
     std::vector<util::Message> said;
-    said.push_back({"account.found", {row.pseudonym, row.site_name, row.reason}, {}});
+    said.push_back({"account.found", {row.pseudonym, row.site_name}, {row.reason}});
     if (row.profile) {
       const auto& e = *row.profile;
       if (names) {

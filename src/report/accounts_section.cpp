@@ -86,7 +86,7 @@ AccountsText word_accounts(const Report& r)
     } else if (unanswered(row.status)) {
       out.unanswered.push_back(tr(lang, util::Message{"accounts.unanswered_line",
                                                       {row.site_name, row.pseudonym,
-                                                       status_word(row.status, lang), row.reason},
+                                                       status_word(row.status, lang), tr(lang, row.reason)},
                                                       {}}));
     }
     ++counts[row.status];

@@ -6,6 +6,7 @@
 #include "accounts/evidence.hpp"
 #include "accounts/summary.hpp"
 #include "read/web_reader.hpp"
+#include "report/i18n.hpp"
 #include "support/loopback.hpp"
 #include "support/site_imitator.hpp"
 #include "support/temp_dir.hpp"
@@ -19,6 +20,12 @@ using namespace empreinte;
 using accounts::Status;
 
 namespace {
+
+// A check's reason as the JSON outputs carry it.
+std::string english_reason(const empreinte::util::Message& m)
+{
+  return empreinte::report::tr("en", m);
+}
 
 // Sites on made-up hosts; the loopback server tells them apart by their Host header.
 const char* const k_sites = R"({
@@ -251,18 +258,18 @@ TEST_CASE("accounts: each kind of answer gets its status and a reason")
   // A soft 404 answers 200 for everyone: its text tells them apart.
   CHECK(check_of(run, "soft404", "alice").status == Status::found);
   CHECK(check_of(run, "soft404", "nobody").status == Status::not_found);
-  CHECK(check_of(run, "soft404", "nobody").reason.find("This user does not exist")
+  CHECK(english_reason(check_of(run, "soft404", "nobody").reason).find("This user does not exist")
         != std::string::npos);
   // WAF and captcha pages answer 200: never an account.
   CHECK(check_of(run, "waf", "alice").status == Status::blocked);
-  CHECK(check_of(run, "waf", "alice").reason.find("cloudflare") != std::string::npos);
+  CHECK(english_reason(check_of(run, "waf", "alice").reason).find("cloudflare") != std::string::npos);
   CHECK(check_of(run, "captcha", "nobody").status == Status::blocked);
-  CHECK(check_of(run, "captcha", "nobody").reason.find("captcha") != std::string::npos);
+  CHECK(english_reason(check_of(run, "captcha", "nobody").reason).find("captcha") != std::string::npos);
   CHECK(check_of(run, "ratelimit", "alice").status == Status::rate_limited);
   CHECK(check_of(run, "slow", "alice").status == Status::timeout);
   // A redirect to a login page is a wall, not a profile.
   CHECK(check_of(run, "login", "alice").status == Status::blocked);
-  CHECK(check_of(run, "login", "alice").reason.find("login") != std::string::npos);
+  CHECK(english_reason(check_of(run, "login", "alice").reason).find("login") != std::string::npos);
   CHECK(check_of(run, "moved", "alice").status == Status::found);
   CHECK(check_of(run, "moved", "nobody").status == Status::not_found);
   // The site's username rule: no request for a name it cannot hold.
@@ -270,7 +277,7 @@ TEST_CASE("accounts: each kind of answer gets its status and a reason")
   CHECK(check_of(run, "shortnames", "nobody").status == Status::not_applicable);
   for (const auto& c : run.checks) {
     CAPTURE(c.site->id);
-    CHECK_FALSE(c.reason.empty());
+    CHECK_FALSE(c.reason.key.empty());
   }
 }
 
@@ -281,7 +288,7 @@ TEST_CASE("accounts: a site that 'finds' a random control name is unknown, not f
   const auto run = accounts::check_accounts(all_of(list), {"alice"}, list, sites.options());
   const auto& naive = check_of(run, "naive", "alice");
   CHECK(naive.status == Status::unknown);
-  CHECK(naive.reason.find("random name") != std::string::npos);
+  CHECK(english_reason(naive.reason).find("random name") != std::string::npos);
   // One control per site asked (not for the site that accepts none of the names).
   CHECK(run.controls.size() == list.sites.size() - 1);
   for (const auto& c : run.controls) {
@@ -409,7 +416,7 @@ TEST_CASE("accounts: the profile page says what ties the pseudonym to the person
   CHECK(j["counts"]["found"] == 2);
   CHECK(j["checks"][0]["profile"]["ties_name"] == true);
   CHECK(j["checks"][0]["control"]["status"] == "not_found");
-  const std::string text = accounts::render_text(summary, false);
+  const std::string text = accounts::render_text(summary, false, "en");
   CHECK(text.find("TIES THE PSEUDONYM TO YOU") != std::string::npos);
   CHECK(text.find("links to another account: https://mastodon.test/@alice") != std::string::npos);
 }

@@ -155,6 +155,50 @@ TEST_CASE("accounts cli: found and not found, text and JSON, profile evidence")
   }
 }
 
+TEST_CASE("accounts cli: --lang fr writes the text in French, the JSON reasons stay English")
+{
+  ImitatedSites sites("codeberg.org");
+  const std::vector<std::string> base = {"accounts", "--first", "Camille", "--last", "Martin",
+                                         "--location", "Lyon", "--pseudonym", "knownname",
+                                         "--sites", "github,gitlab,codeberg", "--host-interval",
+                                         "0", "--quiet"};
+  auto french = base;
+  french.insert(french.end(), {"--lang", "fr"});
+  const auto fr = test::run_empreinte(french, sites.env());
+  INFO(fr.err);
+  CHECK(fr.exit_code == 3); // codeberg could not answer
+  CHECK(fr.out.find("Comptes de knownname sur 3 sites") != std::string::npos);
+  CHECK(fr.out.find("Trouvés (2) :") != std::string::npos);
+  CHECK(fr.out.find("knownname sur GitHub : https://github.com/knownname") != std::string::npos);
+  CHECK(fr.out.find("RELIE LE PSEUDONYME À VOUS") != std::string::npos);
+  CHECK(fr.out.find("Sans réponse (1)") != std::string::npos);
+  CHECK(fr.out.find("a répondu à la place du profil") != std::string::npos);
+  CHECK(fr.out.find("requêtes envoyées") != std::string::npos);
+  // No English sentence of the check is left in the French text.
+  for (const char* english : {"the profile", "the page", "the site", "Found (", "requests sent"}) {
+    CAPTURE(english);
+    CHECK(fr.out.find(english) == std::string::npos);
+  }
+  // Without --lang, the locale decides.
+  auto env = sites.env();
+  env["LANG"] = "fr_FR.UTF-8";
+  CHECK(test::run_empreinte(base, env).out.find("Trouvés (2) :") != std::string::npos);
+  env["LANG"] = "en_GB.UTF-8";
+  CHECK(test::run_empreinte(base, env).out.find("Found (2):") != std::string::npos);
+
+  auto as_json = french;
+  as_json.insert(as_json.end(), {"--format", "json"});
+  const json j = json::parse(test::run_empreinte(as_json, sites.env()).out, nullptr, false);
+  REQUIRE(j.is_object());
+  CHECK(accounts_schema_violations(j.dump()).empty());
+  for (const auto& check : j["checks"]) {
+    CAPTURE(check["site"]);
+    const std::string reason = check["reason"];
+    const bool english = reason.rfind("the ", 0) == 0 || reason.rfind("a ", 0) == 0;
+    CHECK(english);
+  }
+}
+
 TEST_CASE("accounts cli: self-check passes on sites that behave, fails on one that says yes")
 {
   ImitatedSites sites;
@@ -218,12 +262,14 @@ TEST_CASE("accounts cli: every report format has the accounts section, in Englis
   const test::TempDir& dir = search.dir;
   struct Expect
   {
-    std::string lang, heading, found, unanswered, warning;
+    std::string lang, heading, found, unanswered, warning, why;
   };
   for (const Expect& e : {Expect{"en", "Your accounts under your pseudonyms", "knownname on GitHub",
-                                 "Not answered (1)", "could not ask 1 site(s)"},
+                                 "Not answered (1)", "could not ask 1 site(s)",
+                                 "answered instead of the profile"},
                           Expect{"fr", "Vos comptes sous vos pseudonymes", "knownname sur GitHub",
-                                 "Sans réponse (1)", "pas pu interroger 1 site(s)"}}) {
+                                 "Sans réponse (1)", "pas pu interroger 1 site(s)",
+                                 "a répondu à la place du profil"}}) {
     for (const std::string ext : {"txt", "md", "html"}) {
       CAPTURE(e.lang);
       CAPTURE(ext);
@@ -244,6 +290,7 @@ TEST_CASE("accounts cli: every report format has the accounts section, in Englis
       CHECK(report.find(e.unanswered) != std::string::npos);
       CHECK(report.find("Codeberg (knownname)") != std::string::npos);
       CHECK(report.find(e.warning) != std::string::npos);
+      CHECK(report.find(e.why) != std::string::npos); // why Codeberg did not answer
       if (ext == "html") {
         // The account links to its trace in the same report.
         const auto at = report.find("class=\"account\"><a href=\"#");
