@@ -1,6 +1,7 @@
 // The real HTTP engine against loopback servers: every fault ends in the right status, nothing
 // crashes or hangs, the other queries complete; paging, politeness, cache and secrets.
 #include "search/web_search.hpp"
+#include "search/web_search_fixture.hpp"
 #include "support/loopback.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -15,213 +16,13 @@
 
 using namespace empreinte;
 using search::QueryStatus;
-
-namespace {
-
-const char* const k_json_def = R"({
-  "schema": "empreinte/backend/v1",
-  "name": "loop",
-  "description": "loopback JSON engine",
-  "params": {
-    "base_url": {"description": "server", "required": true},
-    "api_key": {"description": "key", "secret": true}
-  },
-  "request": {
-    "url": "{base_url}/search",
-    "query": {"q": "{query}", "key": "{api_key}"},
-    "headers": {"X-Key": "{api_key}"},
-    "pagination": {"scheme": "page_number", "param": "p", "first": 1}
-  },
-  "politeness": {"concurrency": 4, "min_interval_ms": 0},
-  "response": {
-    "format": "json",
-    "results": "/results",
-    "fields": {"url": {"pointer": "/url"}, "title": {"pointer": "/title"}, "snippet": {"pointer": "/content"}}
-  }
-})";
-
-const char* const k_html_def = R"({
-  "schema": "empreinte/backend/v1",
-  "name": "loophtml",
-  "description": "loopback HTML engine",
-  "params": {"base_url": {"description": "server", "required": true}},
-  "request": {"url": "{base_url}/search", "query": {"q": "{query}"}},
-  "politeness": {"concurrency": 4, "min_interval_ms": 0},
-  "response": {
-    "format": "html",
-    "results": "div.hit",
-    "fields": {"url": {"selector": "a", "attribute": "href"}, "title": {"selector": "a"}},
-    "markers": [
-      {"selector": "form#captcha", "status": "blocked", "reason": "captcha"},
-      {"selector": "p.none", "status": "empty", "reason": "no results"}
-    ]
-  }
-})";
-
-search::ResolvedBackend
-backend(const char* def_text, const std::string& base_url, const std::string& key = "")
-{
-  auto def = search::parse_backend_def(def_text, "test");
-  REQUIRE_MESSAGE(def.ok(), (def.ok() ? "" : def.error().to_string()));
-  search::SearchConfig config;
-  search::BackendOpts opts;
-  opts[def->name]["base_url"] = base_url;
-  if (!key.empty()) {
-    opts[def->name]["api_key"] = key;
-  }
-  auto r =
-      search::resolve_backend(*def, config, opts, [](const std::string&) { return std::nullopt; });
-  REQUIRE(r.usable());
-  return r;
-}
-
-search::WebSearchOptions fast_options()
-{
-  search::WebSearchOptions o;
-  o.engine.backoff_base = std::chrono::milliseconds(20);
-  o.engine.request_timeout = std::chrono::milliseconds(3000);
-  o.engine.connect_timeout = std::chrono::milliseconds(10000);
-  o.engine.deadline = std::chrono::milliseconds(30000);
-  o.engine.user_agent = "empreinte-test";
-  return o;
-}
-
-std::vector<plan::Query> queries(std::initializer_list<const char*> texts)
-{
-  std::vector<plan::Query> out;
-  for (const char* t : texts) {
-    plan::Query q;
-    q.id = "q" + std::to_string(out.size() + 1);
-    q.text = t;
-    out.push_back(q);
-  }
-  return out;
-}
-
-// Ten results per page for page 1 and 2, then the same ten again (an engine that repeats).
-std::string page_json(const std::string& q, int page)
-{
-  std::string items;
-  const int p = std::min(page, 2);
-  for (int i = 1; i <= 10; ++i) {
-    items += fmt::format(R"({}{{"url":"https://r.example/{}/{}/{}","title":"T{}","content":"S"}})",
-                         items.empty() ? "" : ",",
-                         q.size(),
-                         p,
-                         i,
-                         i);
-  }
-  return R"({"results":[)" + items + "]}";
-}
-
-// A loopback engine with one scenario per path prefix, counting the requests of each.
-struct FaultServer
-{
-  test::LoopbackServer server;
-  std::mutex mutex;
-  std::map<std::string, int> hits;
-  std::vector<std::string> seen_keys; // X-Key headers received
-
-  int count(const std::string& scenario)
-  {
-    std::lock_guard lock(mutex);
-    return hits[scenario];
-  }
-  int bump(const std::string& scenario, const httplib::Request& req)
-  {
-    std::lock_guard lock(mutex);
-    if (req.has_header("X-Key")) {
-      seen_keys.push_back(req.get_header_value("X-Key"));
-    }
-    return ++hits[scenario];
-  }
-
-  FaultServer()
-  {
-    auto& s = server.http();
-    s.Get("/ok/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("ok", req);
-      const int page = req.has_param("p") ? std::stoi(req.get_param_value("p")) : 1;
-      res.set_content(page_json(req.get_param_value("q"), page), "application/json");
-    });
-    s.Get("/retry429/search", [this](const httplib::Request& req, httplib::Response& res) {
-      if (bump("retry429", req) == 1) {
-        res.status = 429;
-        res.set_header("Retry-After", "1");
-        return;
-      }
-      res.set_content(page_json("x", 1), "application/json");
-    });
-    s.Get("/always429/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("always429", req);
-      res.status = 429;
-      res.set_header("Retry-After", "3600"); // beyond the cap: give up at once
-    });
-    s.Get("/flaky500/search", [this](const httplib::Request& req, httplib::Response& res) {
-      if (bump("flaky500", req) == 1) {
-        res.status = 500;
-        return;
-      }
-      res.set_content(page_json("x", 1), "application/json");
-    });
-    s.Get("/down503/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("down503", req);
-      res.status = 503;
-    });
-    s.Get("/slow/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("slow", req);
-      std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-      res.set_content(page_json("x", 1), "application/json");
-    });
-    s.Get("/truncated/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("truncated", req);
-      res.set_content_provider(
-          1000, "application/json", [](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-            if (offset == 0) {
-              sink.write("{\"results\": [", 13);
-              return true;
-            }
-            return false; // the connection ends after 13 of 1000 bytes
-          });
-    });
-    s.Get("/badjson/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("badjson", req);
-      res.set_content("{\"results\": [{\"url\": ", "application/json");
-    });
-    s.Get("/nomarkup/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("nomarkup", req);
-      res.set_content(
-          "<html><head><title>New look</title></head><body><main>Hello</main></body></html>",
-          "text/html");
-    });
-    s.Get("/captcha/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("captcha", req);
-      res.set_content("<html><body><form id=\"captcha\"></form></body></html>", "text/html");
-    });
-    s.Get("/htmlok/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("htmlok", req);
-      res.set_content(
-          "<html><body><div class=\"hit\"><a href=\"/page/1\">One &amp; only</a></div>"
-          "<div class=\"hit\"><a href=\"https://b.example/\">Two</a></div></body></html>",
-          "text/html");
-    });
-    s.Get("/htmlempty/search", [this](const httplib::Request& req, httplib::Response& res) {
-      bump("htmlempty", req);
-      res.set_content("<html><body><p class=\"none\">Nothing</p></body></html>", "text/html");
-    });
-    server.start();
-  }
-
-  std::string url(const std::string& scenario) const { return server.url() + "/" + scenario; }
-};
-
-} // namespace
+namespace ws = empreinte::test::web_search;
 
 TEST_CASE("search: pages are chained until a page adds nothing new")
 {
-  FaultServer f;
-  search::WebSearch web({backend(k_json_def, f.url("ok"))}, fast_options());
-  const auto out = web.search_all(queries({"\"Camille Martin\"", "camimart75"}), 5);
+  ws::FaultServer f;
+  search::WebSearch web({ws::backend(ws::k_json_def, f.url("ok"))}, ws::fast_options());
+  const auto out = web.search_all(ws::queries({"\"Camille Martin\"", "camimart75"}), 5);
   REQUIRE(out.size() == 2);
   for (const auto& o : out) {
     CHECK(o.status == QueryStatus::ok);
@@ -238,9 +39,9 @@ TEST_CASE("search: pages are chained until a page adds nothing new")
 
 TEST_CASE("search: every fault ends in its status, and the other queries complete")
 {
-  FaultServer f;
+  ws::FaultServer f;
   test::ResettingServer reset;
-  auto options = fast_options();
+  auto options = ws::fast_options();
   options.engine.request_timeout = std::chrono::milliseconds(500);
   std::vector<search::ResolvedBackend> backends;
   const std::vector<std::pair<std::string, QueryStatus>> expected{
@@ -256,19 +57,19 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   };
   // One web search per scenario, all at once on one engine: the names must differ.
   for (const auto& [scenario, status] : expected) {
-    std::string def = k_json_def;
+    std::string def = ws::k_json_def;
     def.replace(def.find("\"loop\""), 6, "\"" + scenario + "\"");
-    backends.push_back(backend(def.c_str(), scenario == "reset" ? reset.url() : f.url(scenario)));
+    backends.push_back(ws::backend(def.c_str(), scenario == "reset" ? reset.url() : f.url(scenario)));
   }
-  backends.push_back(backend(k_html_def, f.url("nomarkup")));
+  backends.push_back(ws::backend(ws::k_html_def, f.url("nomarkup")));
   backends.back().def.name = "nomarkup";
-  backends.push_back(backend(k_html_def, f.url("captcha")));
+  backends.push_back(ws::backend(ws::k_html_def, f.url("captcha")));
   backends.back().def.name = "captcha";
-  backends.push_back(backend(k_html_def, f.url("htmlempty")));
+  backends.push_back(ws::backend(ws::k_html_def, f.url("htmlempty")));
   backends.back().def.name = "htmlempty";
   search::WebSearch web(std::move(backends), options);
   const auto start = std::chrono::steady_clock::now();
-  const auto out = web.search_all(queries({"q"}), 1);
+  const auto out = web.search_all(ws::queries({"q"}), 1);
   const auto elapsed = std::chrono::steady_clock::now() - start;
   REQUIRE(out.size() == expected.size() + 3);
   std::map<std::string, const search::QueryOutcome*> by;
@@ -306,9 +107,9 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
 
 TEST_CASE("search: HTML results resolve relative links and decode entities")
 {
-  FaultServer f;
-  search::WebSearch web({backend(k_html_def, f.url("htmlok"))}, fast_options());
-  const auto out = web.search_all(queries({"x"}), 1);
+  ws::FaultServer f;
+  search::WebSearch web({ws::backend(ws::k_html_def, f.url("htmlok"))}, ws::fast_options());
+  const auto out = web.search_all(ws::queries({"x"}), 1);
   REQUIRE(out.size() == 1);
   REQUIRE(out[0].results.size() == 2);
   CHECK(out[0].results[0].url == f.server.url() + "/page/1");
@@ -317,11 +118,11 @@ TEST_CASE("search: HTML results resolve relative links and decode entities")
 
 TEST_CASE("search: the deadline ends slow requests as timeouts, without hanging")
 {
-  FaultServer f;
-  auto options = fast_options();
+  ws::FaultServer f;
+  auto options = ws::fast_options();
   options.engine.deadline = std::chrono::milliseconds(300);
-  search::WebSearch web({backend(k_json_def, f.url("slow"))}, options);
-  const auto out = web.search_all(queries({"a", "b", "c"}), 3);
+  search::WebSearch web({ws::backend(ws::k_json_def, f.url("slow"))}, options);
+  const auto out = web.search_all(ws::queries({"a", "b", "c"}), 3);
   REQUIRE(out.size() == 3);
   for (const auto& o : out) {
     CHECK(o.status == QueryStatus::timeout);
@@ -333,12 +134,12 @@ TEST_CASE("search: the deadline ends slow requests as timeouts, without hanging"
 
 TEST_CASE("search: a proxy that cannot be reached is named as the proxy")
 {
-  FaultServer f;
-  auto options = fast_options();
+  ws::FaultServer f;
+  auto options = ws::fast_options();
   // A loopback port nobody listens on: the connection to the proxy is refused.
   options.engine.proxy = "http://127.0.0.1:9";
-  search::WebSearch web({backend(k_json_def, f.url("ok"))}, options);
-  const auto out = web.search_all(queries({"a"}), 1);
+  search::WebSearch web({ws::backend(ws::k_json_def, f.url("ok"))}, options);
+  const auto out = web.search_all(ws::queries({"a"}), 1);
   REQUIRE(out.size() == 1);
   CHECK(out[0].status == QueryStatus::error);
   CHECK(out[0].reason.find("the proxy") != std::string::npos);
@@ -346,34 +147,34 @@ TEST_CASE("search: a proxy that cannot be reached is named as the proxy")
 
 TEST_CASE("search: politeness spaces the requests to one engine")
 {
-  FaultServer f;
-  auto b = backend(k_json_def, f.url("ok"));
+  ws::FaultServer f;
+  auto b = ws::backend(ws::k_json_def, f.url("ok"));
   b.def.politeness.concurrency = 1;
   b.def.politeness.min_interval_ms = 150;
-  search::WebSearch web({b}, fast_options());
+  search::WebSearch web({b}, ws::fast_options());
   const auto start = std::chrono::steady_clock::now();
-  const auto out = web.search_all(queries({"a", "b", "c"}), 1);
+  const auto out = web.search_all(ws::queries({"a", "b", "c"}), 1);
   CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(300));
   CHECK(f.count("ok") == 3);
 }
 
 TEST_CASE("search: a re-run within the TTL sends no request, and secrets stay out of the cache")
 {
-  FaultServer f;
+  ws::FaultServer f;
   test::TempDir dir;
   const std::string key = "sk-loopback-0123456789";
-  auto options = fast_options();
+  auto options = ws::fast_options();
   options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
   {
-    search::WebSearch web({backend(k_json_def, f.url("ok"), key)}, options);
-    const auto out = web.search_all(queries({"a"}), 1);
+    search::WebSearch web({ws::backend(ws::k_json_def, f.url("ok"), key)}, options);
+    const auto out = web.search_all(ws::queries({"a"}), 1);
     CHECK(out[0].status == QueryStatus::ok);
     CHECK(web.requests_sent() == 1);
   }
   CHECK(f.seen_keys == std::vector<std::string>{key}); // the key was sent, as a header
   {
-    search::WebSearch web({backend(k_json_def, f.url("ok"), key)}, options);
-    const auto out = web.search_all(queries({"a"}), 1);
+    search::WebSearch web({ws::backend(ws::k_json_def, f.url("ok"), key)}, options);
+    const auto out = web.search_all(ws::queries({"a"}), 1);
     CHECK(out[0].status == QueryStatus::ok);
     CHECK(out[0].results.size() == 10);
     CHECK(web.requests_sent() == 0);
@@ -382,8 +183,8 @@ TEST_CASE("search: a re-run within the TTL sends no request, and secrets stay ou
   {
     auto refresh = options;
     refresh.refresh = true;
-    search::WebSearch web({backend(k_json_def, f.url("ok"), key)}, refresh);
-    (void)web.search_all(queries({"a"}), 1);
+    search::WebSearch web({ws::backend(ws::k_json_def, f.url("ok"), key)}, refresh);
+    (void)web.search_all(ws::queries({"a"}), 1);
     CHECK(web.requests_sent() == 1);
   }
   std::size_t files = 0;
@@ -403,7 +204,7 @@ TEST_CASE("search: a re-run within the TTL sends no request, and secrets stay ou
 
 TEST_CASE("search: requests are built from the definition, secrets masked in the cache key")
 {
-  auto b = backend(k_json_def, "http://127.0.0.1:9/", "sekret-key-42");
+  auto b = ws::backend(ws::k_json_def, "http://127.0.0.1:9/", "sekret-key-42");
   const auto r = search::build_request(b, "\"Hélène Vasseur\" site:x.com", 2);
   CHECK(r.real.url ==
         "http://127.0.0.1:9/"
@@ -416,7 +217,7 @@ TEST_CASE("search: requests are built from the definition, secrets masked in the
 TEST_CASE("search: credentials in a base_url stay out of cache keys and reasons")
 {
   // Regression: http://u:PASS@host/ was written in clear into every cache key.
-  auto b = backend(k_json_def, "http://user:pa%40ss-w0rd@127.0.0.1:9/", "sekret-key-42");
+  auto b = ws::backend(ws::k_json_def, "http://user:pa%40ss-w0rd@127.0.0.1:9/", "sekret-key-42");
   const auto r = search::build_request(b, "q", 1);
   CHECK(r.real.url.find("user:pa%40ss-w0rd@") != std::string::npos); // sent as given
   CHECK(r.cache_key.find("pa%40ss-w0rd") == std::string::npos);
@@ -439,10 +240,10 @@ TEST_CASE("search: a key the engine echoes back reaches neither the results nor 
   });
   server.start();
   test::TempDir dir;
-  auto options = fast_options();
+  auto options = ws::fast_options();
   options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
-  search::WebSearch web({backend(k_json_def, server.url(), key)}, options);
-  const auto out = web.search_all(queries({"a"}), 1);
+  search::WebSearch web({ws::backend(ws::k_json_def, server.url(), key)}, options);
+  const auto out = web.search_all(ws::queries({"a"}), 1);
   REQUIRE(out.size() == 1);
   REQUIRE(out[0].results.size() == 1);
   CHECK(out[0].results[0].url == "https://a.example/p?key=***");
@@ -475,13 +276,13 @@ TEST_CASE("search: a response slow to read holds up neither the other queries no
                     "text/html");
   });
   server.start();
-  auto b = backend(k_html_def, server.url());
+  auto b = ws::backend(ws::k_html_def, server.url());
   b.def.politeness.concurrency = 1; // the others wait behind the hostile one in the lane
-  auto options = fast_options();
+  auto options = ws::fast_options();
   options.engine.deadline = std::chrono::milliseconds(3000); // ends a hostile read under ASan
   search::WebSearch web({b}, options);
   const auto start = std::chrono::steady_clock::now();
-  const auto out = web.search_all(queries({"hostile", "a", "b", "c"}), 1);
+  const auto out = web.search_all(ws::queries({"hostile", "a", "b", "c"}), 1);
   const auto took = std::chrono::steady_clock::now() - start;
   REQUIRE(out.size() == 4);
   MESSAGE("hostile page: " << search::status_name(out[0].status) << " (" << out[0].reason << ")");
@@ -504,8 +305,8 @@ TEST_CASE("search: https:// on a plain-HTTP port is not reported as an untrusted
   });
   server.start();
   const std::string https = "https://127.0.0.1:" + std::to_string(server.port());
-  search::WebSearch web({backend(k_json_def, https)}, fast_options());
-  const auto out = web.search_all(queries({"a"}), 1);
+  search::WebSearch web({ws::backend(ws::k_json_def, https)}, ws::fast_options());
+  const auto out = web.search_all(ws::queries({"a"}), 1);
   REQUIRE(out.size() == 1);
   CHECK(out[0].status == QueryStatus::error);
   CHECK(out[0].reason.find("does not speak TLS on this port") != std::string::npos);
@@ -535,11 +336,11 @@ TEST_CASE("search: a metasearch 'no results' after engines failed in the same ru
   auto b = search::resolve_backend(*def, {}, opts, [](const std::string&) { return std::nullopt; });
   b.def.politeness = {1, 0}; // "first" is answered before the others are asked
   test::TempDir dir;
-  auto options = fast_options();
+  auto options = ws::fast_options();
   options.cache.emplace(dir.path() / "responses", std::chrono::hours(24));
   {
     search::WebSearch web({b}, options);
-    const auto out = web.search_all(queries({"first", "second", "third"}), 1);
+    const auto out = web.search_all(ws::queries({"first", "second", "third"}), 1);
     REQUIRE(out.size() == 3);
     CHECK(out[0].status == QueryStatus::error);
     for (std::size_t i = 1; i < 3; ++i) {
@@ -554,7 +355,7 @@ TEST_CASE("search: a metasearch 'no results' after engines failed in the same ru
   // Without a failure in the run, "no results" is believed, and cached.
   {
     search::WebSearch web({b}, options);
-    const auto out = web.search_all(queries({"second"}), 1);
+    const auto out = web.search_all(ws::queries({"second"}), 1);
     REQUIRE(out.size() == 1);
     CHECK(out[0].status == QueryStatus::empty);
   }

@@ -1,0 +1,187 @@
+// End to end: what the reports say in which language (--lang, the locale), and what --redact
+// hides, on the bundled training personas.
+#include "support/process.hpp"
+#include "util/text.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace empreinte;
+using nlohmann::json;
+
+TEST_CASE("cli: --redact leaves no e-mail, phone or address of the subject in any format")
+{
+  std::size_t addresses_seen = 0;
+  for (const char* persona_id : {"helene-vasseur", "declan-ashworth"}) {
+    CAPTURE(persona_id);
+    const auto plain = test::run_empreinte({"demo", "--persona", persona_id, "--format", "json"});
+    REQUIRE(plain.exit_code == 0);
+    const json report = json::parse(plain.out);
+    std::vector<std::string> emails;
+    std::vector<std::string> phone_tails;
+    std::vector<std::string> addresses;
+    for (const auto& e : report["subject"]["emails"]) {
+      emails.push_back(util::ascii_lower(e.get<std::string>()));
+    }
+    for (const auto& p : report["subject"]["phones"]) {
+      const auto d = util::digits(p.get<std::string>());
+      phone_tails.push_back(d.substr(d.size() - 9));
+    }
+    for (const auto& t : report["traces"]) {
+      for (const auto& s : t["sensitive"]) {
+        if (s["category"] == "address") {
+          addresses.push_back(s["text"].get<std::string>());
+        }
+        if (s["category"] == "email") {
+          emails.push_back(s["text"].get<std::string>());
+        }
+      }
+    }
+    addresses_seen += addresses.size();
+    for (const char* format : {"text", "json", "md", "html"}) {
+      CAPTURE(format);
+      const auto r = test::run_empreinte({"demo", "--persona", persona_id, "--format", format, "--redact"});
+      REQUIRE(r.exit_code == 0);
+      const std::string lower = util::ascii_lower(r.out);
+      const std::string folded = util::fold(r.out);
+      for (const auto& e : emails) {
+        CAPTURE(e);
+        CHECK(lower.find(e) == std::string::npos);
+      }
+      for (const auto& a : addresses) {
+        CAPTURE(a);
+        CHECK(folded.find(a) == std::string::npos);
+      }
+      // Every run of digits (phone separators allowed) is checked for the phones' last nine digits.
+      std::string digits;
+      auto check_run = [&] {
+        for (const auto& tail : phone_tails) {
+          CHECK(digits.find(tail) == std::string::npos);
+        }
+        digits.clear();
+      };
+      for (char c : r.out) {
+        if (c >= '0' && c <= '9') {
+          digits += c;
+        } else if (!(c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/')) {
+          check_run();
+        }
+      }
+      check_run();
+      if (std::string(format) == "json") {
+        CHECK(test::schema_violations(r.out) == "");
+      }
+    }
+  }
+  CHECK(addresses_seen > 0); // the corpus exposes addresses: the test means something
+}
+
+TEST_CASE("cli: --lang fr writes every human word of every format in French")
+{
+  // Labels of each format that must not survive in a French report.
+  const std::vector<std::string> english{"Digital footprint",
+                                         "traces found",
+                                         "about you",
+                                         "voluntary traces",
+                                         "inherited traces",
+                                         "involuntary traces",
+                                         "What to do first",
+                                         "Findings",
+                                         "Possibly someone else",
+                                         "not counted",
+                                         "how much a stranger learns",
+                                         "your name appears",
+                                         "is a known",
+                                         "low risk",
+                                         "medium risk",
+                                         "high risk",
+                                         "Why:",
+                                         "Exposes:",
+                                         "What comes out overall",
+                                         "profiles or posts"};
+  for (const char* format : {"text", "md", "html"}) {
+    CAPTURE(format);
+    const auto r = test::run_empreinte({"demo", "--lang", "fr", "--format", format});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK((r.out.find("Empreinte numérique d'Hélène Vasseur") != std::string::npos
+           || r.out.find("Empreinte numérique d&#39;Hélène Vasseur") != std::string::npos
+           || r.out.find("Empreinte numérique d&apos;Hélène Vasseur") != std::string::npos));
+    CHECK(r.out.find("races volontaires") != std::string::npos); // "Traces" in HTML headings
+    CHECK(r.out.find("votre nom apparaît") != std::string::npos);
+    for (const auto& label : english) {
+      CAPTURE(label);
+      CHECK(r.out.find(label) == std::string::npos);
+    }
+  }
+  const auto r = test::run_empreinte({"demo", "--lang", "fr", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(test::schema_violations(r.out) == "");
+  const json report = json::parse(r.out);
+  CHECK(report["lang"] == "fr");
+  CHECK(report["findings"]["pseudonym"]["verdict"].get<std::string>().rfind("Oui", 0) == 0);
+  CHECK(report["queries"][0]["question"].get<std::string>().find("mon nom") != std::string::npos);
+  // Machine-readable values stay English identifiers.
+  std::set<std::string> kinds;
+  for (const auto& t : report["traces"]) {
+    kinds.insert(t["kind"].get<std::string>());
+    for (const auto& e : t["evidence"]) {
+      const std::string text = e.get<std::string>();
+      CAPTURE(text);
+      CHECK(text.find("your ") == std::string::npos);
+      CHECK_FALSE(RE2::PartialMatch(text, R"(^[a-z_]+\.[a-z_.]+$)")); // never a bare key
+    }
+  }
+  CHECK(kinds.count("voluntary") == 1);
+}
+
+TEST_CASE("cli: the language comes from --lang, else LC_ALL, LC_MESSAGES or LANG")
+{
+  const auto french = test::run_empreinte({"demo", "--format", "json"}, {{"LANG", "fr_FR.UTF-8"}});
+  REQUIRE(french.exit_code == 0);
+  CHECK(json::parse(french.out)["lang"] == "fr");
+  const auto english = test::run_empreinte({"demo", "--format", "json"});
+  REQUIRE(english.exit_code == 0);
+  CHECK(json::parse(english.out)["lang"] == "en");
+  const auto all = test::run_empreinte({"demo", "--format", "json"},
+                                       {{"LANG", "fr_FR.UTF-8"}, {"LC_ALL", "C.UTF-8"}});
+  REQUIRE(all.exit_code == 0);
+  CHECK(json::parse(all.out)["lang"] == "en");
+  const auto flag = test::run_empreinte({"demo", "--lang", "en"}, {{"LANG", "fr_FR.UTF-8"}});
+  REQUIRE(flag.exit_code == 0);
+  CHECK(flag.out.find("Digital footprint of") != std::string::npos);
+  const auto classify_fr =
+      test::run_empreinte({"classify",
+                           "--first",
+                           "Hélène",
+                           "--last",
+                           "Vasseur",
+                           "--lang",
+                           "fr",
+                           test::source_dir() + "/reports/examples/helene-vasseur.json"});
+  INFO(classify_fr.err);
+  REQUIRE(classify_fr.exit_code == 0);
+  CHECK(classify_fr.out.find("vous concerne à") != std::string::npos);
+  CHECK(classify_fr.out.find("votre nom apparaît") != std::string::npos);
+  const auto plan_fr =
+      test::run_empreinte({"plan", "--first", "Hélène", "--last", "Vasseur", "--lang", "fr"});
+  REQUIRE(plan_fr.exit_code == 0);
+  CHECK(plan_fr.out.find("Plan pour Hélène Vasseur") != std::string::npos);
+  CHECK(plan_fr.out.find("Que sort-il globalement") != std::string::npos);
+}
+
+TEST_CASE("cli: an unknown --lang is a usage error")
+{
+  for (const char* command : {"demo", "audit", "classify", "plan"}) {
+    CAPTURE(command);
+    const auto r = test::run_empreinte({command, "--lang", "de"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--lang") != std::string::npos);
+    CHECK(r.err.find("unknown language \"de\": use en or fr") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+}
