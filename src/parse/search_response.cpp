@@ -378,19 +378,30 @@ ResponsePage parse_response(const search::BackendDef& def,
   const auto start = Budget::Clock::now();
   const auto own = limits.time_budget.count() > 0 ? start + limits.time_budget
                                                   : Budget::Clock::time_point::max();
+  const auto audit_ran_out = [] {
+    ResponsePage late;
+    late.status = QueryStatus::timeout;
+    late.reason = "the audit's time limit ran out while reading the response";
+    return late;
+  };
+  // Gumbo cannot be stopped half-way: a response that arrives after the audit's deadline is
+  // not read at all (a big page would cost seconds for nothing).
+  if (start >= limits.deadline) {
+    return audit_ran_out();
+  }
   Budget budget(std::min(own, limits.deadline));
   const BudgetScope scope(budget);
   ResponsePage out = read_response(def, http_status, body, request_url);
   if (budget.was_spent() || Budget::Clock::now() >= std::min(own, limits.deadline)) {
-    const bool audit_deadline = limits.deadline <= own;
+    if (limits.deadline <= own) {
+      return audit_ran_out();
+    }
     ResponsePage late;
-    late.status = audit_deadline ? QueryStatus::timeout : QueryStatus::error;
-    late.reason = audit_deadline
-                      ? "the audit's time limit ran out while reading the response"
-                      : fmt::format("reading the response took more than {:g} s ({} KiB): the "
-                                    "engine sent a page too complex to read (broken or hostile)",
-                                    static_cast<double>(limits.time_budget.count()) / 1000,
-                                    body.size() / 1024);
+    late.status = QueryStatus::error;
+    late.reason = fmt::format("reading the response took more than {:g} s ({} KiB): the "
+                              "engine sent a page too complex to read (broken or hostile)",
+                              static_cast<double>(limits.time_budget.count()) / 1000,
+                              body.size() / 1024);
     return late;
   }
   return out;
