@@ -40,8 +40,9 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
         json{{"new", 1}, {"gone", 1}, {"not_seen", 0}, {"changed", 1}});
   CHECK(w.stored_runs() == std::vector<std::int64_t>{1, 2});
 
-  SUBCASE("history lists both runs")
-  {
+  // The blocks below read the two stored audits and store nothing, so they share them (as
+  // doctest subcases, the two audits would run again for each).
+  { // history lists both runs
     const auto text = w.run({"history"});
     CHECK(text.exit_code == 0);
     CHECK(contains(text.out, "Audits of Hélène Vasseur (helene-vasseur)"));
@@ -53,8 +54,7 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
     CHECK(json_of(j)["runs"].size() == 2);
     CHECK(w.run({"history", "--subject", "someone else"}).exit_code == 2);
   }
-  SUBCASE("the diff, in every format")
-  {
+  { // the diff, in every format
     const auto text = w.run({"diff"});
     INFO(text.err);
     CHECK(text.exit_code == 0);
@@ -107,8 +107,7 @@ TEST_CASE("history e2e: two audits, the history, the diff in every format, --fai
     CHECK(w.run({"diff", "7", "latest"}).exit_code == 2);
     CHECK(w.run({"diff", (w.dir.path() / "missing.json").string()}).exit_code == 2);
   }
-  SUBCASE("--fail-on compares with the latest stored run; --no-history stores nothing")
-  {
+  { // --fail-on compares with the latest stored run; --no-history stores nothing
     // The same corpus again: nothing new, exposure not up.
     CHECK(
         w.audit(w.corpus_b, "2026-12-01", {"--no-history", "--fail-on", "new,new-high,exposure-up"})
