@@ -133,8 +133,10 @@ int run(AuditCommand cmd, bool demo)
     return report_error(util::input_error(
       "no subject to audit", "command line", "give --profile FILE, or --first and --last"));
   }
-  if (auto s = check_output(cmd.output); !s) {
-    return report_error(s.error());
+  const std::vector<std::string> formats{"text", "json", "md", "html", "csv"};
+  auto outputs = check_outputs(cmd.output, formats);
+  if (!outputs) {
+    return report_error(outputs.error());
   }
   // The remedies (and their contacts) load while the rules compile, and the backend opens
   // (the corpus is listed, its index checked) while the pattern sets finish compiling
@@ -207,8 +209,7 @@ int run(AuditCommand cmd, bool demo)
     r.what_if = report::what_if_top(r, report::parse_what_if(cmd.what_if).value_or(report::k_what_if_default));
   }
   if (offline) {
-    link_saved_pages(r, cmd.corpus,
-                     cmd.output.output == "-" ? std::string() : cmd.output.output);
+    link_saved_pages(r, cmd.corpus, outputs->front().path);
   }
   std::optional<AuditHistory> history;
   if (!demo) {
@@ -221,12 +222,20 @@ int run(AuditCommand cmd, bool demo)
   if (cmd.redact) {
     report::redact(r);
   }
-  auto content = render_report(r, cmd.output.format, *data, cmd.output.output.empty());
-  if (!content) {
-    return report_error(content.error());
-  }
-  if (auto s = write_output(cmd.output, *content); !s) {
-    return report_error(s.error());
+  // Several -o: one audit, one report in each file's format (the searches are not sent again).
+  for (const auto& file : *outputs) {
+    if (offline && outputs->size() > 1) {
+      link_saved_pages(r, cmd.corpus, file.path); // links relative to where this file goes
+    }
+    auto content = render_report(r, file.format, *data, file.path.empty());
+    if (!content) {
+      return report_error(content.error());
+    }
+    OutputOptions where = cmd.output;
+    where.output = file.path;
+    if (auto s = write_output(where, *content); !s) {
+      return report_error(s.error());
+    }
   }
   if (history) {
     const auto profile = cmd.subject.profile_file.empty()
@@ -343,7 +352,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   add_web_options(*sub, *audit);
   add_account_options(*sub, *audit);
   add_search_options(*sub, *audit);
-  add_output_options(*sub, audit->output, {"text", "json", "md", "html", "csv"});
+  add_output_options(*sub, audit->output, {"text", "json", "md", "html", "csv"}, true);
   add_lang_option(*sub, audit->lang);
   add_audit_history_options(*sub, audit->history);
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
@@ -355,7 +364,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   dsub->add_option("--persona", demo->persona, "Training persona (file name in training/personas)")
     ->capture_default_str();
   add_search_options(*dsub, *demo);
-  add_output_options(*dsub, demo->output, {"text", "json", "md", "html", "csv"});
+  add_output_options(*dsub, demo->output, {"text", "json", "md", "html", "csv"}, true);
   add_lang_option(*dsub, demo->lang);
   dsub->callback([demo, &runner] { runner = [demo] { return run(*demo, true); }; });
 }

@@ -46,7 +46,10 @@ void add_profile_options(CLI::App& c, profile::ProfileFlags& f)
   c.add_option("--reply-email", f.reply_email, "Where answers to your letters should go")->group(group);
 }
 
-void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::string>& formats)
+void add_output_options(CLI::App& c,
+                        OutputOptions& o,
+                        const std::vector<std::string>& formats,
+                        bool repeatable)
 {
   const char* group = "Output";
   std::string names;
@@ -59,13 +62,24 @@ void add_output_options(CLI::App& c, OutputOptions& o, const std::vector<std::st
     ->check(CLI::IsMember(formats))
     ->group(group);
   // Without --format, `-o report.html` writes HTML: the extension says what the user wants.
-  c.parse_complete_callback([&o, formats] {
+  c.parse_complete_callback([&o, formats, repeatable] {
+    if (repeatable && !o.outputs.empty()) {
+      o.output = o.outputs.front();
+    }
+    o.format_given = !o.format.empty();
     if (o.format.empty()) {
       o.format = format_from_extension(o.output, formats);
     }
   });
-  c.add_option("-o,--output", o.output, "Write to FILE (atomically, mode 0600) instead of stdout")
-    ->group(group);
+  if (repeatable) {
+    c.add_option("-o,--output", o.outputs,
+                 "Write to FILE (atomically, mode 0600) instead of stdout; repeatable: one run, "
+                 "several files, each in the format of its extension")
+      ->group(group);
+  } else {
+    c.add_option("-o,--output", o.output, "Write to FILE (atomically, mode 0600) instead of stdout")
+      ->group(group);
+  }
   c.add_flag("-q,--quiet", o.quiet, "No progress or notes on stderr")->group(group);
 }
 
@@ -140,6 +154,55 @@ util::Status check_output(const OutputOptions& o)
                              "give the path of a file in it, e.g. " + o.output + "/report.html");
   }
   return util::ok_status();
+}
+
+util::Result<std::vector<OutputFile>> check_outputs(const OutputOptions& o,
+                                                    const std::vector<std::string>& formats)
+{
+  if (o.outputs.size() <= 1) {
+    if (auto s = check_output(o); !s) {
+      return s.error();
+    }
+    return std::vector<OutputFile>{{o.output == "-" ? std::string() : o.output, o.format}};
+  }
+  std::string names;
+  for (const auto& f : formats) {
+    names += (names.empty() ? "." : ", .") + (f == "text" ? std::string("txt") : f);
+  }
+  if (o.format_given) {
+    return util::input_error("--format names one format, and several -o are given",
+                             "--format " + o.format,
+                             "leave out --format: each file's extension gives its format");
+  }
+  std::vector<OutputFile> files;
+  for (const auto& path : o.outputs) {
+    if (path.empty() || path == "-") {
+      return util::input_error("standard output (-o -) cannot be one of several outputs",
+                               "-o " + path, "give each -o a file name, or use a single -o");
+    }
+    OutputOptions one;
+    one.output = path;
+    if (auto s = check_output(one); !s) {
+      return s.error();
+    }
+    std::vector<std::string> probe{""}; // "" when the extension names none of `formats`
+    probe.insert(probe.end(), formats.begin(), formats.end());
+    const std::string format = format_from_extension(path, probe);
+    if (format.empty()) {
+      return util::input_error("with several -o, each file's extension gives its format",
+                               "-o " + path, "end the file name in one of " + names);
+    }
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(path, ec).lexically_normal();
+    for (const auto& f : files) {
+      if (std::filesystem::absolute(f.path, ec).lexically_normal() == absolute) {
+        return util::input_error("the same file is given twice", "-o " + path,
+                                 "give each -o a different file");
+      }
+    }
+    files.push_back({path, format});
+  }
+  return files;
 }
 
 util::Status write_output(const OutputOptions& o, const std::string& content)

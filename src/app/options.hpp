@@ -18,6 +18,9 @@ struct OutputOptions
 {
   std::string format; // empty until parsed: --format, else from -o's extension, else the first
   std::string output; // file; empty = stdout
+  // Commands whose -o is repeatable (audit, demo): every file given, `output` being the first.
+  std::vector<std::string> outputs;
+  bool format_given = false; // --format was on the command line
   bool quiet = false;
 };
 
@@ -37,10 +40,27 @@ util::Status check_output(const OutputOptions& output);
 // .csv) when it is one of `formats`; else the first of `formats` (the command's default).
 std::string format_from_extension(const std::string& path, const std::vector<std::string>& formats);
 
-// --format (one of `formats`, the first being the default), -o/--output, --quiet.
+// --format (one of `formats`, the first being the default), -o/--output, --quiet. With
+// `repeatable`, -o may be given several times (OutputOptions::outputs): one run, several files,
+// each in the format its extension names (check_outputs).
 void add_output_options(CLI::App& command,
                         OutputOptions& output,
-                        const std::vector<std::string>& formats);
+                        const std::vector<std::string>& formats,
+                        bool repeatable = false);
+
+// One file of a repeatable -o, and the format it is written in.
+struct OutputFile
+{
+  std::string path; // empty = stdout
+  std::string format;
+};
+
+// The files a repeatable -o names, each with its format, checked before the run: with one
+// file (or none), the format is --format's or the extension's, as for any command; with
+// several, each extension must name one of `formats`, --format and "-" are refused (which
+// file would they be for?), and no file may be named twice.
+util::Result<std::vector<OutputFile>> check_outputs(const OutputOptions& output,
+                                                    const std::vector<std::string>& formats);
 
 // Writes `content` to the output file (atomically) or stdout.
 util::Status write_output(const OutputOptions& output, const std::string& content);

@@ -1,6 +1,7 @@
 // End to end: what the reports say in which language (--lang, the locale), and what --redact
 // hides, on the bundled training personas.
 #include "support/process.hpp"
+#include "support/temp_dir.hpp"
 #include "util/text.hpp"
 
 #include <doctest/doctest.h>
@@ -42,12 +43,21 @@ TEST_CASE("cli: --redact leaves no e-mail, phone or address of the subject in an
       }
     }
     addresses_seen += addresses.size();
-    for (const char* format : {"text", "json", "md", "html"}) {
+    // One redacted audit, written in the four formats at once (several -o).
+    test::TempDir dir;
+    const std::vector<std::string> formats{"txt", "json", "md", "html"};
+    std::vector<std::string> args{"demo", "--persona", persona_id, "--redact", "--quiet"};
+    for (const auto& ext : formats) {
+      args.push_back("-o");
+      args.push_back((dir.path() / ("r." + ext)).string());
+    }
+    REQUIRE(test::run_empreinte(args).exit_code == 0);
+    for (const auto& format : formats) {
       CAPTURE(format);
-      const auto r = test::run_empreinte({"demo", "--persona", persona_id, "--format", format, "--redact"});
-      REQUIRE(r.exit_code == 0);
-      const std::string lower = util::ascii_lower(r.out);
-      const std::string folded = util::fold(r.out);
+      const std::string out = test::slurp(dir.path() / ("r." + format));
+      REQUIRE(!out.empty());
+      const std::string lower = util::ascii_lower(out);
+      const std::string folded = util::fold(out);
       for (const auto& e : emails) {
         CAPTURE(e);
         CHECK(lower.find(e) == std::string::npos);
@@ -60,11 +70,13 @@ TEST_CASE("cli: --redact leaves no e-mail, phone or address of the subject in an
       std::string digits;
       auto check_run = [&] {
         for (const auto& tail : phone_tails) {
-          CHECK(digits.find(tail) == std::string::npos);
+          if (digits.size() >= tail.size()) { // a shorter run cannot hold it: no check to count
+            CHECK(digits.find(tail) == std::string::npos);
+          }
         }
         digits.clear();
       };
-      for (char c : r.out) {
+      for (char c : out) {
         if (c >= '0' && c <= '9') {
           digits += c;
         } else if (!(c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '/')) {
@@ -72,8 +84,8 @@ TEST_CASE("cli: --redact leaves no e-mail, phone or address of the subject in an
         }
       }
       check_run();
-      if (std::string(format) == "json") {
-        CHECK(test::schema_violations(r.out) == "");
+      if (format == "json") {
+        CHECK(test::schema_violations(out) == "");
       }
     }
   }
@@ -103,25 +115,32 @@ TEST_CASE("cli: --lang fr writes every human word of every format in French")
                                          "Exposes:",
                                          "What comes out overall",
                                          "profiles or posts"};
-  for (const char* format : {"text", "md", "html"}) {
+  // One French audit, written in every format at once (several -o).
+  test::TempDir dir;
+  std::vector<std::string> args{"demo", "--lang", "fr"};
+  for (const char* ext : {"txt", "md", "html", "json"}) {
+    args.push_back("-o");
+    args.push_back((dir.path() / (std::string("r.") + ext)).string());
+  }
+  const auto run = test::run_empreinte(args);
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  for (const char* format : {"txt", "md", "html"}) {
     CAPTURE(format);
-    const auto r = test::run_empreinte({"demo", "--lang", "fr", "--format", format});
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    CHECK((r.out.find("Empreinte numérique d'Hélène Vasseur") != std::string::npos
-           || r.out.find("Empreinte numérique d&#39;Hélène Vasseur") != std::string::npos
-           || r.out.find("Empreinte numérique d&apos;Hélène Vasseur") != std::string::npos));
-    CHECK(r.out.find("races volontaires") != std::string::npos); // "Traces" in HTML headings
-    CHECK(r.out.find("votre nom apparaît") != std::string::npos);
+    const std::string out = test::slurp(dir.path() / (std::string("r.") + format));
+    CHECK((out.find("Empreinte numérique d'Hélène Vasseur") != std::string::npos
+           || out.find("Empreinte numérique d&#39;Hélène Vasseur") != std::string::npos
+           || out.find("Empreinte numérique d&apos;Hélène Vasseur") != std::string::npos));
+    CHECK(out.find("races volontaires") != std::string::npos); // "Traces" in HTML headings
+    CHECK(out.find("votre nom apparaît") != std::string::npos);
     for (const auto& label : english) {
       CAPTURE(label);
-      CHECK(r.out.find(label) == std::string::npos);
+      CHECK(out.find(label) == std::string::npos);
     }
   }
-  const auto r = test::run_empreinte({"demo", "--lang", "fr", "--format", "json"});
-  REQUIRE(r.exit_code == 0);
-  CHECK(test::schema_violations(r.out) == "");
-  const json report = json::parse(r.out);
+  const std::string fr_json = test::slurp(dir.path() / "r.json");
+  CHECK(test::schema_violations(fr_json) == "");
+  const json report = json::parse(fr_json);
   CHECK(report["lang"] == "fr");
   CHECK(report["findings"]["pseudonym"]["verdict"].get<std::string>().rfind("Oui", 0) == 0);
   CHECK(report["queries"][0]["question"].get<std::string>().find("mon nom") != std::string::npos);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <string>
 
@@ -50,10 +51,11 @@ TEST_CASE("cli: a corpus audit links every trace to its saved page, never to the
   const auto html = dir.path() / "r.html";
   const auto md = dir.path() / "r.md";
   const auto txt = dir.path() / "r.txt";
-  for (const auto& file : {html, md, txt}) {
-    REQUIRE(test::run_empreinte({"demo", "-o", file.string(), "--quiet"}).exit_code == 0);
-  }
-  const auto report = json::parse(test::run_empreinte({"demo", "--format", "json"}).out);
+  const auto js = dir.path() / "r.json";
+  REQUIRE(test::run_empreinte({"demo", "-o", html.string(), "-o", md.string(), "-o", txt.string(),
+                               "-o", js.string(), "--quiet"})
+            .exit_code == 0);
+  const auto report = json::parse(test::slurp(js));
   const std::string h = test::slurp(html);
   const std::string m = test::slurp(md);
   const std::string t = test::slurp(txt);
@@ -120,4 +122,69 @@ TEST_CASE("cli: --format csv gives one RFC 4180 row per trace, safe for spreadsh
     CHECK(ids.count(t["id"].get<std::string>()) == 1);
   }
   CHECK(r.out.find("\r\n") != std::string::npos);
+}
+
+TEST_CASE("cli: several -o write one audit in each file's format, all checked before the run")
+{
+  test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "sub");
+  const std::map<std::string, std::string> env{{"EMPREINTE_NOW", "2026-12-01T10:00:00Z"}};
+  const auto js = dir.path() / "r.json";
+  const auto html = dir.path() / "r.HTML";
+  const auto txt = dir.path() / "r.txt";
+  const auto csv = dir.path() / "r.csv";
+  const auto md = dir.path() / "r.md";
+  const auto md_in_sub = dir.path() / "sub" / "r.md";
+  const auto r = test::run_empreinte({"demo", "-o", js.string(), "-o", html.string(), "-o",
+                                      txt.string(), "-o", csv.string(), "-o", md.string(), "-o",
+                                      md_in_sub.string()},
+                                     env);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.empty());
+  // Each file in the format its extension names, the same report as a run with that format.
+  const auto single = test::run_empreinte({"demo", "--format", "json", "--quiet"}, env);
+  REQUIRE(single.exit_code == 0);
+  CHECK(test::slurp(js) == single.out);
+  CHECK(test::slurp(html).rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(test::slurp(txt).rfind("Digital footprint of", 0) == 0);
+  CHECK(test::slurp(csv).rfind("id,about_you,", 0) == 0);
+  CHECK(test::slurp(md).rfind("# Digital footprint", 0) == 0);
+  CHECK(test::slurp(md) != test::slurp(md_in_sub)); // saved pages linked from each file's folder
+  const auto report = json::parse(single.out);
+  for (const auto& trace : report["traces"]) {
+    const std::string path = test::source_dir() + "/training/corpus/"
+                             + trace["page"]["saved"].get<std::string>();
+    CAPTURE(path);
+    CHECK(test::slurp(md).find(std::filesystem::relative(path, dir.path()).string())
+          != std::string::npos);
+    CHECK(test::slurp(md_in_sub).find(std::filesystem::relative(path, dir.path() / "sub").string())
+          != std::string::npos);
+  }
+  for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+    if (f.is_regular_file()) {
+      CHECK((f.status().permissions() & std::filesystem::perms::all)
+            == (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    }
+  }
+
+  // What cannot be told apart or written is refused before anything runs: nothing is written.
+  test::TempDir empty;
+  const auto a = (empty.path() / "a.json").string();
+  const auto refused = [&](std::vector<std::string> args, const std::string& message) {
+    CAPTURE(message);
+    args.insert(args.begin(), "demo");
+    const auto bad = test::run_empreinte(args);
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find(message) != std::string::npos);
+    CHECK(bad.out.empty());
+    CHECK(std::filesystem::is_empty(empty.path()));
+  };
+  refused({"-o", a, "-o", (empty.path() / "b.html").string(), "--format", "json"},
+          "leave out --format: each file's extension gives its format");
+  refused({"-o", a, "-o", (empty.path() / "b.report").string()},
+          "end the file name in one of .txt, .json, .md, .html, .csv");
+  refused({"-o", a, "-o", (empty.path() / "." / "a.json").string()}, "the same file is given twice");
+  refused({"-o", a, "-o", "-"}, "standard output (-o -) cannot be one of several outputs");
+  refused({"-o", a, "-o", (empty.path() / "missing" / "b.md").string()}, "does not exist");
 }
