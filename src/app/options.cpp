@@ -153,6 +153,13 @@ util::Status check_output(const OutputOptions& o)
     return util::input_error("will not replace a folder with a file", "-o " + o.output,
                              "give the path of a file in it, e.g. " + o.output + "/report.html");
   }
+  // A device, a FIFO or a link there would be refused when writing: say so now.
+  if (auto s = util::check_replaceable(o.output); !s) {
+    util::Error e = s.error();
+    e.where = "-o " + e.where;
+    e.hint += ", or leave out -o to print to standard output";
+    return e;
+  }
   return util::ok_status();
 }
 

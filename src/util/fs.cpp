@@ -128,6 +128,14 @@ Error refuse(const fs::path& path, const std::string& what)
 
 } // namespace
 
+Status check_replaceable(const fs::path& path)
+{
+  if (auto what = not_a_regular_file(path)) {
+    return refuse(path, *what);
+  }
+  return ok_status();
+}
+
 Status write_file_atomic(const fs::path& path, const std::string& content, unsigned mode)
 {
   if (auto what = not_a_regular_file(path)) {

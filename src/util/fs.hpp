@@ -23,6 +23,10 @@ Status write_file_atomic(const std::filesystem::path& path,
                          const std::string& content,
                          unsigned mode = 0600);
 
+// The same refusal as write_file_atomic's, without writing: for commands that check where
+// their output goes before minutes of work. Absent paths and regular files are fine.
+Status check_replaceable(const std::filesystem::path& path);
+
 // A unique temporary path beside `path` for atomic replacement.
 std::filesystem::path temp_path_beside(const std::filesystem::path& path);
 
