@@ -65,10 +65,12 @@ TEST_CASE("cli: the text report fits the width, shows trace ids and lists each a
       CHECK(longest <= width);
     }
   }
-  const auto r = test::run_empreinte({"demo", "--format", "json"});
-  REQUIRE(r.exit_code == 0);
-  const json report = json::parse(r.out);
-  const auto text = test::run_empreinte({"demo"}).out;
+  test::TempDir dir;
+  const auto js = dir.path() / "r.json";
+  const auto txt = dir.path() / "r.txt";
+  REQUIRE(test::run_empreinte({"demo", "-o", js.string(), "-o", txt.string()}).exit_code == 0);
+  const json report = json::parse(test::slurp(js));
+  const auto text = test::slurp(txt);
   // Every trace can be named for `letter --trace ID`.
   for (const auto& t : report["traces"]) {
     CAPTURE(t["id"]);

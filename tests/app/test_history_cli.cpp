@@ -192,9 +192,11 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
   REQUIRE(w.audit(w.corpus_b, "2026-11-01").exit_code == 0);
   const json before =
       json_of(w.audit(w.corpus_b, "2026-11-02", {"--no-history", "--format", "json"}));
+  // Both blocks write the profile, and nothing else: each starts from the same profile, and
+  // they share the two audits above (as doctest subcases, the audits would run for each).
+  const std::string profile_before = test::slurp(w.profile);
 
-  SUBCASE("mark, by URL or trace id")
-  {
+  { // mark, by URL or trace id
     const std::string namesake_id = trace_id(before, "https://www.instagram.com/p/C4xQ2mLr8Zt");
     const auto me = w.run({"mark",
                            std::string(k_added_url) + "?utm_source=x",
@@ -224,8 +226,9 @@ TEST_CASE("history e2e: mark and review write is_me / not_me, and the classifier
     CHECK(w.run({"mark", "not a url", "--me", "--profile", w.profile.string()}).exit_code == 2);
     CHECK(w.run({"mark", k_added_url, "--profile", w.profile.string()}).exit_code == 2);
   }
-  SUBCASE("review on a terminal: open, me, not me; without one it says what to use")
-  {
+  w.dir.write(w.profile.filename().string(), profile_before);
+  REQUIRE(test::slurp(w.profile) == profile_before);
+  { // review on a terminal: open, me, not me; without one it says what to use
     const auto opened_log = w.dir.path() / "opened.txt";
     const auto browser =
         w.dir.write("browser.sh", "#!/bin/sh\necho \"$1\" >> " + opened_log.string() + "\n");
