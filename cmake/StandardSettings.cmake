@@ -22,12 +22,20 @@ if(EMPREINTE_ASSERTIONS OR EMPREINTE_SANITIZE OR EMPREINTE_FUZZ)
 endif()
 
 # libFuzzer targets in fuzz/ (docs/fuzzing.md): clang only. Everything is instrumented for
-# coverage, with ASan and UBSan; the fuzz targets link libFuzzer itself.
+# coverage, with ASan and UBSan; the fuzz targets link libFuzzer itself. Comparisons are traced
+# too (libFuzzer learns the values the code compares with), unless EMPREINTE_FUZZ_TRACE_CMP is
+# OFF: a callback on every comparison slows all code by a tenth or more, which CI's sanitizer
+# build, where the test suite also runs, does without (its fuzz smoke keeps edge coverage and
+# the dictionaries).
+option(EMPREINTE_FUZZ_TRACE_CMP "With EMPREINTE_FUZZ: trace comparisons for libFuzzer" ON)
 if(EMPREINTE_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
     message(FATAL_ERROR "EMPREINTE_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++")
   endif()
   target_compile_options(standard_settings INTERFACE -fsanitize=fuzzer-no-link)
+  if(NOT EMPREINTE_FUZZ_TRACE_CMP)
+    target_compile_options(standard_settings INTERFACE -fno-sanitize-coverage=trace-cmp)
+  endif()
   if(NOT EMPREINTE_SANITIZE)
     target_compile_options(standard_settings INTERFACE
       -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
