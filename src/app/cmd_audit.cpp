@@ -26,6 +26,7 @@
 #include <future>
 #include <fmt/format.h>
 #include <memory>
+#include <vector>
 
 namespace empreinte::app {
 
@@ -35,6 +36,8 @@ namespace {
 constexpr int k_corpus_pages = 5;
 // Result pages read on the web when --read-pages is not given (docs/classification.md).
 constexpr int k_web_read_pages = 10;
+// The report's formats, the first being the default.
+const std::vector<std::string> k_report_formats{"text", "json", "md", "html", "csv"};
 
 } // namespace
 
@@ -133,8 +136,7 @@ int run(AuditCommand cmd, bool demo)
     return report_error(util::input_error(
       "no subject to audit", "command line", "give --profile FILE, or --first and --last"));
   }
-  const std::vector<std::string> formats{"text", "json", "md", "html", "csv"};
-  auto outputs = check_outputs(cmd.output, formats);
+  auto outputs = check_outputs(cmd.output, k_report_formats);
   if (!outputs) {
     return report_error(outputs.error());
   }
@@ -352,7 +354,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   add_web_options(*sub, *audit);
   add_account_options(*sub, *audit);
   add_search_options(*sub, *audit);
-  add_output_options(*sub, audit->output, {"text", "json", "md", "html", "csv"}, true);
+  add_output_options(*sub, audit->output, k_report_formats, true);
   add_lang_option(*sub, audit->lang);
   add_audit_history_options(*sub, audit->history);
   sub->callback([audit, &runner] { runner = [audit] { return run(*audit, false); }; });
@@ -364,7 +366,7 @@ void add_audit_commands(CLI::App& app, Runner& runner)
   dsub->add_option("--persona", demo->persona, "Training persona (file name in training/personas)")
     ->capture_default_str();
   add_search_options(*dsub, *demo);
-  add_output_options(*dsub, demo->output, {"text", "json", "md", "html", "csv"}, true);
+  add_output_options(*dsub, demo->output, k_report_formats, true);
   add_lang_option(*dsub, demo->lang);
   dsub->callback([demo, &runner] { runner = [demo] { return run(*demo, true); }; });
 }

@@ -136,6 +136,18 @@ util::Status check_proxy(const std::string& value, const std::string& where)
   return util::ok_status();
 }
 
+namespace {
+
+// A file error about the -o path, said as such, with the way out that -o always has.
+util::Error as_output_error(util::Error e)
+{
+  e.where = "-o " + e.where;
+  e.hint += ", or leave out -o to print to standard output";
+  return e;
+}
+
+} // namespace
+
 util::Status check_output(const OutputOptions& o)
 {
   if (o.output.empty() || o.output == "-") {
@@ -155,10 +167,7 @@ util::Status check_output(const OutputOptions& o)
   }
   // A device, a FIFO or a link there would be refused when writing: say so now.
   if (auto s = util::check_replaceable(o.output); !s) {
-    util::Error e = s.error();
-    e.where = "-o " + e.where;
-    e.hint += ", or leave out -o to print to standard output";
-    return e;
+    return as_output_error(s.error());
   }
   return util::ok_status();
 }
@@ -181,7 +190,10 @@ util::Result<std::vector<OutputFile>> check_outputs(const OutputOptions& o,
                              "--format " + o.format,
                              "leave out --format: each file's extension gives its format");
   }
+  std::vector<std::string> probe{""}; // "" when an extension names none of `formats`
+  probe.insert(probe.end(), formats.begin(), formats.end());
   std::vector<OutputFile> files;
+  std::vector<std::filesystem::path> absolutes;
   for (const auto& path : o.outputs) {
     if (path.empty() || path == "-") {
       return util::input_error("standard output (-o -) cannot be one of several outputs",
@@ -192,21 +204,18 @@ util::Result<std::vector<OutputFile>> check_outputs(const OutputOptions& o,
     if (auto s = check_output(one); !s) {
       return s.error();
     }
-    std::vector<std::string> probe{""}; // "" when the extension names none of `formats`
-    probe.insert(probe.end(), formats.begin(), formats.end());
     const std::string format = format_from_extension(path, probe);
     if (format.empty()) {
       return util::input_error("with several -o, each file's extension gives its format",
                                "-o " + path, "end the file name in one of " + names);
     }
     std::error_code ec;
-    const auto absolute = std::filesystem::absolute(path, ec).lexically_normal();
-    for (const auto& f : files) {
-      if (std::filesystem::absolute(f.path, ec).lexically_normal() == absolute) {
-        return util::input_error("the same file is given twice", "-o " + path,
-                                 "give each -o a different file");
-      }
+    auto absolute = std::filesystem::absolute(path, ec).lexically_normal();
+    if (std::find(absolutes.begin(), absolutes.end(), absolute) != absolutes.end()) {
+      return util::input_error("the same file is given twice", "-o " + path,
+                               "give each -o a different file");
     }
+    absolutes.push_back(std::move(absolute));
     files.push_back({path, format});
   }
   return files;
@@ -226,10 +235,7 @@ util::Status write_output(const OutputOptions& o, const std::string& content)
   }
   auto written = util::write_file_atomic(o.output, content);
   if (!written && written.error().kind == util::ErrorKind::input) {
-    util::Error e = written.error();
-    e.where = "-o " + e.where;
-    e.hint += ", or leave out -o to print to standard output";
-    return e;
+    return as_output_error(written.error());
   }
   return written;
 }
