@@ -26,7 +26,7 @@ enum class Status { found, not_found, blocked, rate_limited, error, timeout, unk
 std::string_view status_name(Status status);
 
 // Why a check has its status, in the person's language when shown (keys accounts.reason.* of
-// src/report/i18n_catalogue.cpp; JSON outputs carry the English sentence).
+// src/report/i18n_catalogue_accounts.cpp; JSON outputs carry the English sentence).
 struct Verdict
 {
   Status status = Status::unknown;

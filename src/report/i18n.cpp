@@ -1,5 +1,5 @@
 // Code keeps keys, not sentences, so that a report can be written in either language after the
-// fact. The entries (i18n_catalogue.cpp) are grouped by the stage that uses them; the lookup
+// fact. The entries (i18n_catalogue_*.cpp) are grouped by what uses them; the lookup
 // sorts them once.
 #include "report/i18n.hpp"
 
@@ -19,8 +19,7 @@ struct Sorted
 
   Sorted()
   {
-    const auto all = catalogue_entries();
-    entries.assign(all.begin(), all.end());
+    entries = catalogue_entries();
     std::stable_sort(
         entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
   }

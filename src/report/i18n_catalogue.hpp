@@ -1,13 +1,26 @@
-// The sentences' catalogue as written (report/i18n.cpp sorts it for lookups).
+// The sentences' catalogue as written, in parts by what uses them (report/i18n.cpp sorts it
+// for lookups). A key is unique across all parts.
 #pragma once
 
 #include "report/i18n.hpp"
 
 #include <span>
+#include <vector>
 
 namespace empreinte::report {
 
-// Every entry, in the order of the source (grouped by stage), unsorted.
-std::span<const CatalogueEntry> catalogue_entries();
+// What every report format says around the traces (i18n_catalogue_report.cpp).
+std::span<const CatalogueEntry> catalogue_report();
+// Verdicts, risks and findings (i18n_catalogue_verdicts.cpp).
+std::span<const CatalogueEntry> catalogue_verdicts();
+// The account check (i18n_catalogue_accounts.cpp).
+std::span<const CatalogueEntry> catalogue_accounts();
+// History, diff, review and removal requests (i18n_catalogue_history.cpp).
+std::span<const CatalogueEntry> catalogue_history();
+// The quiz on a training persona (i18n_catalogue_quiz.cpp).
+std::span<const CatalogueEntry> catalogue_quiz();
+
+// Every entry of every part, unsorted.
+std::vector<CatalogueEntry> catalogue_entries();
 
 } // namespace empreinte::report

@@ -1,5 +1,5 @@
 // A sentence for the person, kept as a catalogue key and its arguments until the language of
-// the report is known (the catalogue is src/report/i18n_catalogue.cpp).
+// the report is known (the catalogue is src/report/i18n_catalogue_*.cpp).
 #pragma once
 
 #include <string>
