@@ -102,7 +102,8 @@ TEST_CASE("report: every key the code names is in the catalogue")
   std::size_t literals = 0;
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(std::string(EMPREINTE_SOURCE_DIR) + "/src")) {
-    if (entry.path().extension() != ".cpp" || entry.path().filename().string().starts_with("i18n_catalogue")) {
+    if (entry.path().extension() != ".cpp"
+        || entry.path().filename().string().starts_with("i18n_catalogue")) {
       continue;
     }
     const std::string text = test::slurp(entry.path().string());
