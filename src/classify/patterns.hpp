@@ -5,9 +5,11 @@
 #include "classify/literal_scan.hpp"
 #include "util/result.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <re2/re2.h>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,24 @@ namespace empreinte::classify {
 // Compiles `pattern` (RE2 syntax, case-insensitive, UTF-8); the error names `where`.
 util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string& pattern,
                                                               const std::string& where);
+
+// Patterns known to parse. The program is built with the digests of every pattern of the
+// shipped rules (src/tools/pattern_digests.cpp parses them all at build time); a pattern whose
+// digest is listed is not parsed again when the rules load, which was a fifth of the
+// allocations of a run's start-up (docs/benchmarks.md). Any other pattern (edited rules, a
+// rules folder of one's own) is checked as always. The required group is checked either way.
+// Only a collision of the 64-bit digests could list a pattern that does not parse; it would
+// then fail to compile on first use and match nothing, as a pattern too large for RE2 does.
+// `sorted_digests` must outlive every load; set it before any rules load, from one thread.
+void trust_patterns(std::span<const std::uint64_t> sorted_digests);
+// From now on, appends the digest of each pattern that passes its check to `out` (nullptr:
+// stop recording). For the build tool; thread-safe.
+void record_checked_patterns(std::vector<std::uint64_t>* out);
+// How many patterns were parsed to check them since the program started; for tests.
+std::size_t patterns_parsed();
+// The digest under which a pattern is trusted: its text and whether it is case-sensitive
+// (PatternSet) or not (LazyPattern).
+std::uint64_t pattern_digest(const std::string& pattern, bool case_sensitive);
 
 // A pattern checked when the rules load (parsed: a syntax error or a missing named group is an
 // error naming `where`) and compiled on its first use, from any thread. Platform patterns are
