@@ -29,7 +29,8 @@ util::Result<std::shared_ptr<const re2::RE2>> compile_pattern(const std::string&
 // `sorted_digests` must outlive every load; set it before any rules load, from one thread.
 void trust_patterns(std::span<const std::uint64_t> sorted_digests);
 // From now on, appends the digest of each pattern that passes its check to `out` (nullptr:
-// stop recording). For the build tool; thread-safe.
+// stop recording). For the build tool: loads on several threads may record at once; stop
+// only when no rules are loading.
 void record_checked_patterns(std::vector<std::uint64_t>* out);
 // How many patterns were parsed to check them since the program started; for tests.
 std::size_t patterns_parsed();
