@@ -56,7 +56,7 @@ TEST_CASE("trusted patterns: a pattern that is not listed is parsed and refused 
   CHECK(missing.error().what.find("no named group \"user\"") != std::string::npos);
 }
 
-TEST_CASE("trusted patterns: a listed pattern is not parsed again, and one that cannot compile matches nothing")
+TEST_CASE("trusted patterns: a listed pattern is not parsed, and a broken one matches nothing")
 {
   // Only a digest collision could list a pattern that does not parse: it then fails to
   // compile on first use, and matches nothing, as a pattern too large for RE2 does.
