@@ -5,6 +5,7 @@
 #include "score/scores.hpp"
 #include "traces/url_normalise.hpp"
 #include "util/text.hpp"
+#include "support/shipped_rules.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -13,16 +14,6 @@ using namespace empreinte;
 using traces::Kind;
 
 namespace {
-
-const classify::Rules& rules()
-{
-  static const classify::Rules r = [] {
-    auto loaded = classify::Rules::load(std::string(EMPREINTE_SOURCE_DIR) + "/rules");
-    REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error().to_string()));
-    return std::move(*loaded);
-  }();
-  return r;
-}
 
 profile::Profile margaux()
 {
@@ -54,7 +45,7 @@ traces::Trace trace(const std::string& url, const std::string& title, const std:
 traces::Trace judge(traces::Trace t, const profile::Profile& p = margaux())
 {
   std::vector<traces::Trace> list{std::move(t)};
-  classify::Classifier(p, rules()).classify_all(list);
+  classify::Classifier(p, test::shipped_rules()).classify_all(list);
   return list.front();
 }
 
@@ -187,7 +178,7 @@ TEST_CASE("classifier: a post of the person on the platform of their pseudonym a
   std::vector<traces::Trace> list{
     trace("https://www.instagram.com/margo_lfr/", "Margaux Lefranc (@margo_lfr) • Instagram", "Toulouse"),
     trace("https://www.instagram.com/p/Cz9y8x7w6v5/", "Margaux Lefranc sur Instagram : « Sortie longue »", "Dimanche")};
-  classify::Classifier(margaux(), rules()).classify_all(list);
+  classify::Classifier(margaux(), test::shipped_rules()).classify_all(list);
   CHECK(list[0].pseudonym_link);
   CHECK(list[1].pseudonym_link);
   CHECK(list[1].kind == Kind::voluntary);

@@ -5,6 +5,7 @@
 #include "read/page_reader.hpp"
 #include "score/profile_check.hpp"
 #include "traces/url_normalise.hpp"
+#include "support/shipped_rules.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -12,16 +13,6 @@
 using namespace empreinte;
 
 namespace {
-
-const classify::Rules& page_rules()
-{
-  static const classify::Rules r = [] {
-    auto loaded = classify::Rules::load(std::string(EMPREINTE_SOURCE_DIR) + "/rules");
-    REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error().to_string()));
-    return std::move(*loaded);
-  }();
-  return r;
-}
 
 traces::Trace with_page(const std::string& url, const std::string& title,
                         const std::string& snippet, const std::string& html)
@@ -54,7 +45,7 @@ profile::Profile yannick(bool with_details)
 traces::Trace judged(const profile::Profile& p, traces::Trace t)
 {
   std::vector<traces::Trace> list{std::move(t)};
-  classify::Classifier(p, page_rules()).classify_all(list);
+  classify::Classifier(p, test::shipped_rules()).classify_all(list);
   return list.front();
 }
 
@@ -273,10 +264,10 @@ TEST_CASE("page evidence: many pages judged on several threads get the verdicts 
                              "<html><body>" + body + "</body></html>"));
   }
   std::vector<traces::Trace> alone = list;
-  classify::Classifier(p, page_rules()).classify_all(list);
+  classify::Classifier(p, test::shipped_rules()).classify_all(list);
   for (std::size_t i = 0; i < alone.size(); ++i) {
     std::vector<traces::Trace> one{alone[i]};
-    classify::Classifier(p, page_rules()).classify_all(one);
+    classify::Classifier(p, test::shipped_rules()).classify_all(one);
     CAPTURE(i);
     CHECK(list[i].kind == one.front().kind);
     CHECK(list[i].about_subject == one.front().about_subject);

@@ -43,7 +43,8 @@ json trace(const std::string& id,
           {"sensitive", std::move(sensitive)}};
 }
 
-json report(json queries, json traces, int exposure, const std::string& date)
+// A saved audit report (JSON) with these queries and traces.
+json saved(json queries, json traces, int exposure, const std::string& date)
 {
   bool complete = true;
   for (const auto& q : queries) {
@@ -76,7 +77,7 @@ TEST_CASE("diff: new, gone, changed, and not seen when the search failed")
 {
   const json phone =
       json::array({{{"category", "phone"}, {"text", "06 12 34 56 78"}, {"known", true}}});
-  const json before = report(json::array({query("q1", "name", "\"Jo Doe\""),
+  const json before = saved(json::array({query("q1", "name", "\"Jo Doe\""),
                                           query("q2", "pseudonym", "jodo"),
                                           query("q3", "job", "Jo Doe nurse")}),
                              json::array({trace("tkeep", 0.9, "low", "q1"),
@@ -87,7 +88,7 @@ TEST_CASE("diff: new, gone, changed, and not seen when the search failed")
                                           trace("tother", 0.1, "low", "q1")}),
                              40,
                              "2026-10-01T09:00:00Z");
-  json after = report(
+  json after = saved(
       // q2 is blocked this time; q3 is not run at all (the profile lost its job).
       json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo", "blocked")}),
       json::array({trace("tkeep", 0.9, "low", "q1"),
@@ -190,9 +191,9 @@ TEST_CASE("diff: third-party text cannot inject markup in Markdown or HTML")
   t["title"] = "<script>alert(1)</script> [x](javascript:alert(1))";
   t["url"] = "javascript:alert(1)";
   const json before =
-      report(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
+      saved(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
   const json after =
-      report(json::array({query("q1", "name", "x")}), json::array({t}), 10, "2026-11-01T00:00:00Z");
+      saved(json::array({query("q1", "name", "x")}), json::array({t}), 10, "2026-11-01T00:00:00Z");
   const auto d = history::diff_reports(before, after);
   const auto md = history::render_diff_markdown(d, "en");
   CHECK(md.find("<script>") == std::string::npos);
@@ -211,7 +212,7 @@ TEST_CASE("diff: third-party text cannot inject markup in Markdown or HTML")
 
 TEST_CASE("diff: identical audits change nothing")
 {
-  const json r = report(json::array({query("q1", "name", "x")}),
+  const json r = saved(json::array({query("q1", "name", "x")}),
                         json::array({trace("a", 0.9, "low", "q1")}),
                         5,
                         "2026-10-01T00:00:00Z");
@@ -231,14 +232,14 @@ TEST_CASE("diff: a page is gone only when a search that found it ran again and s
   json tboth = trace("tboth", 0.9, "medium", "q1");
   tboth["found_by"].push_back({{"query", "q2"}, {"backend", "corpus"}, {"rank", 3}});
   const json before =
-      report(json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo")}),
+      saved(json::array({query("q1", "name", "\"Jo Doe\""), query("q2", "pseudonym", "jodo")}),
              json::array({tboth, trace("tonly2", 0.9, "medium", "q2")}),
              20,
              "2026-10-01T00:00:00Z");
 
   SUBCASE("one of its searches succeeded: gone")
   {
-    const json after = report(json::array({query("q1", "name", "\"Jo Doe\""),
+    const json after = saved(json::array({query("q1", "name", "\"Jo Doe\""),
                                            query("q2", "pseudonym", "jodo", "rate_limited")}),
                               json::array(),
                               0,
@@ -255,7 +256,7 @@ TEST_CASE("diff: a page is gone only when a search that found it ran again and s
   }
   SUBCASE("every search failed: not seen, in every format, never gone")
   {
-    const json after = report(json::array({query("q1", "name", "\"Jo Doe\"", "timeout"),
+    const json after = saved(json::array({query("q1", "name", "\"Jo Doe\"", "timeout"),
                                            query("q2", "pseudonym", "jodo", "blocked")}),
                               json::array(),
                               0,
@@ -282,7 +283,7 @@ TEST_CASE("diff: a page is gone only when a search that found it ran again and s
   SUBCASE("the same search on the same engine is matched by its text, whatever its id")
   {
     // The plan changed: the name query is now q7, and still finds nothing.
-    const json after = report(
+    const json after = saved(
         json::array({query("q7", "name", "\"Jo Doe\""), query("q8", "pseudonym", "jodo", "error")}),
         json::array(),
         0,
@@ -293,7 +294,7 @@ TEST_CASE("diff: a page is gone only when a search that found it ran again and s
   }
   SUBCASE("the search ran on another engine only: not seen (not searched), never gone")
   {
-    const json after = report(json::array({query("q1", "name", "\"Jo Doe\"", "ok", "mojeek"),
+    const json after = saved(json::array({query("q1", "name", "\"Jo Doe\"", "ok", "mojeek"),
                                            query("q2", "pseudonym", "jodo", "ok", "mojeek")}),
                               json::array(),
                               0,
@@ -311,14 +312,14 @@ TEST_CASE("diff: changes of a page about you, each told once")
       json::array({{{"category", "email"}, {"text", "jo@example.org"}, {"known", true}}});
   const json phone =
       json::array({{{"category", "phone"}, {"text", "06 12 34 56 78"}, {"known", true}}});
-  const json before = report(json::array({query("q1", "name", "x")}),
+  const json before = saved(json::array({query("q1", "name", "x")}),
                              json::array({trace("tless", 0.9, "high", "q1", email),
                                           trace("tnow", 0.3, "low", "q1"),
                                           trace("tnot", 0.8, "low", "q1"),
                                           trace("tsmall", 0.7, "low", "q1")}),
                              30,
                              "2026-10-01T00:00:00Z");
-  const json after = report(json::array({query("q1", "name", "x")}),
+  const json after = saved(json::array({query("q1", "name", "x")}),
                             json::array({trace("tless", 0.9, "high", "q1", phone),
                                          trace("tnow", 0.7, "low", "q1"),
                                          trace("tnot", 0.2, "low", "q1"),
@@ -352,8 +353,8 @@ TEST_CASE("diff: changes of a page about you, each told once")
 TEST_CASE("diff: new pages, most exposing first, pages about you before namesakes'")
 {
   const json before =
-      report(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
-  const json after = report(json::array({query("q1", "name", "x")}),
+      saved(json::array({query("q1", "name", "x")}), json::array(), 0, "2026-10-01T00:00:00Z");
+  const json after = saved(json::array({query("q1", "name", "x")}),
                             json::array({trace("tlow", 0.9, "low", "q1"),
                                          trace("tnamesake", 0.1, "high", "q1"),
                                          trace("thigh", 0.9, "high", "q1"),
@@ -380,7 +381,7 @@ TEST_CASE("diff: reports of older or newer versions, with fields missing or adde
                     {"traces",
                      json::array({{{"id", "ta"}, {"url", "https://a.example/"}, {"kind", 3}},
                                   {{"id", "tb"}, {"about_subject", 0.9}}})}};
-  json newer = report(json::array({query("q1", "name", "x")}),
+  json newer = saved(json::array({query("q1", "name", "x")}),
                       json::array({trace("ta", 0.9, "high", "q1")}),
                       12,
                       "2026-11-01T00:00:00Z");

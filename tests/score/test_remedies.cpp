@@ -1,6 +1,7 @@
 // What to do about traces, from the shipped rules/remedies.json.
 #include "classify/rules.hpp"
 #include "score/remedies.hpp"
+#include "support/shipped_rules.hpp"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -13,16 +14,6 @@ const score::Remedies& remedies()
 {
   static const score::Remedies r = [] {
     auto loaded = score::Remedies::load(std::string(EMPREINTE_SOURCE_DIR) + "/rules/remedies.json");
-    REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error().to_string()));
-    return std::move(*loaded);
-  }();
-  return r;
-}
-
-const classify::Rules& rules()
-{
-  static const classify::Rules r = [] {
-    auto loaded = classify::Rules::load(std::string(EMPREINTE_SOURCE_DIR) + "/rules");
     REQUIRE_MESSAGE(loaded, (loaded ? "" : loaded.error().to_string()));
     return std::move(*loaded);
   }();
@@ -53,7 +44,7 @@ std::string chosen(const std::string& country,
   p.country = country;
   p.location = location;
   p.phones = phones;
-  auto c = remedies().jurisdictions().choose(p, rules().places, "me.json");
+  auto c = remedies().jurisdictions().choose(p, test::shipped_rules().places, "me.json");
   REQUIRE_MESSAGE(c, (c ? "" : c.error().to_string()));
   return c->jurisdiction->id + "/" + std::string(score::chosen_by_name(c->how));
 }
@@ -164,7 +155,7 @@ TEST_CASE("jurisdiction: the profile's country, else its location, else its phon
   CHECK(chosen("", "") == "INTL/default");
   profile::Profile p;
   p.country = "Atlantis";
-  const auto bad = remedies().jurisdictions().choose(p, rules().places, "me.json");
+  const auto bad = remedies().jurisdictions().choose(p, test::shipped_rules().places, "me.json");
   REQUIRE_FALSE(bad);
   CHECK(bad.error().where == "me.json: /country");
 }
