@@ -2,6 +2,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/options.hpp"
+#include "app/run.hpp"
 #include "util/temp_files.hpp"
 
 #include <fmt/format.h>

@@ -52,7 +52,4 @@ void add_mark_command(CLI::App& app, Runner& runner);
 // `empreinte requests add|list|extend|done|complaint`: removal requests and their deadlines.
 void add_requests_command(CLI::App& app, Runner& runner);
 
-// Parses argv, runs the chosen subcommand, returns the process exit code.
-int run(int argc, char** argv);
-
 } // namespace empreinte::app

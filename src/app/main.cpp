@@ -1,5 +1,5 @@
 // empreinte's entry point: argv in, exit code out. Everything else lives in empreinte_core.
-#include "app/commands.hpp"
+#include "app/run.hpp"
 #include "app/trusted_patterns.hpp"
 #include "classify/patterns.hpp"
 
