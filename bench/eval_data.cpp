@@ -70,7 +70,7 @@ std::vector<Persona> load_personas(const std::string& dir)
         q.text = row.query;
         queries.push_back(q);
         outcomes.push_back(
-          search::QueryOutcome{"eval", search::QueryStatus::ok, "", {}, queries.size() - 1});
+          search::QueryOutcome{"eval", search::QueryStatus::ok, {}, {}, queries.size() - 1});
       }
       outcomes[it->second].results.push_back(search::SearchResult{row.rank, row.url, row.title, row.snippet, ""});
       p.rows.push_back(std::move(row));

@@ -4,6 +4,7 @@
 //
 //   empreinte_bench_http [--queries Q] [--concurrency C] [--interval-ms I] [--latency-ms L]
 //   (BENCH_TRACE=1 prints the time of every finished request)
+#include "report/i18n.hpp"
 #include "search/web_search.hpp"
 
 #include <chrono>
@@ -147,7 +148,8 @@ run_ours(int port, const Settings& s, std::optional<search::ResponseCache> cache
   sent = web.requests_sent();
   for (const auto& r : out) {
     if (r.status != search::QueryStatus::ok) {
-      fmt::print(stderr, "unexpected status {}: {}\n", search::status_name(r.status), r.reason);
+      fmt::print(stderr, "unexpected status {}: {}\n", search::status_name(r.status),
+                 report::tr("en", r.reason));
     }
   }
   return seconds;

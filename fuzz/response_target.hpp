@@ -4,6 +4,7 @@
 
 #include "fuzz_check.hpp"
 #include "parse/search_response.hpp"
+#include "report/i18n.hpp"
 #include "search/backend_def.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -43,7 +44,12 @@ inline int read_response(const std::vector<search::BackendDef>& defs,
 
   FUZZ_CHECK((page.status == search::QueryStatus::ok) == !page.results.empty());
   FUZZ_CHECK(page.results.size() <= parse::k_max_results_per_page);
-  FUZZ_CHECK(util::is_valid_utf8(page.reason));
+  // The reason, in both languages: one valid line, whatever the engine sent.
+  for (const char* lang : {"en", "fr"}) {
+    const std::string reason = report::tr(lang, page.reason);
+    FUZZ_CHECK(util::is_valid_utf8(reason));
+    FUZZ_CHECK(page.reason.empty() == reason.empty());
+  }
   for (const auto& r : page.results) {
     FUZZ_CHECK(r.rank >= 1);
     FUZZ_CHECK(util::parse_http_url(r.url).has_value()); // only http(s) pages reach traces

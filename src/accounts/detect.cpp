@@ -92,6 +92,16 @@ bool is_login_url(std::string_view url)
   return false;
 }
 
+namespace {
+
+// The request failed on the way: the transfer's own sentence, in the report's language.
+util::Message transport_failed(const search::HttpResponse& r)
+{
+  return {"accounts.reason.transport", {}, {search::transport_message(r)}};
+}
+
+} // namespace
+
 Verdict judge(const Site& site,
               const SiteList& list,
               const std::string& name,
@@ -100,13 +110,13 @@ Verdict judge(const Site& site,
 {
   using search::TransportError;
   if (r.error == TransportError::timeout || r.error == TransportError::deadline) {
-    return {Status::timeout, why("transport", {search::transport_reason(r)})};
+    return {Status::timeout, transport_failed(r)};
   }
   if (r.error == TransportError::too_large) {
     return {Status::unknown, why("too_large")};
   }
   if (r.error != TransportError::none) {
-    return {Status::error, why("transport", {search::transport_reason(r)})};
+    return {Status::error, transport_failed(r)};
   }
   const Detect& d = site.detect;
   for (const auto& sig : list.signatures) {

@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
 #include "app/search_setup.hpp"
+#include "report/i18n.hpp"
 #include "search/response_cache.hpp"
 #include "util/fs.hpp"
 #include "util/terminal.hpp"
@@ -150,17 +151,17 @@ int run_check(const BackendsCommand& cmd)
   bool failed = false;
   for (const auto& o : outcomes) {
     failed = failed || search::is_failure(o.status);
+    const std::string reason = report::tr("en", o.reason);
     list.push_back(
         {{"name", o.backend},
          {"status", search::status_name(o.status)},
-         {"reason",
-          o.reason.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.reason)},
+         {"reason", o.reason.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(reason)},
          {"results", o.results.size()}});
     text += fmt::format("{:<12} {:<15} {} results{}\n",
                         o.backend,
                         search::status_name(o.status),
                         o.results.size(),
-                        o.reason.empty() ? "" : "  " + util::strip_controls(o.reason));
+                        o.reason.empty() ? "" : "  " + util::strip_controls(reason));
   }
   if (outcomes.empty()) {
     text = "no usable web backend: see 'empreinte backends'\n";

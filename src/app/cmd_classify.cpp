@@ -59,7 +59,7 @@ util::Result<std::vector<traces::Trace>> traces_from_rows(const json& rows, cons
       q.family = plan::family_from_name(family).value_or(plan::Family::name);
       queries.push_back(std::move(q));
       outcomes.push_back(
-        search::QueryOutcome{"input", search::QueryStatus::ok, "", {}, queries.size() - 1});
+        search::QueryOutcome{"input", search::QueryStatus::ok, {}, {}, queries.size() - 1});
     }
     auto& outcome = outcomes[it->second];
     if (r.rank <= 0) {

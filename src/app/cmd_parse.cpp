@@ -4,6 +4,7 @@
 #include "app/exit_codes.hpp"
 #include "app/search_setup.hpp"
 #include "parse/search_response.hpp"
+#include "report/i18n.hpp"
 #include "util/fs.hpp"
 #include "util/terminal.hpp"
 #include "util/text.hpp"
@@ -54,19 +55,20 @@ int run_parse(const ParseCommand& cmd)
         {{"rank", r.rank}, {"url", r.url}, {"title", r.title}, {"snippet", r.snippet}});
   }
   std::string content;
+  const std::string reason = report::tr("en", page.reason);
   if (cmd.output.format == "json") {
     nlohmann::ordered_json out = {{"backend", def->name},
                                   {"status", search::status_name(page.status)},
                                   {"reason",
                                    page.reason.empty() ? nlohmann::ordered_json(nullptr)
-                                                       : nlohmann::ordered_json(page.reason)},
+                                                       : nlohmann::ordered_json(reason)},
                                   {"results", results}};
     content = out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   } else {
     content = fmt::format("{}: {}{} · {} results\n",
                           def->name,
                           search::status_name(page.status),
-                          page.reason.empty() ? "" : " (" + util::strip_controls(page.reason) + ")",
+                          page.reason.empty() ? "" : " (" + util::strip_controls(reason) + ")",
                           page.results.size());
     for (const auto& r : page.results) {
       content += fmt::format("{:>3}. {}\n     {}\n",

@@ -40,6 +40,20 @@ namespace {
 
 using namespace response_parts;
 
+// A definition's reason for a status, in both languages, and the engine's own words if any.
+util::Message engine_says(const std::string& reason,
+                          const std::string& reason_fr,
+                          std::string_view detail)
+{
+  std::vector<std::string> args{clean_line(reason),
+                                clean_line(reason_fr.empty() ? reason : reason_fr)};
+  if (detail.empty()) {
+    return {"search.engine_says", std::move(args)};
+  }
+  args.push_back(clean_line(detail));
+  return {"search.engine_says_detail", std::move(args)};
+}
+
 // A JSON member by pointer, or nullptr (never throws).
 const json* at_pointer(const json& root, const std::string& pointer)
 {
@@ -117,31 +131,30 @@ void status_from_http(const search::BackendDef& def,
       continue;
     }
     out.status = rule.status;
-    out.reason = rule.reason;
+    std::string detail;
     if (!rule.reason_pointer.empty()) {
       const json v = json::parse(body, nullptr, false);
       if (!v.is_discarded()) {
-        const std::string detail = scalar_text(at_pointer(v, rule.reason_pointer));
-        if (!detail.empty()) {
-          out.reason += ": " + detail;
-        }
+        detail = scalar_text(at_pointer(v, rule.reason_pointer));
       }
     }
-    out.reason = clean_line(fmt::format("HTTP {}: {}", code, out.reason));
+    out.reason = {"search.http",
+                  {std::to_string(code)},
+                  {engine_says(rule.reason, rule.reason_fr, detail)}};
     return;
   }
   if (code == 429) {
     out.status = QueryStatus::rate_limited;
-    out.reason = "HTTP 429: too many requests";
+    out.reason = {"search.http_429"};
   } else if (code == 403) {
     out.status = QueryStatus::blocked;
-    out.reason = "HTTP 403: access denied (the engine refuses automated requests from here)";
+    out.reason = {"search.http_403"};
   } else if (code >= 500) {
     out.status = QueryStatus::error;
-    out.reason = fmt::format("HTTP {}: the engine failed", code);
+    out.reason = {"search.http_failed", {std::to_string(code)}};
   } else {
     out.status = QueryStatus::error;
-    out.reason = fmt::format("HTTP {}: unexpected answer", code);
+    out.reason = {"search.http_unexpected", {std::to_string(code)}};
   }
 }
 
@@ -213,8 +226,7 @@ MarkerHit find_marker(const search::BackendDef& def,
 void apply_marker(const MarkerHit& hit, ResponsePage& out)
 {
   out.status = hit.marker->status;
-  out.reason =
-      clean_line(hit.detail.empty() ? hit.marker->reason : hit.marker->reason + ": " + hit.detail);
+  out.reason = engine_says(hit.marker->reason, hit.marker->reason_fr, hit.detail);
   out.results.clear();
 }
 
@@ -261,8 +273,7 @@ void parse_json_page(const search::BackendDef& def,
     out.status = QueryStatus::error;
     const bool html = body.find('<') != std::string_view::npos &&
                       util::ascii_lower(body.substr(0, 512)).find("<html") != std::string::npos;
-    out.reason = html ? "the engine answered an HTML page where JSON was expected"
-                      : "invalid JSON in the response";
+    out.reason = {html ? "search.html_not_json" : "search.invalid_json"};
     return;
   }
   if (auto hit = find_marker(def, body, &doc, nullptr, false); hit.marker) {
@@ -312,13 +323,13 @@ void parse_json_page(const search::BackendDef& def,
   if (!out.results.empty()) {
     out.status = QueryStatus::ok;
     if (!failed.empty()) {
-      out.reason = clean_line("some engines did not answer: " + describe(failed));
+      out.reason = {"search.engines_silent", {clean_line(describe(failed))}};
     }
     return;
   }
   if (!failed.empty()) {
     out.status = out.unresponsive_blocked ? QueryStatus::blocked : QueryStatus::error;
-    out.reason = clean_line("no results, and engines did not answer: " + describe(failed));
+    out.reason = {"search.empty_engines_silent", {clean_line(describe(failed))}};
     return;
   }
   if (auto hit = find_marker(def, body, &doc, nullptr, true); hit.marker) {
@@ -327,13 +338,11 @@ void parse_json_page(const search::BackendDef& def,
   }
   if ((list && list->is_array()) || (!list && spec.missing_means_empty)) {
     out.status = QueryStatus::empty;
-    out.reason.clear();
+    out.reason = {};
     return;
   }
   out.status = QueryStatus::layout_changed;
-  out.reason = list
-                   ? "the result list at " + spec.results + " is not a list"
-                   : "no result list at " + spec.results + ": the response format may have changed";
+  out.reason = {list ? "search.not_a_list" : "search.no_list", {clean_line(spec.results)}};
 }
 
 // The reading itself; parse_response wraps it in its budget.
@@ -381,7 +390,7 @@ ResponsePage parse_response(const search::BackendDef& def,
   const auto audit_ran_out = [] {
     ResponsePage late;
     late.status = QueryStatus::timeout;
-    late.reason = "the audit's time limit ran out while reading the response";
+    late.reason = {"search.read_deadline"};
     return late;
   };
   // Gumbo cannot be stopped half-way: a response that arrives after the audit's deadline is
@@ -398,10 +407,9 @@ ResponsePage parse_response(const search::BackendDef& def,
     }
     ResponsePage late;
     late.status = QueryStatus::error;
-    late.reason = fmt::format("reading the response took more than {:g} s ({} KiB): the "
-                              "engine sent a page too complex to read (broken or hostile)",
-                              static_cast<double>(limits.time_budget.count()) / 1000,
-                              body.size() / 1024);
+    late.reason = {"search.read_budget",
+                   {fmt::format("{:g}", static_cast<double>(limits.time_budget.count()) / 1000),
+                    std::to_string(body.size() / 1024)}};
     return late;
   }
   return out;

@@ -4,6 +4,7 @@
 
 #include "search/backend.hpp"
 #include "search/backend_def.hpp"
+#include "util/message.hpp"
 
 #include <chrono>
 #include <optional>
@@ -17,7 +18,7 @@ namespace empreinte::parse {
 struct ResponsePage
 {
   search::QueryStatus status = search::QueryStatus::error;
-  std::string reason; // one line; for ok, notes such as engines that did not answer
+  util::Message reason; // one line; for ok, notes such as engines that did not answer
   std::vector<search::SearchResult> results; // rank = the engine's rank, else 1.. on this page
   bool rank_given = false;  // ranks come from the response (absolute), not positions
   std::optional<bool> more; // the engine says whether more results exist

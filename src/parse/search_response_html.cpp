@@ -125,14 +125,13 @@ void parse_html_page(const search::BackendDef& def,
   }
   if (found > 0) {
     out.status = QueryStatus::empty;
-    out.reason = "only ads or placeholder results";
+    out.reason = {"search.only_ads"};
     return;
   }
   out.status = QueryStatus::layout_changed;
-  const std::string title = doc.title();
-  out.reason = clean_line("no results and no \"no results\" marker in the page" +
-                          (title.empty() ? std::string() : " titled \"" + title + "\"") +
-                          ": the engine's layout may have changed, or this is a bot page");
+  const std::string title = clean_line(doc.title());
+  out.reason = title.empty() ? util::Message{"search.no_marker"}
+                             : util::Message{"search.no_marker_titled", {title}};
 }
 
 } // namespace empreinte::parse::response_parts

@@ -2,6 +2,7 @@
 // lane's politeness spaces them); redirects resubmit on the same lane.
 #include "read/web_reader.hpp"
 
+#include "report/i18n.hpp"
 #include "search/response_envelope.hpp"
 #include "util/text.hpp"
 #include "util/url.hpp"
@@ -48,7 +49,7 @@ traces::PageRead judge_answer(const Walls& walls,
   }
   if (r.error != search::TransportError::none) {
     page.status = traces::PageStatus::error;
-    page.reason = search::transport_reason(r);
+    page.reason = report::tr("en", search::transport_message(r));
     return page;
   }
   if (auto wall = walls.judge(host, r.status, r.location, r.body)) {
@@ -180,7 +181,8 @@ std::vector<traces::PageRead> WebPageReader::read(const std::vector<ReadRequest>
               s.robots = RobotsRules::disallow_all();
               for (std::size_t i : s.waiting) {
                 out[i].status = traces::PageStatus::error;
-                out[i].reason = "the site could not be reached: " + search::transport_reason(r);
+                out[i].reason = "the site could not be reached: "
+                                + report::tr("en", search::transport_message(r));
               }
               return;
             }

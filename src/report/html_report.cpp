@@ -448,7 +448,7 @@ util::Result<std::string> render_html(const Report& r, const std::string& templa
     const std::string_view status = search::status_name(q.outcome.status);
     item.set("status", tr_or(lang, "status." + std::string(status), status));
     if (!q.outcome.reason.empty()) {
-      item.set("reason", text(q.outcome.reason));
+      item.set("reason", text(tr(lang, q.outcome.reason)));
     }
     if (!q.outcome.tried.empty()) {
       item.set("tried", text(engines_tried(q.outcome, lang)));

@@ -11,7 +11,8 @@ std::vector<CatalogueEntry> catalogue_entries()
                           catalogue_verdicts(),
                           catalogue_accounts(),
                           catalogue_history(),
-                          catalogue_quiz()}) {
+                          catalogue_quiz(),
+                          catalogue_search()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   return all;

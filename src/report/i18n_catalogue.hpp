@@ -19,6 +19,8 @@ std::span<const CatalogueEntry> catalogue_accounts();
 std::span<const CatalogueEntry> catalogue_history();
 // The quiz on a training persona (i18n_catalogue_quiz.cpp).
 std::span<const CatalogueEntry> catalogue_quiz();
+// Why a search failed: the engine's answer, the transfer (i18n_catalogue_search.cpp).
+std::span<const CatalogueEntry> catalogue_search();
 
 // Every entry of every part, unsorted.
 std::vector<CatalogueEntry> catalogue_entries();

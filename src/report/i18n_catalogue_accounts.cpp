@@ -36,7 +36,7 @@ constexpr CatalogueEntry k_accounts_entries[] = {
   {"accounts.status.not_applicable", "not applicable (name not allowed there)", "sans objet (nom non admis sur ce site)"},
   // Why a check has its status (src/accounts/detect.cpp, checker.cpp). The English is what the
   // JSON outputs carry; "transport" wraps the HTTP engine's own (English) account of a failure.
-  {"accounts.reason.transport", "{0}", "échec réseau : {0}"},
+  {"accounts.reason.transport", "{p0}", "échec réseau : {p0}"},
   {"accounts.reason.too_large", "the answer is too large to judge", "la réponse est trop grande pour être jugée"},
   {"accounts.reason.captcha", "a captcha page answered instead of the profile ({0})", "une page captcha a répondu à la place du profil ({0})"},
   {"accounts.reason.challenge", "a {0} challenge page answered instead of the profile ({1})", "une page de vérification {0} a répondu à la place du profil ({1})"},

@@ -276,7 +276,9 @@ std::string render_markdown(const Report& r)
                        tr_or(lang,
                              "status." + std::string(search::status_name(q.outcome.status)),
                              search::status_name(q.outcome.status)),
-                       (q.outcome.reason.empty() ? "" : ": " + markdown_escape(q.outcome.reason)) +
+                       (q.outcome.reason.empty()
+                            ? ""
+                            : ": " + markdown_escape(tr(lang, q.outcome.reason))) +
                            (q.outcome.tried.empty()
                                 ? ""
                                 : " (" + markdown_escape(engines_tried(q.outcome, lang)) + ")"),

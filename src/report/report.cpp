@@ -32,7 +32,9 @@ std::size_t BackendHealth::failed() const
 std::vector<BackendHealth> backend_health(const Report& r)
 {
   std::vector<BackendHealth> out;
-  auto count = [&out](const std::string& backend, search::QueryStatus status, const std::string& reason) {
+  auto count = [&out](const std::string& backend,
+                      search::QueryStatus status,
+                      const util::Message& reason) {
     auto it = std::find_if(
         out.begin(), out.end(), [&](const BackendHealth& h) { return h.name == backend; });
     if (it == out.end()) {
@@ -44,7 +46,7 @@ std::vector<BackendHealth> backend_health(const Report& r)
     // The engine names the flag whose limit ran out (search/http_engine.cpp).
     it->deadline_ran_out = it->deadline_ran_out
                            || (status == search::QueryStatus::timeout
-                               && reason.find("--timeout") != std::string::npos);
+                               && tr("en", reason).find("--timeout") != std::string::npos);
   };
   for (const auto& q : r.queries) {
     // Engines that failed a query before another answered it fared badly all the same.
@@ -404,15 +406,17 @@ ordered_json to_json(const Report& r)
     item["backend"] = q.outcome.backend;
     item["status"] = search::status_name(q.outcome.status);
     item["results"] = q.outcome.results.size();
-    item["error"] =
-        q.outcome.reason.empty() ? ordered_json(nullptr) : ordered_json(q.outcome.reason);
+    // Scripts read the reasons in English, whatever the report's language.
+    item["error"] = q.outcome.reason.empty() ? ordered_json(nullptr)
+                                             : ordered_json(tr("en", q.outcome.reason));
     if (!q.outcome.tried.empty()) {
       ordered_json tried = ordered_json::array();
       for (const auto& a : q.outcome.tried) {
         tried.push_back(
             {{"backend", a.backend},
              {"status", search::status_name(a.status)},
-             {"error", a.reason.empty() ? ordered_json(nullptr) : ordered_json(a.reason)}});
+             {"error",
+              a.reason.empty() ? ordered_json(nullptr) : ordered_json(tr("en", a.reason))}});
       }
       item["tried"] = std::move(tried);
     }

@@ -340,7 +340,7 @@ std::string render_text(const Report& r, const util::Style& style)
       std::string status = tr_or(lang, "status." + std::string(status_id), status_id);
       const bool failed = search::is_failure(run->outcome.status);
       if (failed) {
-        status += ": " + util::safe_excerpt(run->outcome.reason, 200);
+        status += ": " + util::safe_excerpt(tr(lang, run->outcome.reason), 200);
       }
       const std::string query_line = util::wrap(
         fmt::format("{} {}  {}{}",

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "plan/query.hpp"
+#include "util/message.hpp"
 
 #include <optional>
 #include <string>
@@ -42,7 +43,7 @@ struct Attempt
 {
   std::string backend;
   QueryStatus status = QueryStatus::error;
-  std::string reason;
+  util::Message reason;
 };
 
 // What one backend answered to one query.
@@ -50,7 +51,7 @@ struct QueryOutcome
 {
   std::string backend; // the engine that answered (or failed last)
   QueryStatus status = QueryStatus::error;
-  std::string reason; // one line; empty when ok
+  util::Message reason; // one line, in the report's language once rendered; empty when ok
   std::vector<SearchResult> results;
   std::size_t query_index = 0; // position of the query in the plan
   std::vector<Attempt> tried = {}; // engines that failed it before `backend`, in order

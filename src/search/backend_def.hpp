@@ -77,7 +77,8 @@ struct Marker
   std::string selector; // HTML: an element matches
   std::string contains; // body contains this text
   QueryStatus status = QueryStatus::error;
-  std::string reason;         // one line for the report
+  std::string reason;         // one line for the report, in English
+  std::string reason_fr;      // the same in French ("": French reports show `reason`)
   std::string reason_pointer; // JSON: append this member's text to the reason
 };
 
@@ -88,6 +89,7 @@ struct StatusCodeRule
   int code = 0;
   QueryStatus status = QueryStatus::error;
   std::string reason;
+  std::string reason_fr;
   std::string reason_pointer; // JSON error body: append this member's text
 };
 

@@ -116,7 +116,7 @@ void DefReader::read_response(const json& value)
     keep(ff.error());
   }
   r.status_codes = read_list<StatusCodeRule>(f, "status_codes", [&](util::JsonFields& e) {
-    e.allow_only({"code", "status", "reason", "reason_pointer"});
+    e.allow_only({"code", "status", "reason", "reason_fr", "reason_pointer"});
     StatusCodeRule rule;
     rule.code = static_cast<int>(e.integer("code", 0, 100, 599));
     if (rule.code < 100 || rule.code > 599) {
@@ -124,13 +124,15 @@ void DefReader::read_response(const json& value)
     }
     rule.status = read_status(e, "status", true);
     rule.reason = e.string("reason", true);
+    rule.reason_fr = e.string("reason_fr");
     rule.reason_pointer = e.string("reason_pointer");
     check_pointer(e, "reason_pointer", rule.reason_pointer);
     return rule;
   });
   r.markers = read_list<Marker>(f, "markers", [&](util::JsonFields& e) {
     e.allow_only(
-        {"pointer", "equals", "selector", "contains", "status", "reason", "reason_pointer"});
+        {"pointer", "equals", "selector", "contains", "status", "reason", "reason_fr",
+         "reason_pointer"});
     Marker m;
     m.pointer = e.string("pointer");
     m.equals = e.string("equals");
@@ -138,6 +140,7 @@ void DefReader::read_response(const json& value)
     m.contains = e.string("contains");
     m.status = read_status(e, "status", true);
     m.reason = e.string("reason", true);
+    m.reason_fr = e.string("reason_fr");
     m.reason_pointer = e.string("reason_pointer");
     const int kinds = !m.pointer.empty() + !m.selector.empty() + !m.contains.empty();
     if (kinds != 1) {

@@ -85,7 +85,7 @@ QueryOutcome CorpusBackend::search_text(const std::string& text, int pages)
   const ParsedQuery parsed = parse_query(text);
   if (parsed.empty()) {
     out.status = QueryStatus::error;
-    out.reason = "the query has no word to search for";
+    out.reason = {"search.no_word"};
     return out;
   }
   std::vector<std::string> params;
@@ -117,7 +117,7 @@ QueryOutcome CorpusBackend::search_text(const std::string& text, int pages)
   auto stmt = m_index.db().prepare(sql);
   if (!stmt) {
     out.status = QueryStatus::error;
-    out.reason = stmt.error().what;
+    out.reason = {"search.corpus_failed", {stmt.error().what}};
     return out;
   }
   for (std::size_t i = 0; i < params.size(); ++i) {
@@ -149,7 +149,7 @@ QueryOutcome CorpusBackend::search_text(const std::string& text, int pages)
   }
   if (!stmt->error().empty()) {
     out.status = QueryStatus::error;
-    out.reason = "corpus search failed: " + stmt->error();
+    out.reason = {"search.corpus_failed", {stmt->error()}};
     out.results.clear();
     return out;
   }

@@ -272,7 +272,8 @@ struct HttpEngine::Impl
         if (response.error == TransportError::timeout && deadline != Clock::time_point::max()
             && Clock::now() + milliseconds(100) >= deadline) {
           response.error = TransportError::deadline;
-          response.error_text = deadline_text();
+          response.error_text.clear();
+          response.limit_seconds = deadline_seconds();
         }
       }
       release(e, *t);
@@ -308,36 +309,32 @@ struct HttpEngine::Impl
     curl_easy_cleanup(e);
   }
 
-  // The whole run's limit, named by its flag (the advice in the report repeats it).
-  std::string deadline_text() const
-  {
-    return fmt::format("the time limit for all the searches ({:g} s, --timeout) ran out",
-                       options.deadline.count() / 1000.0);
-  }
+  // The whole run's limit (--timeout), which the reason names.
+  double deadline_seconds() const { return static_cast<double>(options.deadline.count()) / 1000; }
 
-  void give_up(Job job, const std::string& why)
+  void give_up(Job job)
   {
     HttpResponse r;
     r.error = TransportError::deadline;
-    r.error_text = why;
+    r.limit_seconds = deadline_seconds();
     r.attempts = job.attempt;
     finish(std::move(job), std::move(r));
   }
 
-  void abort_all(const std::string& why)
+  void abort_all()
   {
     auto transfers = std::move(in_flight);
     in_flight.clear();
     for (auto& [e, t] : transfers) {
       release(e, *t);
       lanes[static_cast<std::size_t>(t->job.lane)].in_flight = 0;
-      give_up(std::move(t->job), why);
+      give_up(std::move(t->job));
     }
     for (auto& lane : lanes) {
       while (!lane.queue.empty()) {
         Job job = std::move(lane.queue.front());
         lane.queue.pop_front();
-        give_up(std::move(job), why); // callbacks may submit more: run() drains them too
+        give_up(std::move(job)); // callbacks may submit more: run() drains them too
       }
     }
   }
@@ -390,7 +387,7 @@ void HttpEngine::submit(int lane, HttpRequest request, Callback done)
   m_impl->lanes.at(static_cast<std::size_t>(lane)).queue.push_back(std::move(job));
 }
 
-void HttpEngine::cancel_lane(int lane, const std::string& why)
+void HttpEngine::cancel_lane(int lane)
 {
   auto& queue = m_impl->lanes.at(static_cast<std::size_t>(lane)).queue;
   std::deque<Job> cancelled;
@@ -398,7 +395,6 @@ void HttpEngine::cancel_lane(int lane, const std::string& why)
   for (auto& job : cancelled) {
     HttpResponse r;
     r.error = TransportError::cancelled;
-    r.error_text = why;
     r.attempts = job.attempt;
     m_impl->finish(std::move(job), std::move(r)); // the callback may submit elsewhere
   }
@@ -427,12 +423,11 @@ void HttpEngine::run()
   while (!m.idle()) {
     auto now = Clock::now();
     if (now >= m.deadline) {
-      const std::string why = m.deadline_text();
       // Jobs submitted by the callbacks of aborted ones are aborted too. Completions still
       // expected come from parsers, whose budget ends at the same deadline: wait for them.
       while (!m.idle()) {
         while (!m.transfers_idle()) {
-          m.abort_all(why);
+          m.abort_all();
         }
         if (!m.run_posted() && m.expected > 0) {
           curl_multi_poll(m.multi, nullptr, 0, 100, nullptr);

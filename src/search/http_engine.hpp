@@ -2,6 +2,8 @@
 // The only part of the project that includes curl.h for transfers (util/url uses curl's URL API).
 #pragma once
 
+#include "util/message.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -44,7 +46,8 @@ struct HttpResponse
   std::string location; // Location header of a redirect
   std::string content_type; // Content-Type header, as sent ("text/html; charset=utf-8")
   TransportError error = TransportError::none;
-  std::string error_text; // one line, for the report
+  std::string error_text; // curl's words for the failure, when it said any
+  double limit_seconds = 0; // TransportError::deadline: the whole run's limit (--timeout)
   int attempts = 0;
   bool from_cache = false;
 };
@@ -88,9 +91,9 @@ public:
   // When the next request of `lane` may start, by its min interval.
   std::chrono::steady_clock::time_point lane_next_start(int lane) const;
   void submit(int lane, HttpRequest request, Callback done);
-  // Ends every request of `lane` not started yet with TransportError::cancelled and `why` (on
-  // the loop thread, from a callback); requests in flight finish normally.
-  void cancel_lane(int lane, const std::string& why);
+  // Ends every request of `lane` not started yet with TransportError::cancelled (on the loop
+  // thread, from a callback; the callback knows why); requests in flight finish normally.
+  void cancel_lane(int lane);
   // Announces work done on another thread that will post() its completion: run() does not
   // return before that completion has run.
   void expect_post();
@@ -111,7 +114,8 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
-// A status for a transport failure, as a one-line reason ("timeout after 20 s").
-std::string transport_reason(const HttpResponse& response);
+// A transport failure as one line for the person, in their language once rendered
+// (report::tr; keys transport.*); empty for TransportError::none.
+util::Message transport_message(const HttpResponse& response);
 
 } // namespace empreinte::search

@@ -83,45 +83,51 @@ std::optional<milliseconds> parse_retry_after(const std::string& value)
 
 } // namespace engine_detail
 
-std::string transport_reason(const HttpResponse& r)
+util::Message transport_message(const HttpResponse& r)
 {
-  const std::string detail = r.error_text.empty() ? "" : ": " + r.error_text;
-  const std::string tries = r.attempts > 1 ? fmt::format(" (after {} attempts)", r.attempts) : "";
+  // The failure, then how many attempts it took and curl's own words, when they say more.
+  auto told = [&r](std::string key, bool counts_attempts) {
+    util::Message m{std::move(key)};
+    if (counts_attempts && r.attempts > 1) {
+      m = {"transport.after_attempts", {std::to_string(r.attempts)}, {std::move(m)}};
+    }
+    if (!r.error_text.empty()) {
+      m = {"transport.detail", {r.error_text}, {std::move(m)}};
+    }
+    return m;
+  };
   switch (r.error) {
   case TransportError::none:
     return {};
   case TransportError::timeout:
-    return "no answer within the time limit for one request (--request-timeout)" + tries + detail;
+    return told("transport.timeout", true);
   case TransportError::proxy:
-    return "the proxy failed: could not reach it or it refused the connection (check --proxy)" + detail;
+    return told("transport.proxy", false);
   case TransportError::deadline:
-    return r.error_text;
+    return {"transport.deadline", {fmt::format("{:g}", r.limit_seconds)}};
   case TransportError::connect:
-    return "could not connect" + tries + detail;
+    return told("transport.connect", true);
   case TransportError::dns:
-    return "could not resolve the host" + detail;
+    return told("transport.dns", false);
   case TransportError::tls:
     // OpenSSL's words when an https:// URL reaches a plain-HTTP port.
-    if (r.error_text.find("wrong version number") != std::string::npos) {
-      return "TLS handshake failed: the server does not speak TLS on this port (check http:// "
-             "or https:// and the port)" +
-             detail;
-    }
-    return "TLS handshake failed" + detail;
+    return told(r.error_text.find("wrong version number") != std::string::npos ? "transport.tls_port"
+                                                                               : "transport.tls",
+                false);
   case TransportError::tls_certificate:
-    return "TLS failure: the server's certificate is not trusted" + detail;
+    return told("transport.tls_certificate", false);
   case TransportError::reset:
-    return "the connection was reset" + tries + detail;
+    return told("transport.reset", true);
   case TransportError::truncated:
-    return "the response was cut short" + tries + detail;
+    return told("transport.truncated", true);
   case TransportError::too_large:
-    return "the response was too large";
+    return {"transport.too_large"};
   case TransportError::cancelled:
-    return r.error_text;
+    return {"transport.cancelled"};
   case TransportError::other:
-    return "transfer failed" + detail;
+    break;
   }
-  return "transfer failed" + detail;
+  return told("transport.other", false);
 }
 
 } // namespace empreinte::search

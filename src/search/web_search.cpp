@@ -97,7 +97,7 @@ parse::ResponsePage read_page(const BackendDef& def,
   } catch (const std::exception& e) {
     parse::ResponsePage page;
     page.status = QueryStatus::error;
-    page.reason = std::string("the response could not be read: ") + e.what();
+    page.reason = {"search.unreadable", {e.what()}};
     return page;
   }
 }
@@ -117,6 +117,15 @@ struct Task
   std::optional<std::pair<std::string, std::string>> deferred_put; // cache key, body
   std::vector<bool> tried; // the rotation: engines that already failed this query
 };
+
+// A reason, said to concern the task's current page when that is not the first.
+util::Message on_page_of(const Task& t, util::Message reason)
+{
+  if (t.page <= 1) {
+    return reason;
+  }
+  return {"search.on_page", {std::to_string(t.page)}, {std::move(reason)}};
+}
 
 // What a metasearch instance said about its engines during one run.
 struct Unresponsive
@@ -140,11 +149,7 @@ void distrust_silent_empties(std::vector<std::unique_ptr<Task>>& tasks,
         names += (names.empty() ? "" : ", ") + e;
       }
       t->outcome.status = u.blocked ? QueryStatus::blocked : QueryStatus::error;
-      t->outcome.reason = util::truncate_utf8(
-          "no results, but the instance said during this audit that engines did not answer ("
-              + names + "): it may have suspended them and skipped them in silence, so this is "
-              + "not a real 'no results'",
-          600);
+      t->outcome.reason = {"search.silent_skip", {util::truncate_utf8(names, 400)}};
       t->deferred_put.reset();
     }
     if (t->deferred_put && cache) {
@@ -249,7 +254,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       t.deferred_put.reset();
       t.outcome.backend = m_backends[next].def.name;
       t.outcome.status = QueryStatus::error;
-      t.outcome.reason.clear();
+      t.outcome.reason = {};
       t.outcome.results.clear();
       ask(t, {}, {});
       return;
@@ -258,7 +263,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       t.outcome.tried.pop_back(); // no engine left: this failure is the outcome itself
     }
   };
-  auto fail = [&](Task& t, QueryStatus status, std::string reason) {
+  auto fail = [&](Task& t, QueryStatus status, util::Message reason) {
     t.outcome.status = status;
     t.outcome.reason = std::move(reason);
     if (!rotate || t.page > 1) {
@@ -267,10 +272,7 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
     if ((status == QueryStatus::blocked || status == QueryStatus::rate_limited) &&
         !down[t.backend]) {
       down[t.backend] = status;
-      engine.cancel_lane(lanes[t.backend],
-                         fmt::format("not sent: {} {} this address earlier in the audit",
-                                     m_backends[t.backend].def.name,
-                                     status == QueryStatus::blocked ? "blocked" : "rate-limited"));
+      engine.cancel_lane(lanes[t.backend]);
     }
     if (status != QueryStatus::timeout) {
       go_next(t, true);
@@ -279,14 +281,19 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
 
   auto on_answer = [&](Task& t, std::shared_ptr<BuiltRequest> req, HttpResponse resp) {
     if (resp.error == TransportError::cancelled) {
-      t.outcome.status = down[t.backend].value_or(QueryStatus::error);
-      t.outcome.reason = transport_reason(resp);
+      // The engine blocked or rate-limited this address: its queued requests were cancelled.
+      const auto why = down[t.backend];
+      t.outcome.status = why.value_or(QueryStatus::error);
+      t.outcome.reason = !why ? util::Message{"transport.cancelled"}
+                              : util::Message{*why == QueryStatus::blocked
+                                                  ? "search.not_sent_blocked"
+                                                  : "search.not_sent_rate_limited",
+                                              {m_backends[t.backend].def.name}};
       go_next(t, false);
       return;
     }
     if (resp.error != TransportError::none) {
-      const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
-      fail(t, status_of(resp), masks[t.backend].apply(where + transport_reason(resp)));
+      fail(t, status_of(resp), masks[t.backend].apply(on_page_of(t, transport_message(resp))));
       return;
     }
     engine.expect_post();
@@ -306,9 +313,10 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
                 parse::ResponsePage page) {
     const ResolvedBackend& b = m_backends[t.backend];
     const util::SecretMask& mask = masks[t.backend];
-    const std::string where = t.page > 1 ? fmt::format("page {}: ", t.page) : "";
     if (resp.attempts > 1 && (resp.status == 429 || resp.status >= 500)) {
-      page.reason += fmt::format(" (after {} attempts)", resp.attempts);
+      page.reason = {"transport.after_attempts",
+                     {std::to_string(resp.attempts)},
+                     {std::move(page.reason)}};
     }
     if (!page.unresponsive.empty()) {
       Unresponsive& u = unresponsive[t.backend];
@@ -336,12 +344,12 @@ std::vector<QueryOutcome> WebSearch::search_all(const std::vector<plan::Query>& 
       return; // on later pages: simply the end of the results
     }
     if (page.status != QueryStatus::ok) {
-      fail(t, page.status, mask.apply(where + page.reason));
+      fail(t, page.status, mask.apply(on_page_of(t, std::move(page.reason))));
       return;
     }
     t.outcome.status = QueryStatus::ok;
     if (!page.reason.empty()) {
-      t.outcome.reason = mask.apply(where + page.reason);
+      t.outcome.reason = mask.apply(on_page_of(t, std::move(page.reason)));
     }
     std::size_t added = 0;
     for (auto& r : page.results) {

@@ -83,4 +83,16 @@ std::string SecretMask::apply(std::string text) const
   return text;
 }
 
+Message SecretMask::apply(Message message) const
+{
+  for (auto& arg : message.args) {
+    arg = apply(std::move(arg));
+  }
+  message.quote = apply(std::move(message.quote));
+  for (auto& part : message.parts) {
+    part = apply(std::move(part));
+  }
+  return message;
+}
+
 } // namespace empreinte::util

@@ -1,6 +1,8 @@
 // Secrets and every form they take on the wire, masked wherever text leaves the program.
 #pragma once
 
+#include "util/message.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,9 @@ public:
 
   // `text` with every form of every secret replaced by "***", longest first.
   std::string apply(std::string text) const;
+  // The same for a message's arguments and quote, and those of its parts (the catalogue's
+  // own words hold no secret).
+  Message apply(Message message) const;
   bool empty() const { return m_forms.empty(); }
 
 private:

@@ -20,10 +20,10 @@ public:
   std::string name() const override { return "fake"; }
   search::QueryOutcome search(const plan::Query& query, int) override
   {
-    search::QueryOutcome out{"fake", search::QueryStatus::ok, "", {}};
+    search::QueryOutcome out{"fake", search::QueryStatus::ok, {}, {}};
     if (query.family != plan::Family::name) {
       out.status = search::QueryStatus::error;
-      out.reason = "connection reset by peer";
+      out.reason = {"transport.reset"};
       return out;
     }
     out.results = {{1, "https://www.instagram.com/camimart75/", "Camille Martin (@camimart75) • Instagram", "Lyon"},
@@ -61,12 +61,25 @@ TEST_CASE("pipeline: failed queries make an incomplete report, in every format")
   const auto report_json = report::to_json(r);
   CHECK(report_json["complete"] == false);
   CHECK(report_json["queries"][1]["status"] == "error");
-  CHECK(report_json["queries"][1]["error"] == "connection reset by peer");
+  CHECK(report_json["queries"][1]["error"] == "the connection was reset");
   CHECK(report::render_text(r, util::Style{}).find("Audit incomplete") != std::string::npos);
   CHECK(report::render_markdown(r).find("Audit incomplete") != std::string::npos);
   auto html = report::render_html(r, test::slurp(data->root / "reports" / "templates" / "report.html.mustache"));
   REQUIRE(html);
   CHECK(html->find("Audit incomplete") != std::string::npos);
+  CHECK(html->find("the connection was reset") != std::string::npos);
+  // A French report says why in French, in every format; the JSON keeps English for scripts.
+  auto in_french = r;
+  in_french.lang = "fr";
+  CHECK(report::to_json(in_french)["queries"][1]["error"] == "the connection was reset");
+  CHECK(report::render_text(in_french, util::Style{}).find("la connexion a été coupée")
+        != std::string::npos);
+  CHECK(report::render_markdown(in_french).find("la connexion a été coupée") != std::string::npos);
+  auto html_fr = report::render_html(
+      in_french, test::slurp(data->root / "reports" / "templates" / "report.html.mustache"));
+  REQUIRE(html_fr);
+  CHECK(html_fr->find("la connexion a été coupée") != std::string::npos);
+  CHECK(html_fr->find("the connection was reset") == std::string::npos);
   CHECK(report_json["score"]["partial"] == true);
   // The pseudonym is linked by a page the name search found: that "yes" stands. The job
   // searches failed and nothing links the job: unknown, never "no".
@@ -86,7 +99,7 @@ public:
   std::string name() const override { return "dead"; }
   search::QueryOutcome search(const plan::Query&, int) override
   {
-    return {"dead", search::QueryStatus::error, "could not resolve host", {}};
+    return {"dead", search::QueryStatus::error, {"transport.dns"}, {}};
   }
 };
 

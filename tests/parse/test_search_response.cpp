@@ -1,7 +1,9 @@
 // Every recorded response parses to its results or to the status it deserves, through the
 // shipped definitions (rules/backends).
 #include "parse/search_response.hpp"
+#include "report/i18n.hpp"
 #include "search/backend_def.hpp"
+#include "support/english.hpp"
 #include "support/temp_dir.hpp"
 #include "util/fs.hpp"
 
@@ -91,7 +93,7 @@ TEST_CASE("parse: duckduckgo html pages")
     const auto p = parse::parse_response(
         def, 200, "<html><title>Hi</title><body><p>new design</p></body></html>", def.request.url);
     CHECK(p.status == QueryStatus::layout_changed);
-    CHECK(p.reason.find("Hi") != std::string::npos);
+    CHECK(test::english(p.reason).find("Hi") != std::string::npos);
   }
 }
 
@@ -120,13 +122,13 @@ TEST_CASE("parse: searxng json")
         R"({"query":"x","results":[],"unresponsive_engines":[["google","CAPTCHA"],["bing","timeout"]]})",
         "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::blocked);
-    CHECK(p.reason.find("google (CAPTCHA)") != std::string::npos);
+    CHECK(test::english(p.reason).find("google (CAPTCHA)") != std::string::npos);
     p = parse::parse_response(def,
                               200,
                               R"({"results":[],"unresponsive_engines":[["corpus","HTTP error"]]})",
                               "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::error);
-    CHECK(p.reason.find("corpus (HTTP error)") != std::string::npos);
+    CHECK(test::english(p.reason).find("corpus (HTTP error)") != std::string::npos);
     p = parse::parse_response(
         def, 200, R"({"results":[],"unresponsive_engines":[]})", "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::empty);
@@ -140,7 +142,7 @@ TEST_CASE("parse: searxng json")
         R"({"results":[{"url":"https://a.example/","title":"A","content":"a"}],"unresponsive_engines":[["qwant","access denied"]]})",
         "http://127.0.0.1/search");
     CHECK(p.status == QueryStatus::ok);
-    CHECK(p.reason.find("qwant") != std::string::npos);
+    CHECK(test::english(p.reason).find("qwant") != std::string::npos);
   }
   SUBCASE("HTTP errors and invalid JSON")
   {
@@ -150,9 +152,8 @@ TEST_CASE("parse: searxng json")
     CHECK(parse::parse_response(def, 503, "", "http://h/").status == QueryStatus::error);
     CHECK(parse::parse_response(def, 200, R"({"results": [)", "http://h/").status ==
           QueryStatus::error);
-    CHECK(
-        parse::parse_response(def, 200, R"({"error": "boom"})", "http://h/").reason.find("boom") !=
-        std::string::npos);
+    const auto boom = parse::parse_response(def, 200, R"({"error": "boom"})", "http://h/");
+    CHECK(test::english(boom.reason).find("boom") != std::string::npos);
   }
   SUBCASE("Qwant's 'Service unavailable' page is never ok")
   {
@@ -184,7 +185,7 @@ TEST_CASE("parse: brave json")
         R"({"type":"ErrorResponse","error":{"id":"x","status":422,"code":"SUBSCRIPTION_TOKEN_INVALID","detail":"The provided subscription token is invalid."},"time":1})",
         def.request.url);
     CHECK(e.status == QueryStatus::error);
-    CHECK(e.reason.find("SUBSCRIPTION_TOKEN_INVALID") != std::string::npos);
+    CHECK(test::english(e.reason).find("SUBSCRIPTION_TOKEN_INVALID") != std::string::npos);
   }
   SUBCASE("a quota error is rate_limited; no web section means no results")
   {
@@ -194,6 +195,36 @@ TEST_CASE("parse: brave json")
               def, 200, R"({"type":"search","query":{"original":"x"}})", def.request.url)
               .status == QueryStatus::empty);
   }
+}
+
+TEST_CASE("parse: a reason reads in the report's language, the engine's own words as sent")
+{
+  const auto brave = shipped("brave");
+  const std::string refused = R"({"error":{"code":"SUBSCRIPTION_TOKEN_INVALID"}})";
+  const auto e = parse::parse_response(brave, 422, refused, brave.request.url);
+  CHECK(report::tr("en", e.reason)
+        == "HTTP 422: the API key or a parameter was refused (check BRAVE_API_KEY): "
+           "SUBSCRIPTION_TOKEN_INVALID");
+  CHECK(report::tr("fr", e.reason)
+        == "HTTP 422 : la clé d'API ou un paramètre a été refusé (vérifiez BRAVE_API_KEY) : "
+           "SUBSCRIPTION_TOKEN_INVALID");
+  // One's own definition may have no reason_fr: French reports show its reason as written.
+  auto own = brave;
+  for (auto& rule : own.response.status_codes) {
+    rule.reason_fr.clear();
+  }
+  CHECK(report::tr("fr", parse::parse_response(own, 422, refused, own.request.url).reason)
+        == "HTTP 422 : the API key or a parameter was refused (check BRAVE_API_KEY) : "
+           "SUBSCRIPTION_TOKEN_INVALID");
+  // The defaults, and a marker.
+  CHECK(report::tr("fr", parse::parse_response(brave, 503, "", brave.request.url).reason)
+        == "HTTP 503 : le moteur a échoué");
+  const auto ddg = shipped("duckduckgo");
+  const auto bot = parse::parse_response(
+      ddg, 200, R"(<html><body><div class="anomaly-modal">x</div></body></html>)", ddg.request.url);
+  CHECK(bot.status == QueryStatus::blocked);
+  CHECK(report::tr("fr", bot.reason) == "DuckDuckGo a répondu par sa vérification anti-robot");
+  CHECK(report::tr("en", bot.reason) == "DuckDuckGo answered with its bot check");
 }
 
 TEST_CASE("parse: google custom search json")
@@ -220,7 +251,7 @@ TEST_CASE("parse: google custom search json")
       R"({"error":{"code":429,"message":"Quota exceeded for quota metric 'Queries'","status":"RESOURCE_EXHAUSTED"}})",
       def.request.url);
   CHECK(quota.status == QueryStatus::rate_limited);
-  CHECK(quota.reason.find("Quota exceeded") != std::string::npos);
+  CHECK(test::english(quota.reason).find("Quota exceeded") != std::string::npos);
 }
 
 TEST_CASE("parse: mojeek and startpage html")
@@ -306,14 +337,14 @@ TEST_CASE("parse: a page too complex for the budget is an error, the audit's dea
   tight.time_budget = std::chrono::milliseconds(1);
   auto page = parse::parse_response(def, 200, hostile, def.request.url, tight);
   CHECK(page.status == QueryStatus::error);
-  CHECK(page.reason.find("took more than 0.001 s") != std::string::npos);
+  CHECK(test::english(page.reason).find("took more than 0.001 s") != std::string::npos);
   CHECK(page.results.empty());
   // A response that arrives after the audit's deadline is not read at all: at once, a timeout.
   parse::ParseLimits late;
   late.deadline = std::chrono::steady_clock::now();
   page = parse::parse_response(def, 200, hostile, def.request.url, late);
   CHECK(page.status == QueryStatus::timeout);
-  CHECK(page.reason == "the audit's time limit ran out while reading the response");
+  CHECK(test::english(page.reason) == "the audit's time limit ran out while reading the response");
   // An ordinary page is read well within the default budget.
   page = parse_fixture("duckduckgo", "duckduckgo/html_eino_query-eino_10results.html");
   CHECK(page.status == QueryStatus::ok);

@@ -2,6 +2,7 @@
 // crashes or hangs, the other queries complete; paging, politeness, cache and secrets.
 #include "search/web_search.hpp"
 #include "search/web_search_fixture.hpp"
+#include "support/english.hpp"
 #include "support/loopback.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -79,14 +80,14 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   for (const auto& entry : expected) {
     const std::string& scenario = entry.first; // INFO captures: no structured binding (clang 14)
     const QueryStatus status = entry.second;
-    INFO(scenario << ": " << by[scenario]->reason);
+    INFO(scenario << ": " << test::english(by[scenario]->reason));
     CHECK(by[scenario]->status == status);
     if (status != QueryStatus::ok) {
       CHECK(!by[scenario]->reason.empty());
     }
   }
   CHECK(by["nomarkup"]->status == QueryStatus::layout_changed);
-  CHECK(by["nomarkup"]->reason.find("New look") != std::string::npos);
+  CHECK(test::english(by["nomarkup"]->reason).find("New look") != std::string::npos);
   CHECK(by["captcha"]->status == QueryStatus::blocked);
   CHECK(by["htmlempty"]->status == QueryStatus::empty);
   CHECK(by["ok"]->results.size() == 10);
@@ -95,12 +96,12 @@ TEST_CASE("search: every fault ends in its status, and the other queries complet
   CHECK(f.count("always429") == 1); // Retry-After beyond the cap: no pointless wait
   CHECK(f.count("flaky500") == 2);
   CHECK(f.count("down503") == 3); // the first attempt and two retries
-  CHECK(by["down503"]->reason.find("503") != std::string::npos);
-  CHECK(by["down503"]->reason.find("3 attempts") != std::string::npos);
-  CHECK(by["truncated"]->reason.find("cut short") != std::string::npos);
-  CHECK(by["reset"]->reason.find("reset") != std::string::npos);
+  CHECK(test::english(by["down503"]->reason).find("503") != std::string::npos);
+  CHECK(test::english(by["down503"]->reason).find("3 attempts") != std::string::npos);
+  CHECK(test::english(by["truncated"]->reason).find("cut short") != std::string::npos);
+  CHECK(test::english(by["reset"]->reason).find("reset") != std::string::npos);
   // A request that ran out of its own time names the flag that sets it.
-  CHECK(by["slow"]->reason.find("--request-timeout") != std::string::npos);
+  CHECK(test::english(by["slow"]->reason).find("--request-timeout") != std::string::npos);
   // Retry-After: 1 was honoured (a lower bound, never an upper one: no timing assertion).
   CHECK(elapsed >= std::chrono::milliseconds(1000));
 }
@@ -127,8 +128,8 @@ TEST_CASE("search: the deadline ends slow requests as timeouts, without hanging"
   for (const auto& o : out) {
     CHECK(o.status == QueryStatus::timeout);
     // The whole run's limit ran out, not one request's: the reason names --timeout.
-    CHECK(o.reason.find("--timeout") != std::string::npos);
-    CHECK(o.reason.find("--request-timeout") == std::string::npos);
+    CHECK(test::english(o.reason).find("--timeout") != std::string::npos);
+    CHECK(test::english(o.reason).find("--request-timeout") == std::string::npos);
   }
 }
 
@@ -142,7 +143,7 @@ TEST_CASE("search: a proxy that cannot be reached is named as the proxy")
   const auto out = web.search_all(ws::queries({"a"}), 1);
   REQUIRE(out.size() == 1);
   CHECK(out[0].status == QueryStatus::error);
-  CHECK(out[0].reason.find("the proxy") != std::string::npos);
+  CHECK(test::english(out[0].reason).find("the proxy") != std::string::npos);
 }
 
 TEST_CASE("search: politeness spaces the requests to one engine")
@@ -285,7 +286,8 @@ TEST_CASE("search: a response slow to read holds up neither the other queries no
   const auto out = web.search_all(ws::queries({"hostile", "a", "b", "c"}), 1);
   const auto took = std::chrono::steady_clock::now() - start;
   REQUIRE(out.size() == 4);
-  MESSAGE("hostile page: " << search::status_name(out[0].status) << " (" << out[0].reason << ")");
+  MESSAGE("hostile page: " << search::status_name(out[0].status) << " ("
+                           << test::english(out[0].reason) << ")");
   CHECK(out[0].status != QueryStatus::ok); // no hit has a link: never results
   for (std::size_t i = 1; i < 4; ++i) {
     CAPTURE(i);
@@ -309,8 +311,8 @@ TEST_CASE("search: https:// on a plain-HTTP port is not reported as an untrusted
   const auto out = web.search_all(ws::queries({"a"}), 1);
   REQUIRE(out.size() == 1);
   CHECK(out[0].status == QueryStatus::error);
-  CHECK(out[0].reason.find("does not speak TLS on this port") != std::string::npos);
-  CHECK(out[0].reason.find("certificate") == std::string::npos);
+  CHECK(test::english(out[0].reason).find("does not speak TLS on this port") != std::string::npos);
+  CHECK(test::english(out[0].reason).find("certificate") == std::string::npos);
 }
 
 TEST_CASE("search: a metasearch 'no results' after engines failed in the same run is not trusted")
@@ -346,8 +348,9 @@ TEST_CASE("search: a metasearch 'no results' after engines failed in the same ru
     for (std::size_t i = 1; i < 3; ++i) {
       CAPTURE(i);
       CHECK(out[i].status == QueryStatus::error);
-      CHECK(out[i].reason.find("engines did not answer (corpus (HTTP error))") != std::string::npos);
-      CHECK(out[i].reason.find("not a real 'no results'") != std::string::npos);
+      CHECK(test::english(out[i].reason).find("engines did not answer (corpus (HTTP error))")
+            != std::string::npos);
+      CHECK(test::english(out[i].reason).find("not a real 'no results'") != std::string::npos);
     }
   }
   // Nothing was cached: the next run asks again rather than replaying a doubtful "no results".
