@@ -45,6 +45,8 @@ constexpr CatalogueEntry k_search_entries[] = {
   {"search.read_deadline", "the audit's time limit ran out while reading the response", "le délai de l'audit s'est écoulé pendant la lecture de la réponse"},
   {"search.read_budget", "reading the response took more than {0} s ({1} KiB): the engine sent a page too complex to read (broken or hostile)", "lire la réponse a pris plus de {0} s ({1} Kio) : le moteur a envoyé une page trop complexe à lire (cassée ou hostile)"},
   {"search.unreadable", "the response could not be read: {0}", "la réponse n'a pas pu être lue : {0}"},
+  // A query's status and why, in a report.
+  {"search.status_because", "{0}: {1}", "{0} : {1}"},
   // The web search across engines.
   {"search.on_page", "page {0}: {p0}", "page {0} : {p0}"},
   {"search.silent_skip", "no results, but the instance said during this audit that engines did not answer ({0}): it may have suspended them and skipped them in silence, so this is not a real 'no results'", "aucun résultat, mais l'instance a dit pendant cet audit que des moteurs n'ont pas répondu ({0}) : elle a pu les suspendre et les sauter sans le dire, ce n'est donc pas un vrai « aucun résultat »"},

@@ -269,19 +269,21 @@ std::string render_markdown(const Report& r)
   out += "\n## " + tr(lang, "report.searches") + "\n\n" + tr(lang, "md.searches_header") +
          "\n|---|---|---|---|---|\n";
   for (const auto& q : r.queries) {
-    out += fmt::format("| {} | {} | {} | {}{} | {} |\n",
+    const std::string_view status_id = search::status_name(q.outcome.status);
+    std::string status = tr_or(lang, "status." + std::string(status_id), status_id);
+    if (!q.outcome.reason.empty()) {
+      status = tr(lang,
+                  "search.status_because",
+                  {status, markdown_escape(tr(lang, q.outcome.reason))});
+    }
+    if (!q.outcome.tried.empty()) {
+      status += " (" + markdown_escape(engines_tried(q.outcome, lang)) + ")";
+    }
+    out += fmt::format("| {} | {} | {} | {} | {} |\n",
                        q.query.id,
                        tr(lang, "family." + std::string(plan::family_name(q.query.family))),
                        markdown_escape(q.query.text),
-                       tr_or(lang,
-                             "status." + std::string(search::status_name(q.outcome.status)),
-                             search::status_name(q.outcome.status)),
-                       (q.outcome.reason.empty()
-                            ? ""
-                            : ": " + markdown_escape(tr(lang, q.outcome.reason))) +
-                           (q.outcome.tried.empty()
-                                ? ""
-                                : " (" + markdown_escape(engines_tried(q.outcome, lang)) + ")"),
+                       status,
                        q.outcome.results.size());
   }
   for (Kind kind : {Kind::voluntary, Kind::inherited, Kind::involuntary, Kind::unknown}) {

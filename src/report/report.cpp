@@ -43,7 +43,7 @@ std::vector<BackendHealth> backend_health(const Report& r)
     }
     ++it->queries;
     ++it->statuses[status];
-    // The engine names the flag whose limit ran out (search/http_engine.cpp).
+    // The whole run's limit names its flag (transport.deadline); one request's names its own.
     it->deadline_ran_out = it->deadline_ran_out
                            || (status == search::QueryStatus::timeout
                                && tr("en", reason).find("--timeout") != std::string::npos);

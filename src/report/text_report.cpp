@@ -340,7 +340,9 @@ std::string render_text(const Report& r, const util::Style& style)
       std::string status = tr_or(lang, "status." + std::string(status_id), status_id);
       const bool failed = search::is_failure(run->outcome.status);
       if (failed) {
-        status += ": " + util::safe_excerpt(tr(lang, run->outcome.reason), 200);
+        status = tr(lang,
+                    "search.status_because",
+                    {status, util::safe_excerpt(tr(lang, run->outcome.reason), 200)});
       }
       const std::string query_line = util::wrap(
         fmt::format("{} {}  {}{}",

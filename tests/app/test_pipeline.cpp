@@ -74,7 +74,9 @@ TEST_CASE("pipeline: failed queries make an incomplete report, in every format")
   CHECK(report::to_json(in_french)["queries"][1]["error"] == "the connection was reset");
   CHECK(report::render_text(in_french, util::Style{}).find("la connexion a été coupée")
         != std::string::npos);
-  CHECK(report::render_markdown(in_french).find("la connexion a été coupée") != std::string::npos);
+  CHECK(report::render_markdown(in_french).find("| erreur : la connexion a été coupée |")
+        != std::string::npos);
+  CHECK(report::render_markdown(r).find("| error: the connection was reset |") != std::string::npos);
   auto html_fr = report::render_html(
       in_french, test::slurp(data->root / "reports" / "templates" / "report.html.mustache"));
   REQUIRE(html_fr);
